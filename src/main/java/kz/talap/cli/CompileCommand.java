@@ -1,0 +1,112 @@
+package kz.talap.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import kz.talap.compile.CatalogueCompiler;
+import kz.talap.compile.CompileResult;
+import kz.talap.json.CatalogueJson;
+import kz.talap.model.Catalogue;
+import kz.talap.source.Diagnostic;
+import kz.talap.workbook.WorkbookReader;
+import org.apache.commons.cli.CommandLine;
+import org.apache.commons.cli.Option;
+import org.apache.commons.cli.Options;
+
+/** {@code talap compile}: workbooks to a checked catalogue, printed diagnostics and {@code out/catalogue.json}. */
+final class CompileCommand {
+  static final String DEFAULT_CATALOGUE = "catalogue";
+  private final PrintWriter out;
+  private final PrintWriter err;
+
+  CompileCommand(PrintWriter out, PrintWriter err) {
+    this.out = out;
+    this.err = err;
+  }
+
+  static Options catalogueOptions() {
+    Options options = kz.talap.cli.Options.withHelp(new Options());
+    options.addOption(Option.builder("c").longOpt("catalogue").hasArgs().argName("PATH")
+        .desc("catalogue workbook(s) or folder(s) of .xlsx files (default: catalogue)").build());
+    options.addOption(kz.talap.cli.Options.asOf());
+    options.addOption(Option.builder().longOpt("allow-missing-translations")
+        .desc("report missing kk/ru/en texts as warnings instead of errors").build());
+    return options;
+  }
+
+  int run(String[] args) {
+    Options options = catalogueOptions();
+    options.addOption(Option.builder("o").longOpt("out").hasArg().argName("FILE")
+        .desc("where to write the compiled model (default: out/catalogue.json)").build());
+    options.addOption(Option.builder("q").longOpt("quiet").desc("print errors only, no warnings").build());
+    Optional<CommandLine> parsed = kz.talap.cli.Options.parse("compile", options, args, err);
+    if (parsed.isEmpty()) {
+      return Main.USAGE;
+    }
+    CommandLine line = parsed.get();
+    if (line.hasOption("help")) {
+      out.print(kz.talap.cli.Options.help("compile",
+          "Compiles the catalogue workbooks and writes the compiled model as JSON.", options));
+      return Main.OK;
+    }
+    if (!line.getArgList().isEmpty()) {
+      err.println("talap compile: unexpected argument '" + line.getArgList().get(0) + "'");
+      return Main.USAGE;
+    }
+    Optional<LocalDate> asOf = kz.talap.cli.Options.asOf("compile", line, err);
+    if (asOf.isEmpty()) {
+      return Main.USAGE;
+    }
+    long started = System.nanoTime();
+    CompileResult result = compile(line, asOf.get());
+    printDiagnostics(result.diagnostics(), line.hasOption("quiet"), err);
+    if (result.hasFatal()) {
+      return Main.USAGE;
+    }
+    if (result.catalogue().isEmpty()) {
+      err.println("talap compile: " + count(result.errors(), "error") + ", " + count(result.warnings(), "warning")
+          + "; nothing written");
+      return Main.FAILED;
+    }
+    Catalogue snapshot = result.catalogue().get().at(asOf.get());
+    Path target = Path.of(line.getOptionValue("out", "out/catalogue.json"));
+    try {
+      CatalogueJson.write(snapshot, asOf.get(), target);
+    } catch (IOException e) {
+      err.println("talap compile: cannot write " + target + ": " + e.getMessage());
+      return Main.USAGE;
+    }
+    long millis = (System.nanoTime() - started) / 1_000_000;
+    out.println("Catalogue " + snapshot.version() + " as of " + asOf.get() + ": "
+        + count(snapshot.services().size(), "service") + ", "
+        + count(snapshot.subTypes().size(), "sub-type") + ", "
+        + count(snapshot.documents().size(), "document") + ", "
+        + count(snapshot.requirements().size(), "requirement") + ", "
+        + count(result.warnings(), "warning"));
+    out.println("Wrote " + target + " in " + millis + " ms");
+    return Main.OK;
+  }
+
+  static CompileResult compile(CommandLine line, LocalDate asOf) {
+    String[] paths = line.getOptionValues("catalogue");
+    List<Path> inputs = paths == null ? List.of(Path.of(DEFAULT_CATALOGUE))
+        : java.util.Arrays.stream(paths).map(Path::of).toList();
+    return CatalogueCompiler.compile(WorkbookReader.read(inputs), asOf,
+        !line.hasOption("allow-missing-translations"));
+  }
+
+  static void printDiagnostics(List<Diagnostic> diagnostics, boolean quiet, PrintWriter err) {
+    for (Diagnostic diagnostic : diagnostics) {
+      if (!quiet || diagnostic.isError()) {
+        err.println(diagnostic);
+      }
+    }
+  }
+
+  static String count(long n, String noun) {
+    return n + " " + noun + (n == 1 ? "" : "s");
+  }
+}

@@ -1,0 +1,75 @@
+package kz.talap.cli;
+
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Locale;
+
+/** The {@code talap} command line: dispatches to one command and returns its exit code. */
+public final class Main {
+  /** Exit code: everything is fine. */
+  public static final int OK = 0;
+  /** Exit code: the catalogue has errors, or a submission is incomplete. */
+  public static final int FAILED = 1;
+  /** Exit code: bad usage, or an input that cannot be read. */
+  public static final int USAGE = 2;
+
+  private final PrintWriter out;
+  private final PrintWriter err;
+
+  public Main(PrintWriter out, PrintWriter err) {
+    this.out = out;
+    this.err = err;
+  }
+
+  public static void main(String[] args) {
+    PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
+    PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+    int code = new Main(out, err).run(args);
+    out.flush();
+    err.flush();
+    System.exit(code);
+  }
+
+  /** Runs one command; never throws. */
+  public int run(String... args) {
+    try {
+      if (args.length == 0 || args[0].equals("--help") || args[0].equals("-h") || args[0].equals("help")) {
+        out.print(usage());
+        out.flush();
+        return args.length == 0 ? USAGE : OK;
+      }
+      String command = args[0].toLowerCase(Locale.ROOT);
+      String[] rest = Arrays.copyOfRange(args, 1, args.length);
+      int code = switch (command) {
+        case "compile" -> new CompileCommand(out, err).run(rest);
+        case "new-workbook" -> new NewWorkbookCommand(out, err).run(rest);
+        default -> {
+          err.println("talap: unknown command '" + args[0] + "'");
+          err.print(usage());
+          yield USAGE;
+        }
+      };
+      return code;
+    } catch (RuntimeException | OutOfMemoryError e) {
+      err.println("talap: internal error: " + e + " (please report it with the input that caused it)");
+      return USAGE;
+    } finally {
+      out.flush();
+      err.flush();
+    }
+  }
+
+  static String usage() {
+    return """
+        usage: talap <command> [options]
+
+        commands:
+          compile        compile the catalogue workbooks into out/catalogue.json
+          new-workbook   write an empty catalogue workbook with every table
+
+        Run 'talap <command> --help' for the options of a command.
+        """;
+  }
+}

@@ -1,0 +1,64 @@
+package kz.talap.cli;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.Optional;
+import org.apache.commons.cli.CommandLine;
+import org.apache.commons.cli.DefaultParser;
+import org.apache.commons.cli.HelpFormatter;
+import org.apache.commons.cli.Option;
+import org.apache.commons.cli.ParseException;
+
+/** Option parsing shared by the commands: parse errors become a message and exit code 2, never an exception. */
+final class Options {
+  /** Kazakhstan has used one time zone, UTC+5, since 1 March 2024. */
+  static final ZoneId ALMATY = ZoneId.of("Asia/Almaty");
+
+  private Options() {}
+
+  static org.apache.commons.cli.Options withHelp(org.apache.commons.cli.Options options) {
+    options.addOption(Option.builder("h").longOpt("help").desc("show this help").build());
+    return options;
+  }
+
+  static Option asOf() {
+    return Option.builder().longOpt("as-of").hasArg().argName("DATE")
+        .desc("the day whose rules apply, YYYY-MM-DD (default: today in Asia/Almaty)").build();
+  }
+
+  /** Parses the arguments, or prints the problem and returns empty. */
+  static Optional<CommandLine> parse(
+      String command, org.apache.commons.cli.Options options, String[] args, PrintWriter err) {
+    try {
+      return Optional.of(new DefaultParser().parse(options, args));
+    } catch (ParseException e) {
+      err.println("talap " + command + ": " + e.getMessage());
+      err.println("Run 'talap " + command + " --help' for the options.");
+      return Optional.empty();
+    }
+  }
+
+  static String help(String command, String summary, org.apache.commons.cli.Options options) {
+    StringWriter text = new StringWriter();
+    new HelpFormatter().printHelp(new PrintWriter(text), 100, "talap " + command, summary, options, 2, 2, "",
+        true);
+    return text.toString();
+  }
+
+  /** The --as-of date, or today in Almaty; empty (with a message) if it is not a date. */
+  static Optional<LocalDate> asOf(String command, CommandLine line, PrintWriter err) {
+    String value = line.getOptionValue("as-of");
+    if (value == null) {
+      return Optional.of(LocalDate.now(ALMATY));
+    }
+    try {
+      return Optional.of(LocalDate.parse(value));
+    } catch (DateTimeParseException e) {
+      err.println("talap " + command + ": bad date '" + value + "' for --as-of (expected YYYY-MM-DD)");
+      return Optional.empty();
+    }
+  }
+}

@@ -1,0 +1,237 @@
+package kz.talap.compile;
+
+import static kz.talap.schema.Schema.CATALOGUE;
+import static kz.talap.schema.Schema.COUNTRY_GROUPS;
+import static kz.talap.schema.Schema.FACTS;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import kz.talap.condition.Condition;
+import kz.talap.condition.ConditionCompiler;
+import kz.talap.model.Catalogue;
+import kz.talap.model.CountryGroupMember;
+import kz.talap.model.Enums.FactType;
+import kz.talap.model.Fact;
+import kz.talap.model.Text;
+import kz.talap.model.Validity;
+import kz.talap.source.CellRef;
+import kz.talap.source.Diagnostic;
+import kz.talap.source.Diagnostics;
+import kz.talap.workbook.RawRow;
+import kz.talap.workbook.ReadResult;
+
+/** Compiles the raw rows of one or more workbooks into a typed, checked {@link Catalogue}. */
+public final class CatalogueCompiler {
+  private final ReadResult input;
+  private final LocalDate asOf;
+  private final Diagnostics diagnostics = new Diagnostics();
+  private final Cells cells;
+  private final Keys keys;
+  private ConditionCompiler conditions;
+
+  private CatalogueCompiler(ReadResult input, LocalDate asOf, boolean translationsRequired) {
+    this.input = input;
+    this.asOf = asOf;
+    this.cells = new Cells(diagnostics, translationsRequired);
+    this.keys = new Keys(diagnostics, asOf);
+  }
+
+  /**
+   * Compiles the workbooks read into {@code input}.
+   *
+   * @param asOf the day whose rows must have every reference in force
+   * @param translationsRequired whether a missing translation is an error (otherwise a warning)
+   */
+  public static CompileResult compile(ReadResult input, LocalDate asOf, boolean translationsRequired) {
+    return new CatalogueCompiler(input, asOf, translationsRequired).run();
+  }
+
+  private CompileResult run() {
+    diagnostics.addAll(input.diagnostics());
+    if (input.diagnostics().stream().anyMatch(d -> d.severity() == Diagnostic.Severity.FATAL)) {
+      return new CompileResult(Optional.empty(), diagnostics.sorted());
+    }
+    String version = version();
+    List<Fact> facts = facts();
+    List<CountryGroupMember> groups = countryGroups();
+    Map<String, FactType> types = new LinkedHashMap<>();
+    facts.forEach(f -> types.put(f.name(), f.type()));
+    Set<String> lists = new TreeSet<>();
+    for (CountryGroupMember member : groups) {
+      lists.add(member.group().toLowerCase(java.util.Locale.ROOT));
+    }
+    for (String list : lists) {
+      if (types.containsKey(list)) {
+        diagnostics.error("name-clash", CellRef.sheet(firstFile(), COUNTRY_GROUPS),
+            "country group '" + list + "' has the same name as a fact");
+      }
+    }
+    conditions = new ConditionCompiler(types, lists);
+    Catalogue catalogue = new TableCompiler(this).compile(version, facts, groups);
+    keys.resolve();
+    List<Diagnostic> sorted = diagnostics.sorted();
+    boolean failed = sorted.stream().anyMatch(Diagnostic::isError);
+    return new CompileResult(failed ? Optional.empty() : Optional.of(catalogue), sorted);
+  }
+
+  Diagnostics diagnostics() {
+    return diagnostics;
+  }
+
+  Cells cells() {
+    return cells;
+  }
+
+  Keys keys() {
+    return keys;
+  }
+
+  LocalDate asOf() {
+    return asOf;
+  }
+
+  List<RawRow> rows(String table) {
+    return input.rows(table).toList();
+  }
+
+  private String firstFile() {
+    return input.tables().isEmpty() ? "catalogue" : input.tables().get(0).file();
+  }
+
+  /** Records the row's key; false when the row is a duplicate or overlaps another version. */
+  boolean define(String table, RawRow row, String keyColumn, Optional<String> key, Validity validity) {
+    return key.isPresent() && keys.define(table, key.get(), row.cell(keyColumn).where(), validity);
+  }
+
+  /** Reads a code that refers to another table and queues it for resolution. */
+  Optional<String> reference(RawRow row, String column, String table, String noun, boolean required,
+      Validity ownerValidity) {
+    Optional<String> code = cells.code(row, column, required);
+    code.ifPresent(c -> keys.refer(table, noun, c, row.cell(column).where(), ownerValidity.contains(asOf)));
+    return code;
+  }
+
+  List<String> references(RawRow row, String column, String table, String noun, Validity ownerValidity) {
+    List<String> codes = cells.codes(row, column);
+    for (String code : codes) {
+      keys.refer(table, noun, code, row.cell(column).where(), ownerValidity.contains(asOf));
+    }
+    return codes;
+  }
+
+  /** Compiles the CEL condition in a cell, reporting each problem with its character position. */
+  Optional<Condition> condition(RawRow row, String column, boolean required) {
+    Optional<String> source = cells.string(row, column, required);
+    if (source.isEmpty()) {
+      return Optional.empty();
+    }
+    ConditionCompiler.Result result = conditions.compile(source.get());
+    for (ConditionCompiler.Problem problem : result.problems()) {
+      int offset = offset(source.get(), problem.line(), problem.column());
+      String caretLine = " ".repeat(Math.min(offset, source.get().length())) + "^";
+      diagnostics.error("bad-condition", row.cell(column).where(),
+          problem.message() + " (character " + (offset + 1) + ")\n    " + source.get().replace('\n', ' ')
+              + "\n    " + caretLine);
+    }
+    return result.condition();
+  }
+
+  private static int offset(String source, int line, int column) {
+    int offset = 0;
+    String[] lines = source.split("\n", -1);
+    for (int i = 0; i < line - 1 && i < lines.length; i++) {
+      offset += lines[i].length() + 1;
+    }
+    return offset + column;
+  }
+
+  /** An explanation is required exactly when the row has a condition. */
+  Optional<Text> explanation(RawRow row, String base, Optional<Condition> condition) {
+    Optional<Text> text = cells.text(row, base, condition.isPresent());
+    if (text.isPresent() && condition.isEmpty()) {
+      diagnostics.warning("unused-explanation", row.cell(base + "_en").where(),
+          base + " is filled but the row has no condition");
+    }
+    return text;
+  }
+
+  private String version() {
+    String version = null;
+    for (RawRow row : rows(CATALOGUE)) {
+      Optional<String> key = cells.string(row, "key", true);
+      Optional<String> value = cells.string(row, "value", true);
+      if (!define(CATALOGUE, row, "key", key, Validity.ALWAYS)) {
+        continue;
+      }
+      if (!key.get().equals("version")) {
+        diagnostics.warning("unknown-setting", row.cell("key").where(), "unknown setting '" + key.get() + "'");
+      } else if (value.isPresent()) {
+        version = value.get();
+      }
+    }
+    if (version == null) {
+      diagnostics.error("no-version", CellRef.sheet(firstFile(), CATALOGUE),
+          "the catalogue has no version: add the row 'version' to the Catalogue sheet");
+      return "";
+    }
+    return version;
+  }
+
+  private List<Fact> facts() {
+    List<Fact> facts = new ArrayList<>();
+    List<RawRow> pendingDerived = new ArrayList<>();
+    for (RawRow row : rows(FACTS)) {
+      int errors = diagnostics.errorCount();
+      Optional<String> name = cells.name(row, "name", true);
+      Optional<FactType> type = cells.choice(row, "type", FactType.class, true);
+      List<String> allowed = cells.items(row, "allowed_values");
+      Optional<String> derived = cells.name(row, "derived_from", false);
+      boolean required = cells.bool(row, "required");
+      Optional<Text> label = cells.text(row, "label", true);
+      if (!define(FACTS, row, "name", name, Validity.ALWAYS) || diagnostics.errorCount() > errors) {
+        continue;
+      }
+      if (!allowed.isEmpty() && type.get() != FactType.TEXT) {
+        diagnostics.error("bad-fact", row.cell("allowed_values").where(), "only TEXT facts have allowed values");
+      }
+      if (derived.isPresent()) {
+        pendingDerived.add(row);
+      }
+      facts.add(new Fact(name.get(), type.get(), allowed, derived, required, label.get()));
+    }
+    for (RawRow row : pendingDerived) {
+      String from = row.value("derived_from");
+      Fact fact = facts.stream().filter(f -> f.name().equals(row.value("name"))).findFirst().orElseThrow();
+      boolean dateSource = facts.stream().anyMatch(f -> f.name().equals(from) && f.type() == FactType.DATE);
+      if (fact.type() != FactType.INT || !dateSource) {
+        diagnostics.error("bad-fact", row.cell("derived_from").where(),
+            "derived_from must name a DATE fact, and only an INT fact (age in years) can be derived");
+      }
+    }
+    return facts;
+  }
+
+  private List<CountryGroupMember> countryGroups() {
+    List<CountryGroupMember> members = new ArrayList<>();
+    for (RawRow row : rows(COUNTRY_GROUPS)) {
+      int errors = diagnostics.errorCount();
+      Optional<String> group = cells.code(row, "group", true);
+      Optional<String> country = cells.country(row, "country", true);
+      Optional<String> citation = cells.string(row, "citation", true);
+      Validity validity = cells.validity(row);
+      if (group.isEmpty() || country.isEmpty() || diagnostics.errorCount() > errors) {
+        continue;
+      }
+      if (keys.define(COUNTRY_GROUPS, group.get() + "/" + country.get(), row.cell("country").where(), validity)) {
+        members.add(new CountryGroupMember(group.get(), country.get(), citation.get(), validity));
+      }
+    }
+    return members;
+  }
+}

@@ -1,0 +1,281 @@
+package kz.talap.compile;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.MonthDay;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+import java.util.regex.Pattern;
+import kz.talap.model.Text;
+import kz.talap.model.Validity;
+import kz.talap.source.Diagnostics;
+import kz.talap.workbook.RawCell;
+import kz.talap.workbook.RawRow;
+
+/** Reads typed values out of raw cells, reporting every bad value at its cell. */
+final class Cells {
+  static final Pattern CODE = Pattern.compile("[A-Z0-9_]+");
+  static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_]*");
+  private static final Pattern ISO_DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+  private static final Pattern HH_MM = Pattern.compile("(\\d{1,2}):(\\d{2})");
+  private static final Pattern COUNTRY = Pattern.compile("[A-Z]{2}");
+  private static final int MAX_CODE_LENGTH = 64;
+  private static final String[] LANGUAGES = {"kk", "ru", "en"};
+  private static final String[] LANGUAGE_NAMES = {"Kazakh", "Russian", "English"};
+
+  private final Diagnostics diagnostics;
+  private final boolean translationsRequired;
+
+  Cells(Diagnostics diagnostics, boolean translationsRequired) {
+    this.diagnostics = diagnostics;
+    this.translationsRequired = translationsRequired;
+  }
+
+  /** The cell's text, or empty; reports an empty required cell. */
+  Optional<String> string(RawRow row, String column, boolean required) {
+    RawCell cell = row.cell(column);
+    if (cell.isBlank()) {
+      if (required) {
+        diagnostics.error("empty-cell", cell.where(), "required cell '" + column + "' is empty");
+      }
+      return Optional.empty();
+    }
+    return Optional.of(cell.value());
+  }
+
+  Optional<String> code(RawRow row, String column, boolean required) {
+    return string(row, column, required).filter(value -> validCode(value, row.cell(column)));
+  }
+
+  private boolean validCode(String value, RawCell cell) {
+    if (!CODE.matcher(value).matches()) {
+      diagnostics.error("illegal-code", cell.where(),
+          "illegal characters in code '" + value + "': use only A-Z, 0-9 and _");
+      return false;
+    }
+    if (value.length() > MAX_CODE_LENGTH) {
+      diagnostics.error("illegal-code", cell.where(),
+          "code '" + value + "' is longer than " + MAX_CODE_LENGTH + " characters");
+      return false;
+    }
+    return true;
+  }
+
+  /** Comma-separated codes; each must be a valid code. */
+  List<String> codes(RawRow row, String column) {
+    List<String> result = new ArrayList<>();
+    for (String item : items(row, column)) {
+      if (validCode(item, row.cell(column))) {
+        result.add(item);
+      }
+    }
+    return result;
+  }
+
+  /** Comma-separated values, trimmed, without empties or repeats. */
+  List<String> items(RawRow row, String column) {
+    Set<String> result = new LinkedHashSet<>();
+    for (String item : row.value(column).split(",")) {
+      String trimmed = item.strip();
+      if (!trimmed.isEmpty() && !result.add(trimmed)) {
+        diagnostics.warning("repeated-item", row.cell(column).where(), "'" + trimmed + "' is listed twice");
+      }
+    }
+    return List.copyOf(result);
+  }
+
+  Optional<String> name(RawRow row, String column, boolean required) {
+    return string(row, column, required).filter(value -> {
+      if (NAME.matcher(value).matches()) {
+        return true;
+      }
+      diagnostics.error("illegal-name", row.cell(column).where(),
+          "illegal fact name '" + value + "': start with a-z, then a-z, 0-9 and _");
+      return false;
+    });
+  }
+
+  Optional<String> country(RawRow row, String column, boolean required) {
+    return string(row, column, required).filter(value -> {
+      if (COUNTRY.matcher(value).matches()) {
+        return true;
+      }
+      diagnostics.error("bad-country", row.cell(column).where(),
+          "bad country code '" + value + "' (expected two capital letters, ISO 3166-1 alpha-2)");
+      return false;
+    });
+  }
+
+  <E extends Enum<E>> Optional<E> choice(RawRow row, String column, Class<E> type, boolean required) {
+    return string(row, column, required).flatMap(value -> parseChoice(row.cell(column), value, type));
+  }
+
+  <E extends Enum<E>> List<E> choices(RawRow row, String column, Class<E> type) {
+    List<E> result = new ArrayList<>();
+    for (String item : items(row, column)) {
+      parseChoice(row.cell(column), item, type).ifPresent(result::add);
+    }
+    return result;
+  }
+
+  private <E extends Enum<E>> Optional<E> parseChoice(RawCell cell, String value, Class<E> type) {
+    for (E constant : type.getEnumConstants()) {
+      if (constant.name().equals(value)) {
+        return Optional.of(constant);
+      }
+    }
+    List<String> allowed = java.util.Arrays.stream(type.getEnumConstants()).map(Enum::name).toList();
+    diagnostics.error("bad-value", cell.where(),
+        "unknown value '" + value + "' (expected one of " + String.join(", ", allowed) + ")");
+    return Optional.empty();
+  }
+
+  OptionalInt integer(RawRow row, String column, boolean required) {
+    Optional<String> value = string(row, column, required);
+    if (value.isEmpty()) {
+      return OptionalInt.empty();
+    }
+    try {
+      return OptionalInt.of(Integer.parseInt(value.get()));
+    } catch (NumberFormatException e) {
+      diagnostics.error("bad-number", row.cell(column).where(),
+          "bad whole number '" + value.get() + "' in " + column);
+      return OptionalInt.empty();
+    }
+  }
+
+  Optional<BigDecimal> decimal(RawRow row, String column, boolean required) {
+    Optional<String> value = string(row, column, required);
+    if (value.isEmpty()) {
+      return Optional.empty();
+    }
+    try {
+      BigDecimal number = new BigDecimal(value.get().replace(" ", ""));
+      if (number.signum() < 0) {
+        diagnostics.error("bad-number", row.cell(column).where(), "negative amount '" + value.get() + "'");
+        return Optional.empty();
+      }
+      return Optional.of(number.stripTrailingZeros());
+    } catch (NumberFormatException e) {
+      diagnostics.error("bad-number", row.cell(column).where(), "bad number '" + value.get() + "' in " + column);
+      return Optional.empty();
+    }
+  }
+
+  boolean bool(RawRow row, String column) {
+    Optional<String> value = string(row, column, false);
+    if (value.isEmpty()) {
+      return false;
+    }
+    String upper = value.get().toUpperCase(Locale.ROOT);
+    if (upper.equals("TRUE") || upper.equals("FALSE")) {
+      return upper.equals("TRUE");
+    }
+    diagnostics.error("bad-value", row.cell(column).where(),
+        "bad boolean '" + value.get() + "' in " + column + " (expected TRUE or FALSE)");
+    return false;
+  }
+
+  Optional<LocalDate> date(RawRow row, String column, boolean required) {
+    Optional<String> value = string(row, column, required);
+    if (value.isEmpty()) {
+      return Optional.empty();
+    }
+    try {
+      if (ISO_DATE.matcher(value.get()).matches()) {
+        return Optional.of(LocalDate.parse(value.get()));
+      }
+    } catch (DateTimeParseException e) {
+      // falls through to the report below
+    }
+    diagnostics.error("bad-date", row.cell(column).where(),
+        "bad date '" + value.get() + "' in " + column + " (expected YYYY-MM-DD)");
+    return Optional.empty();
+  }
+
+  Optional<MonthDay> monthDay(RawRow row, String column, boolean required) {
+    Optional<String> value = string(row, column, required);
+    if (value.isEmpty()) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(MonthDay.parse("--" + value.get()));
+    } catch (DateTimeParseException e) {
+      diagnostics.error("bad-date", row.cell(column).where(),
+          "bad day of the year '" + value.get() + "' in " + column + " (expected MM-DD)");
+      return Optional.empty();
+    }
+  }
+
+  /** A time of day; 24:00 reads as {@link LocalTime#MAX} (the end of the day). */
+  Optional<LocalTime> time(RawRow row, String column, boolean required) {
+    Optional<String> value = string(row, column, required);
+    if (value.isEmpty()) {
+      return Optional.empty();
+    }
+    var matcher = HH_MM.matcher(value.get());
+    if (matcher.matches()) {
+      int hours = Integer.parseInt(matcher.group(1));
+      int minutes = Integer.parseInt(matcher.group(2));
+      if (hours == 24 && minutes == 0) {
+        return Optional.of(LocalTime.MAX);
+      }
+      if (hours < 24 && minutes < 60) {
+        return Optional.of(LocalTime.of(hours, minutes));
+      }
+    }
+    diagnostics.error("bad-time", row.cell(column).where(),
+        "bad time '" + value.get() + "' in " + column + " (expected HH:MM)");
+    return Optional.empty();
+  }
+
+  /**
+   * A text in three languages. A required text must not be empty; a text filled in some language must be filled in
+   * all three (an error, or a warning when translations are not required).
+   */
+  Optional<Text> text(RawRow row, String base, boolean required) {
+    String[] values = new String[3];
+    int filled = 0;
+    for (int i = 0; i < 3; i++) {
+      values[i] = row.value(base + "_" + LANGUAGES[i]);
+      filled += values[i].isBlank() ? 0 : 1;
+    }
+    if (filled == 0) {
+      if (required) {
+        diagnostics.error("empty-cell", row.cell(base + "_kk").where(),
+            "required text '" + base + "' is empty in all languages");
+      }
+      return Optional.empty();
+    }
+    for (int i = 0; i < 3 && filled < 3; i++) {
+      if (values[i].isBlank()) {
+        String column = base + "_" + LANGUAGES[i];
+        String message = "missing " + LANGUAGE_NAMES[i] + " translation: " + column + " is empty";
+        if (translationsRequired) {
+          diagnostics.error("missing-translation", row.cell(column).where(), message);
+        } else {
+          diagnostics.warning("missing-translation", row.cell(column).where(), message);
+        }
+      }
+    }
+    return Optional.of(new Text(values[0], values[1], values[2]));
+  }
+
+  Validity validity(RawRow row) {
+    Optional<LocalDate> from = date(row, "valid_from", false);
+    Optional<LocalDate> to = date(row, "valid_to", false);
+    if (from.isPresent() && to.isPresent() && to.get().isBefore(from.get())) {
+      diagnostics.error("bad-validity", row.cell("valid_to").where(),
+          "valid_to " + to.get() + " is before valid_from " + from.get());
+      return Validity.ALWAYS;
+    }
+    return new Validity(from, to);
+  }
+}

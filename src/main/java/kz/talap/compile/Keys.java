@@ -1,0 +1,74 @@
+package kz.talap.compile;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import kz.talap.model.Validity;
+import kz.talap.source.CellRef;
+import kz.talap.source.Diagnostics;
+
+/**
+ * The keys defined in each table with their validity, and the references to them waiting to be resolved. A key may
+ * repeat only with disjoint validity.
+ */
+final class Keys {
+  private record Version(CellRef where, Validity validity) {}
+
+  private record Reference(String table, String noun, String code, CellRef where, boolean ownerInForce) {}
+
+  private final Map<String, Map<String, List<Version>>> defined = new HashMap<>();
+  private final List<Reference> references = new ArrayList<>();
+  private final Diagnostics diagnostics;
+  private final LocalDate asOf;
+
+  Keys(Diagnostics diagnostics, LocalDate asOf) {
+    this.diagnostics = diagnostics;
+    this.asOf = asOf;
+  }
+
+  /** Records a key; reports a duplicate or overlapping validity. Returns false if the row must be dropped. */
+  boolean define(String table, String key, CellRef where, Validity validity) {
+    List<Version> versions =
+        defined.computeIfAbsent(table, t -> new LinkedHashMap<>()).computeIfAbsent(key, k -> new ArrayList<>());
+    for (Version earlier : versions) {
+      if (earlier.validity().unbounded() && validity.unbounded()) {
+        diagnostics.error("duplicate-code", where,
+            "duplicate code '" + key + "' (first defined at " + earlier.where() + ")");
+        return false;
+      }
+      if (earlier.validity().overlaps(validity)) {
+        diagnostics.error("overlapping-validity", where,
+            "validity " + validity + " of '" + key + "' overlaps " + earlier.validity() + " at " + earlier.where());
+        return false;
+      }
+    }
+    versions.add(new Version(where, validity));
+    return true;
+  }
+
+  /** Records a reference to be resolved once every table is read. */
+  void refer(String table, String noun, String code, CellRef where, boolean ownerInForce) {
+    references.add(new Reference(table, noun, code, where, ownerInForce));
+  }
+
+  boolean exists(String table, String key) {
+    return defined.getOrDefault(table, Map.of()).containsKey(key);
+  }
+
+  /** Reports references to unknown codes, and from rows in force to rows that are not in force on the as-of date. */
+  void resolve() {
+    for (Reference reference : references) {
+      List<Version> versions = defined.getOrDefault(reference.table(), Map.of()).get(reference.code());
+      if (versions == null) {
+        diagnostics.error("unknown-code", reference.where(),
+            "unknown " + reference.noun() + " code '" + reference.code() + "'");
+      } else if (reference.ownerInForce() && versions.stream().noneMatch(v -> v.validity().contains(asOf))) {
+        diagnostics.error("not-in-force", reference.where(),
+            reference.noun() + " '" + reference.code() + "' is not in force on " + asOf);
+      }
+    }
+  }
+}

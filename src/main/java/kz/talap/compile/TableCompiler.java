@@ -1,0 +1,446 @@
+package kz.talap.compile;
+
+import static kz.talap.schema.Schema.CALENDAR;
+import static kz.talap.schema.Schema.CATEGORIES;
+import static kz.talap.schema.Schema.CHANNELS;
+import static kz.talap.schema.Schema.DOCUMENTS;
+import static kz.talap.schema.Schema.FEES;
+import static kz.talap.schema.Schema.GROUPS;
+import static kz.talap.schema.Schema.LABELS;
+import static kz.talap.schema.Schema.PARAMETERS;
+import static kz.talap.schema.Schema.REFUSAL_GROUNDS;
+import static kz.talap.schema.Schema.REQUIREMENTS;
+import static kz.talap.schema.Schema.RULES;
+import static kz.talap.schema.Schema.SCHEDULES;
+import static kz.talap.schema.Schema.SERVICES;
+import static kz.talap.schema.Schema.SUB_TYPES;
+import static kz.talap.schema.Schema.TERMS;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.MonthDay;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import kz.talap.condition.Condition;
+import kz.talap.model.CalendarEntry;
+import kz.talap.model.Catalogue;
+import kz.talap.model.Category;
+import kz.talap.model.Channel;
+import kz.talap.model.CountryGroupMember;
+import kz.talap.model.Document;
+import kz.talap.model.Enums;
+import kz.talap.model.Fact;
+import kz.talap.model.Fee;
+import kz.talap.model.Group;
+import kz.talap.model.Label;
+import kz.talap.model.Parameter;
+import kz.talap.model.RefusalGround;
+import kz.talap.model.Requirement;
+import kz.talap.model.Rule;
+import kz.talap.model.ScheduleEntry;
+import kz.talap.model.Service;
+import kz.talap.model.SubType;
+import kz.talap.model.Term;
+import kz.talap.model.Text;
+import kz.talap.model.Validity;
+import kz.talap.source.Diagnostics;
+import kz.talap.workbook.RawRow;
+
+/** Compiles each table after facts and country groups are known; checks rows against the rows they refer to. */
+final class TableCompiler {
+  private final CatalogueCompiler c;
+  private final Cells cells;
+  private final Diagnostics diagnostics;
+  private final Map<String, List<String>> serviceChannels = new HashMap<>();
+  private final Map<String, String> subTypeService = new HashMap<>();
+  private final Map<String, String> groupService = new HashMap<>();
+  private final Map<String, String> categoryService = new HashMap<>();
+
+  TableCompiler(CatalogueCompiler compiler) {
+    this.c = compiler;
+    this.cells = compiler.cells();
+    this.diagnostics = compiler.diagnostics();
+  }
+
+  Catalogue compile(String version, List<Fact> facts, List<CountryGroupMember> groups) {
+    List<Channel> channels = channels();
+    List<Service> services = services();
+    List<SubType> subTypes = subTypes();
+    List<Document> documents = documents();
+    List<Group> oneOf = groups();
+    List<Category> categories = categories();
+    List<Requirement> requirements = requirements();
+    return new Catalogue(version, channels, services, subTypes, documents, oneOf, categories, requirements,
+        rules(), fees(), terms(), schedules(), refusalGrounds(), sorted(facts, Fact::name),
+        groups.stream().sorted(Comparator.comparing(CountryGroupMember::group)
+            .thenComparing(CountryGroupMember::country)).toList(),
+        parameters(), calendar(), labels());
+  }
+
+  private static <T> List<T> sorted(List<T> rows, java.util.function.Function<T, String> key) {
+    return rows.stream().sorted(Comparator.comparing(key)).toList();
+  }
+
+  /** Starts a row: remembers the error count so {@link #clean} can tell whether this row added errors. */
+  private int start() {
+    return diagnostics.errorCount();
+  }
+
+  private boolean clean(int start) {
+    return diagnostics.errorCount() == start;
+  }
+
+  private List<Channel> channels() {
+    List<Channel> result = new ArrayList<>();
+    for (RawRow row : c.rows(CHANNELS)) {
+      int start = start();
+      Optional<String> code = cells.code(row, "code", true);
+      Optional<Text> name = cells.text(row, "name", true);
+      Optional<Text> how = cells.text(row, "how", true);
+      Optional<String> citation = cells.string(row, "citation", true);
+      if (c.define(CHANNELS, row, "code", code, Validity.ALWAYS) && clean(start)) {
+        result.add(new Channel(code.get(), name.get(), how.get(), citation.get()));
+      }
+    }
+    return sorted(result, Channel::code);
+  }
+
+  private List<Service> services() {
+    List<Service> result = new ArrayList<>();
+    for (RawRow row : c.rows(SERVICES)) {
+      int start = start();
+      Optional<String> code = cells.code(row, "code", true);
+      Validity validity = cells.validity(row);
+      var status = cells.choice(row, "status", Enums.ServiceStatus.class, true);
+      Optional<Text> name = cells.text(row, "name", true);
+      Optional<Text> provider = cells.text(row, "provider", true);
+      Optional<Text> form = cells.text(row, "form", true);
+      Optional<Text> resultText = cells.text(row, "result", true);
+      List<String> channels = c.references(row, "channels", CHANNELS, "channel", validity);
+      if (channels.isEmpty()) {
+        diagnostics.error("empty-cell", row.cell("channels").where(), "required cell 'channels' is empty");
+      }
+      List<Enums.Recipient> recipients = cells.choices(row, "recipients", Enums.Recipient.class);
+      Optional<Condition> eligibility = c.condition(row, "eligibility", false);
+      Optional<Text> explanation = c.explanation(row, "eligibility", eligibility);
+      Optional<String> citation = cells.string(row, "citation", true);
+      if (c.define(SERVICES, row, "code", code, validity) && clean(start)) {
+        serviceChannels.put(code.get(), channels);
+        result.add(new Service(code.get(), status.get(), name.get(), provider.get(), form.get(), resultText.get(),
+            channels, recipients.isEmpty() ? List.of(Enums.Recipient.values()) : recipients, eligibility,
+            explanation, citation.get(), validity));
+      }
+    }
+    return sorted(result, Service::code);
+  }
+
+  private List<SubType> subTypes() {
+    List<SubType> result = new ArrayList<>();
+    for (RawRow row : c.rows(SUB_TYPES)) {
+      int start = start();
+      Optional<String> code = cells.code(row, "code", true);
+      Validity validity = cells.validity(row);
+      Optional<String> service = c.reference(row, "service", SERVICES, "service", true, validity);
+      OptionalInt number = cells.integer(row, "number", true);
+      Optional<Text> name = cells.text(row, "name", true);
+      Optional<Condition> eligibility = c.condition(row, "eligibility", false);
+      Optional<Text> explanation = c.explanation(row, "eligibility", eligibility);
+      Optional<String> citation = cells.string(row, "citation", true);
+      if (c.define(SUB_TYPES, row, "code", code, validity) && clean(start)) {
+        subTypeService.put(code.get(), service.get());
+        result.add(new SubType(code.get(), service.get(), number.getAsInt(), name.get(), eligibility, explanation,
+            citation.get(), validity));
+      }
+    }
+    return sorted(result, SubType::code);
+  }
+
+  private List<Document> documents() {
+    List<Document> result = new ArrayList<>();
+    for (RawRow row : c.rows(DOCUMENTS)) {
+      int start = start();
+      Optional<String> code = cells.code(row, "code", true);
+      Optional<Text> name = cells.text(row, "name", true);
+      var origin = cells.choice(row, "origin", Enums.Origin.class, true);
+      Optional<Text> note = cells.text(row, "note", false);
+      if (c.define(DOCUMENTS, row, "code", code, Validity.ALWAYS) && clean(start)) {
+        result.add(new Document(code.get(), name.get(), origin.get(), note));
+      }
+    }
+    return sorted(result, Document::code);
+  }
+
+  /** Reads the service and optional sub-type of a row and checks that the sub-type belongs to the service. */
+  private Optional<String> subtypeOf(RawRow row, Optional<String> service, Validity validity) {
+    Optional<String> subtype = c.reference(row, "subtype", SUB_TYPES, "sub-type", false, validity);
+    if (subtype.isPresent() && service.isPresent()) {
+      String owner = subTypeService.get(subtype.get());
+      if (owner != null && !owner.equals(service.get())) {
+        diagnostics.error("wrong-service", row.cell("subtype").where(),
+            "sub-type '" + subtype.get() + "' belongs to service '" + owner + "', not '" + service.get() + "'");
+      }
+    }
+    return subtype;
+  }
+
+  private List<Group> groups() {
+    List<Group> result = new ArrayList<>();
+    for (RawRow row : c.rows(GROUPS)) {
+      int start = start();
+      Optional<String> code = cells.code(row, "code", true);
+      Validity validity = cells.validity(row);
+      Optional<String> service = c.reference(row, "service", SERVICES, "service", true, validity);
+      Optional<String> subtype = subtypeOf(row, service, validity);
+      Optional<Text> name = cells.text(row, "name", true);
+      Optional<String> citation = cells.string(row, "citation", true);
+      if (c.define(GROUPS, row, "code", code, validity) && clean(start)) {
+        groupService.put(code.get(), service.get());
+        result.add(new Group(code.get(), service.get(), subtype, name.get(), citation.get(), validity));
+      }
+    }
+    return sorted(result, Group::code);
+  }
+
+  private List<Category> categories() {
+    List<Category> result = new ArrayList<>();
+    for (RawRow row : c.rows(CATEGORIES)) {
+      int start = start();
+      Optional<String> code = cells.code(row, "code", true);
+      Validity validity = cells.validity(row);
+      Optional<String> service = c.reference(row, "service", SERVICES, "service", true, validity);
+      OptionalInt order = cells.integer(row, "order", true);
+      Optional<Condition> condition = c.condition(row, "condition", true);
+      Optional<Text> name = cells.text(row, "name", true);
+      Optional<Text> explanation = cells.text(row, "explanation", true);
+      Optional<String> citation = cells.string(row, "citation", true);
+      if (code.filter(Requirement.STANDARD::equals).isPresent()) {
+        diagnostics.error("reserved-code", row.cell("code").where(),
+            "'" + Requirement.STANDARD + "' is reserved for the standard document set");
+      }
+      if (c.define(CATEGORIES, row, "code", code, validity) && clean(start)) {
+        categoryService.put(code.get(), service.get());
+        result.add(new Category(code.get(), service.get(), order.getAsInt(), condition.get(), name.get(),
+            explanation.get(), citation.get(), validity));
+      }
+    }
+    return sorted(result, Category::code);
+  }
+
+  private List<Requirement> requirements() {
+    List<Requirement> result = new ArrayList<>();
+    for (RawRow row : c.rows(REQUIREMENTS)) {
+      int start = start();
+      Optional<String> code = cells.code(row, "code", true);
+      Validity validity = cells.validity(row);
+      Optional<String> service = c.reference(row, "service", SERVICES, "service", true, validity);
+      Optional<String> subtype = subtypeOf(row, service, validity);
+      OptionalInt order = cells.integer(row, "order", true);
+      Optional<String> document = c.reference(row, "document", DOCUMENTS, "document", true, validity);
+      Optional<String> group = c.reference(row, "group", GROUPS, "group", false, validity);
+      group.ifPresent(g -> sameService(row, "group", "group", g, groupService.get(g), service));
+      List<String> sets = cells.codes(row, "applicant_sets");
+      for (String set : sets) {
+        if (!set.equals(Requirement.STANDARD)) {
+          c.keys().refer(CATEGORIES, "category", set, row.cell("applicant_sets").where(), validity.contains(c.asOf()));
+          sameService(row, "applicant_sets", "category", set, categoryService.get(set), service);
+        }
+      }
+      Optional<Condition> condition = c.condition(row, "condition", false);
+      Optional<Text> explanation = c.explanation(row, "explanation", condition);
+      List<String> channels = c.references(row, "channels", CHANNELS, "channel", validity);
+      service.map(serviceChannels::get).ifPresent(offered -> channels.stream()
+          .filter(ch -> !offered.contains(ch))
+          .forEach(ch -> diagnostics.error("wrong-channel", row.cell("channels").where(),
+              "service '" + service.get() + "' is not offered through channel '" + ch + "'")));
+      List<Enums.Recipient> recipients = cells.choices(row, "recipients", Enums.Recipient.class);
+      boolean original = cells.bool(row, "original_shown");
+      OptionalInt maxAge = cells.integer(row, "max_age_days", false);
+      OptionalInt minValidity = cells.integer(row, "min_validity_days", false);
+      Optional<String> citation = cells.string(row, "citation", true);
+      if (c.define(REQUIREMENTS, row, "code", code, validity) && clean(start)) {
+        result.add(new Requirement(code.get(), service.get(), subtype, order.getAsInt(), document.get(), group,
+            sets, condition, explanation, channels, recipients, original, maxAge, minValidity, citation.get(),
+            validity));
+      }
+    }
+    return result.stream()
+        .sorted(Comparator.comparing(Requirement::service).thenComparingInt(Requirement::order)
+            .thenComparing(Requirement::code))
+        .toList();
+  }
+
+  private void sameService(RawRow row, String column, String noun, String code, String owner,
+      Optional<String> service) {
+    if (owner != null && service.isPresent() && !owner.equals(service.get())) {
+      diagnostics.error("wrong-service", row.cell(column).where(),
+          noun + " '" + code + "' belongs to service '" + owner + "', not '" + service.get() + "'");
+    }
+  }
+
+  private List<Rule> rules() {
+    List<Rule> result = new ArrayList<>();
+    for (RawRow row : c.rows(RULES)) {
+      int start = start();
+      Optional<String> code = cells.code(row, "code", true);
+      Validity validity = cells.validity(row);
+      Optional<String> service = c.reference(row, "service", SERVICES, "service", true, validity);
+      Optional<String> subtype = subtypeOf(row, service, validity);
+      var kind = cells.choice(row, "kind", Enums.RuleKind.class, true);
+      Optional<Text> text = cells.text(row, "text", true);
+      Optional<String> citation = cells.string(row, "citation", true);
+      if (c.define(RULES, row, "code", code, validity) && clean(start)) {
+        result.add(new Rule(code.get(), service.get(), subtype, kind.get(), text.get(), citation.get(), validity));
+      }
+    }
+    return sorted(result, Rule::code);
+  }
+
+  private List<Fee> fees() {
+    List<Fee> result = new ArrayList<>();
+    for (RawRow row : c.rows(FEES)) {
+      int start = start();
+      Optional<String> code = cells.code(row, "code", true);
+      Validity validity = cells.validity(row);
+      Optional<String> service = c.reference(row, "service", SERVICES, "service", true, validity);
+      Optional<String> subtype = subtypeOf(row, service, validity);
+      Optional<BigDecimal> amount = cells.decimal(row, "amount", true);
+      var unit = cells.choice(row, "unit", Enums.MoneyUnit.class, true);
+      Optional<Text> name = cells.text(row, "name", true);
+      Optional<String> citation = cells.string(row, "citation", true);
+      if (c.define(FEES, row, "code", code, validity) && clean(start)) {
+        result.add(new Fee(code.get(), service.get(), subtype, amount.get(), unit.get(), name.get(),
+            citation.get(), validity));
+      }
+    }
+    return sorted(result, Fee::code);
+  }
+
+  private List<Term> terms() {
+    List<Term> result = new ArrayList<>();
+    for (RawRow row : c.rows(TERMS)) {
+      int start = start();
+      Optional<String> code = cells.code(row, "code", true);
+      Validity validity = cells.validity(row);
+      Optional<String> service = c.reference(row, "service", SERVICES, "service", false, validity);
+      Optional<String> subtype = subtypeOf(row, service, validity);
+      var kind = cells.choice(row, "kind", Enums.TermKind.class, true);
+      OptionalInt amount = cells.integer(row, "amount", true);
+      var unit = cells.choice(row, "unit", Enums.TermUnit.class, true);
+      Optional<Text> name = cells.text(row, "name", true);
+      Optional<String> citation = cells.string(row, "citation", true);
+      if (c.define(TERMS, row, "code", code, validity) && clean(start)) {
+        result.add(new Term(code.get(), service, subtype, kind.get(), amount.getAsInt(), unit.get(), name.get(),
+            citation.get(), validity));
+      }
+    }
+    return sorted(result, Term::code);
+  }
+
+  private List<ScheduleEntry> schedules() {
+    List<ScheduleEntry> result = new ArrayList<>();
+    for (RawRow row : c.rows(SCHEDULES)) {
+      int start = start();
+      Optional<String> code = cells.code(row, "code", true);
+      Validity validity = cells.validity(row);
+      Optional<String> channel = c.reference(row, "channel", CHANNELS, "channel", true, validity);
+      Optional<String> service = c.reference(row, "service", SERVICES, "service", false, validity);
+      var part = cells.choice(row, "part", Enums.SchedulePart.class, true);
+      var days = cells.choice(row, "days", Enums.DaySet.class, true);
+      Optional<LocalTime> opens = cells.time(row, "opens", true);
+      Optional<LocalTime> closes = cells.time(row, "closes", true);
+      if (opens.isPresent() && closes.isPresent() && !opens.get().isBefore(closes.get())) {
+        diagnostics.error("bad-time", row.cell("closes").where(),
+            "closes " + row.value("closes") + " is not after opens " + row.value("opens"));
+      }
+      Optional<Text> note = cells.text(row, "note", false);
+      Optional<String> citation = cells.string(row, "citation", true);
+      if (c.define(SCHEDULES, row, "code", code, validity) && clean(start)) {
+        result.add(new ScheduleEntry(code.get(), channel.get(), service, part.get(), days.get(), opens.get(),
+            closes.get(), note, citation.get(), validity));
+      }
+    }
+    return sorted(result, ScheduleEntry::code);
+  }
+
+  private List<RefusalGround> refusalGrounds() {
+    List<RefusalGround> result = new ArrayList<>();
+    for (RawRow row : c.rows(REFUSAL_GROUNDS)) {
+      int start = start();
+      Optional<String> code = cells.code(row, "code", true);
+      Validity validity = cells.validity(row);
+      Optional<String> service = c.reference(row, "service", SERVICES, "service", true, validity);
+      Optional<String> subtype = subtypeOf(row, service, validity);
+      OptionalInt number = cells.integer(row, "number", true);
+      Optional<Text> text = cells.text(row, "text", true);
+      Optional<Text> note = cells.text(row, "note", false);
+      Optional<String> citation = cells.string(row, "citation", true);
+      if (c.define(REFUSAL_GROUNDS, row, "code", code, validity) && clean(start)) {
+        result.add(new RefusalGround(code.get(), service.get(), subtype, number.getAsInt(), text.get(), note,
+            citation.get(), validity));
+      }
+    }
+    return result.stream()
+        .sorted(Comparator.comparing(RefusalGround::service).thenComparingInt(RefusalGround::number)
+            .thenComparing(RefusalGround::code))
+        .toList();
+  }
+
+  private List<Parameter> parameters() {
+    List<Parameter> result = new ArrayList<>();
+    for (RawRow row : c.rows(PARAMETERS)) {
+      int start = start();
+      Optional<String> code = cells.code(row, "code", true);
+      Validity validity = cells.validity(row);
+      Optional<BigDecimal> amount = cells.decimal(row, "amount", true);
+      var unit = cells.choice(row, "unit", Enums.MoneyUnit.class, true);
+      Optional<String> citation = cells.string(row, "citation", true);
+      if (c.define(PARAMETERS, row, "code", code, validity) && clean(start)) {
+        result.add(new Parameter(code.get(), amount.get(), unit.get(), citation.get(), validity));
+      }
+    }
+    return result.stream()
+        .sorted(Comparator.comparing(Parameter::code)
+            .thenComparing(p -> p.validity().from().orElse(LocalDate.MIN)))
+        .toList();
+  }
+
+  private List<CalendarEntry> calendar() {
+    List<CalendarEntry> result = new ArrayList<>();
+    for (RawRow row : c.rows(CALENDAR)) {
+      int start = start();
+      Optional<String> code = cells.code(row, "code", true);
+      Validity validity = cells.validity(row);
+      var kind = cells.choice(row, "kind", Enums.CalendarKind.class, true);
+      boolean fixed = kind.filter(k -> k == Enums.CalendarKind.FIXED_HOLIDAY).isPresent();
+      Optional<MonthDay> monthDay = cells.monthDay(row, "month_day", fixed);
+      Optional<LocalDate> date = cells.date(row, "date", kind.isPresent() && !fixed);
+      boolean moves = cells.bool(row, "moves_if_weekend");
+      Optional<Text> name = cells.text(row, "name", true);
+      Optional<String> citation = cells.string(row, "citation", true);
+      if (c.define(CALENDAR, row, "code", code, validity) && clean(start)) {
+        result.add(new CalendarEntry(code.get(), kind.get(), fixed ? monthDay : Optional.empty(),
+            fixed ? Optional.empty() : date, moves, name.get(), citation.get(), validity));
+      }
+    }
+    return sorted(result, CalendarEntry::code);
+  }
+
+  private List<Label> labels() {
+    List<Label> result = new ArrayList<>();
+    for (RawRow row : c.rows(LABELS)) {
+      int start = start();
+      Optional<String> code = cells.code(row, "code", true);
+      Optional<Text> text = cells.text(row, "text", true);
+      if (c.define(LABELS, row, "code", code, Validity.ALWAYS) && clean(start)) {
+        result.add(new Label(code.get(), text.get()));
+      }
+    }
+    return sorted(result, Label::code);
+  }
+}

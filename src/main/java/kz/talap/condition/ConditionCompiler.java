@@ -1,0 +1,125 @@
+package kz.talap.condition;
+
+import dev.cel.common.CelAbstractSyntaxTree;
+import dev.cel.common.CelIssue;
+import dev.cel.common.CelValidationException;
+import dev.cel.common.CelValidationResult;
+import dev.cel.common.ast.CelExpr;
+import dev.cel.common.types.CelType;
+import dev.cel.common.types.ListType;
+import dev.cel.common.types.SimpleType;
+import dev.cel.compiler.CelCompiler;
+import dev.cel.compiler.CelCompilerBuilder;
+import dev.cel.compiler.CelCompilerFactory;
+import dev.cel.runtime.CelEvaluationException;
+import dev.cel.runtime.CelRuntime;
+import dev.cel.runtime.CelRuntimeFactory;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import kz.talap.model.Enums.FactType;
+
+/** Compiles CEL conditions against the declared facts and country groups, with positions for every problem. */
+public final class ConditionCompiler {
+  private static final Pattern UNDECLARED = Pattern.compile("undeclared reference to '([^']*)'.*");
+  private static final CelRuntime RUNTIME = CelRuntimeFactory.standardCelRuntimeBuilder().build();
+
+  private final CelCompiler compiler;
+  private final Map<String, FactType> facts;
+
+  /** A problem in a condition: 1-based line, 0-based column in that line, and the message. */
+  public record Problem(int line, int column, String message) {}
+
+  /** A compiled condition, or the problems that prevented it. */
+  public record Result(Optional<Condition> condition, List<Problem> problems) {
+    public Result {
+      problems = List.copyOf(problems);
+    }
+  }
+
+  /**
+   * @param facts the declared facts by name; DATE facts cannot be used in conditions
+   * @param lists names of list-of-string variables (country groups)
+   */
+  public ConditionCompiler(Map<String, FactType> facts, Set<String> lists) {
+    this.facts = Map.copyOf(facts);
+    CelCompilerBuilder builder =
+        CelCompilerFactory.standardCelCompilerBuilder().setResultType(SimpleType.BOOL);
+    facts.forEach((name, type) -> {
+      if (type != FactType.DATE) {
+        builder.addVar(name, celType(type));
+      }
+    });
+    for (String list : lists) {
+      builder.addVar(list, ListType.create(SimpleType.STRING));
+    }
+    this.compiler = builder.build();
+  }
+
+  private static CelType celType(FactType type) {
+    return switch (type) {
+      case BOOL -> SimpleType.BOOL;
+      case INT -> SimpleType.INT;
+      default -> SimpleType.STRING;
+    };
+  }
+
+  public Result compile(String source) {
+    CelValidationResult parsed = compiler.parse(source);
+    if (parsed.hasError()) {
+      return failure(parsed, "syntax error: ");
+    }
+    try {
+      CelValidationResult checked = compiler.check(parsed.getAst());
+      if (checked.hasError()) {
+        return failure(checked, "type error: ");
+      }
+      CelAbstractSyntaxTree ast = checked.getAst();
+      Set<String> names = new TreeSet<>();
+      collectNames(ast.getExpr(), names);
+      return new Result(Optional.of(new Condition(source, RUNTIME.createProgram(ast), names)), List.of());
+    } catch (CelValidationException | CelEvaluationException e) {
+      return new Result(Optional.empty(), List.of(new Problem(1, 0, e.getMessage())));
+    }
+  }
+
+  private Result failure(CelValidationResult result, String prefix) {
+    List<Problem> problems = result.getErrors().stream().map(issue -> problem(issue, prefix)).toList();
+    return new Result(Optional.empty(), problems);
+  }
+
+  private Problem problem(CelIssue issue, String prefix) {
+    int line = Math.max(1, issue.getSourceLocation().getLine());
+    int column = Math.max(0, issue.getSourceLocation().getColumn());
+    Matcher undeclared = UNDECLARED.matcher(issue.getMessage());
+    if (undeclared.matches()) {
+      String name = undeclared.group(1);
+      String message = facts.get(name) == FactType.DATE
+          ? "fact '" + name + "' is a date and cannot be used in a condition; use a fact derived from it"
+          : "undeclared fact '" + name + "' (declare it in the Facts sheet)";
+      return new Problem(line, column, message);
+    }
+    return new Problem(line, column, prefix + issue.getMessage());
+  }
+
+  private static void collectNames(CelExpr expr, Set<String> names) {
+    switch (expr.exprKind().getKind()) {
+      case IDENT -> names.add(expr.ident().name());
+      case CALL -> {
+        expr.call().target().ifPresent(t -> collectNames(t, names));
+        expr.call().args().forEach(a -> collectNames(a, names));
+      }
+      case SELECT -> collectNames(expr.select().operand(), names);
+      case LIST -> expr.list().elements().forEach(e -> collectNames(e, names));
+      case COMPREHENSION -> {
+        collectNames(expr.comprehension().iterRange(), names);
+        collectNames(expr.comprehension().loopStep(), names);
+      }
+      default -> { }
+    }
+  }
+}

@@ -1,0 +1,7 @@
+package kz.talap.model;
+
+import java.util.Optional;
+import kz.talap.model.Enums.Origin;
+
+/** A document an applicant may have to present. */
+public record Document(String code, Text name, Origin origin, Optional<Text> note) {}

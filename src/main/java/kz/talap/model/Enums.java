@@ -1,0 +1,52 @@
+package kz.talap.model;
+
+/** Closed vocabularies used by the catalogue; each constant's name is what editors type in the workbook. */
+public final class Enums {
+  private Enums() {}
+
+  /** Whether a service is law in force, a pilot, or only a draft. */
+  public enum ServiceStatus { IN_FORCE, PILOT, DRAFT }
+
+  /** Who receives the service. */
+  public enum Recipient { INDIVIDUAL, LEGAL_ENTITY }
+
+  /** Where a document comes from; decides whether translation and legalisation rules apply. */
+  public enum Origin { APPLICANT, KZ, FOREIGN, ANY }
+
+  /** What a procedural rule is about. */
+  public enum RuleKind { TRANSLATION, LEGALISATION, VERIFICATION, LATE_ACCEPTANCE, NOTE }
+
+  /** The unit of a fee. */
+  public enum MoneyUnit { MCI, KZT }
+
+  /** The unit of a term. */
+  public enum TermUnit { WORKING_DAYS, CALENDAR_DAYS, MINUTES, HOURS, MONTHS, YEARS }
+
+  /** What a term measures. */
+  public enum TermKind {
+    SERVICE,
+    MAX_WAIT,
+    MAX_SERVICE_TIME,
+    APPLY_AFTER_16TH_BIRTHDAY,
+    PERMIT_VALIDITY,
+    PERMIT_VALIDITY_MAX,
+    APPEAL_CONSIDERATION,
+    APPEAL_REFERRAL,
+    APPEAL_EXTENSION_MAX,
+    APPEAL_EXTENSION_NOTICE,
+    COMPLAINT_FILING,
+    COMPLAINT_CONSIDERATION
+  }
+
+  /** Which part of an office's day a schedule row describes. */
+  public enum SchedulePart { WORKING_HOURS, LUNCH_BREAK, RECEPTION, DUTY_HOURS, ROUND_THE_CLOCK }
+
+  /** The days of the week a schedule row covers. */
+  public enum DaySet { MON_FRI, SAT, MON_SAT, MON_SUN }
+
+  /** The type of an applicant fact. */
+  public enum FactType { BOOL, INT, TEXT, COUNTRY, DATE }
+
+  /** The kinds of rows in the working calendar. */
+  public enum CalendarKind { FIXED_HOLIDAY, DATED_HOLIDAY, EXTRA_DAY_OFF, EXTRA_WORKING_DAY }
+}

@@ -1,0 +1,15 @@
+package kz.talap.model;
+
+import java.util.Optional;
+import kz.talap.condition.Condition;
+
+/** A sub-type of a service, such as the TRP for the purpose of work. */
+public record SubType(
+    String code,
+    String service,
+    int number,
+    Text name,
+    Optional<Condition> eligibility,
+    Optional<Text> eligibilityExplanation,
+    String citation,
+    Validity validity) {}

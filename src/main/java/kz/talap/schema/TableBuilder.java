@@ -1,0 +1,96 @@
+package kz.talap.schema;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Builds a {@link Table} column by column; used only to declare the schema. */
+final class TableBuilder {
+  static final List<String> LANGUAGES = List.of("kk", "ru", "en");
+
+  private final String name;
+  private final String description;
+  private final List<Column> columns = new ArrayList<>();
+  private List<String> key = List.of("code");
+  private final Map<String, String> example = new LinkedHashMap<>();
+
+  TableBuilder(String name, String description) {
+    this.name = name;
+    this.description = description;
+  }
+
+  TableBuilder code(String comment) {
+    return add(Column.of("code", Column.Kind.CODE, true, comment));
+  }
+
+  TableBuilder add(Column column) {
+    columns.add(column);
+    return this;
+  }
+
+  TableBuilder column(String name, Column.Kind kind, boolean required, String comment) {
+    return add(Column.of(name, kind, required, comment));
+  }
+
+  TableBuilder ref(String name, String table, boolean required, String comment) {
+    return add(Column.reference(name, table, false, required, comment));
+  }
+
+  TableBuilder refs(String name, String table, String comment) {
+    return add(Column.reference(name, table, true, false, comment));
+  }
+
+  TableBuilder choice(String name, boolean required, String comment, String... values) {
+    return add(Column.enumOf(name, false, required, comment, List.of(values)));
+  }
+
+  TableBuilder choices(String name, String comment, String... values) {
+    return add(Column.enumOf(name, true, false, comment, List.of(values)));
+  }
+
+  /** Adds {@code base_kk}, {@code base_ru} and {@code base_en}. */
+  TableBuilder text(String base, boolean required, String comment) {
+    for (String language : LANGUAGES) {
+      add(Column.text(base, language, required, comment + " (" + languageName(language) + ")"));
+    }
+    return this;
+  }
+
+  TableBuilder citation(boolean required) {
+    return column(
+        "citation",
+        Column.Kind.PLAIN,
+        required,
+        "The norm this row comes from, e.g. \"Order of the MIA No. 992, Annex 3, item 8, sub-item 2)\".");
+  }
+
+  TableBuilder validity() {
+    column("valid_from", Column.Kind.DATE, false, "First day the row is in force (YYYY-MM-DD); empty = always.");
+    return column("valid_to", Column.Kind.DATE, false, "Last day the row is in force (YYYY-MM-DD); empty = no end.");
+  }
+
+  TableBuilder key(String... columns) {
+    this.key = List.of(columns);
+    return this;
+  }
+
+  TableBuilder example(String... pairs) {
+    for (int i = 0; i < pairs.length; i += 2) {
+      example.put(pairs[i], pairs[i + 1]);
+    }
+    return this;
+  }
+
+  Table build() {
+    return new Table(name, description, columns, key, example);
+  }
+
+  static String languageName(String language) {
+    return switch (language) {
+      case "kk" -> "Kazakh";
+      case "ru" -> "Russian";
+      default -> "English";
+    };
+  }
+}

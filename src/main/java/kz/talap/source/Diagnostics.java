@@ -1,0 +1,40 @@
+package kz.talap.source;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+/** Collects diagnostics from a phase; never stops at the first. */
+public final class Diagnostics {
+  private final List<Diagnostic> items = new ArrayList<>();
+
+  public void add(Diagnostic diagnostic) {
+    items.add(diagnostic);
+  }
+
+  public void error(String code, CellRef where, String message) {
+    add(Diagnostic.error(code, where, message));
+  }
+
+  public void warning(String code, CellRef where, String message) {
+    add(Diagnostic.warning(code, where, message));
+  }
+
+  public void addAll(Collection<Diagnostic> more) {
+    items.addAll(more);
+  }
+
+  /** The number of errors so far; a phase compares counts to tell whether a row was clean. */
+  public int errorCount() {
+    return (int) items.stream().filter(Diagnostic::isError).count();
+  }
+
+  public boolean hasErrors() {
+    return items.stream().anyMatch(Diagnostic::isError);
+  }
+
+  /** All diagnostics, sorted by location, without duplicates. */
+  public List<Diagnostic> sorted() {
+    return items.stream().distinct().sorted().toList();
+  }
+}
