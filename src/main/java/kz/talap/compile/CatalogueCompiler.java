@@ -151,10 +151,13 @@ public final class CatalogueCompiler {
     return offset + column;
   }
 
-  /** An explanation is required exactly when the row has a condition. */
-  Optional<Text> explanation(RawRow row, String base, Optional<Condition> condition) {
+  /**
+   * An explanation is required when the row has a condition; it may also explain a row limited in another way
+   * ({@code limited}), such as to some document sets.
+   */
+  Optional<Text> explanation(RawRow row, String base, Optional<Condition> condition, boolean limited) {
     Optional<Text> text = cells.text(row, base, condition.isPresent());
-    if (text.isPresent() && condition.isEmpty()) {
+    if (text.isPresent() && condition.isEmpty() && !limited) {
       diagnostics.warning("unused-explanation", row.cell(base + "_en").where(),
           base + " is filled but the row has no condition");
     }

@@ -128,7 +128,7 @@ final class TableCompiler {
       }
       List<Enums.Recipient> recipients = cells.choices(row, "recipients", Enums.Recipient.class);
       Optional<Condition> eligibility = c.condition(row, "eligibility", false);
-      Optional<Text> explanation = c.explanation(row, "eligibility", eligibility);
+      Optional<Text> explanation = c.explanation(row, "eligibility", eligibility, false);
       Optional<String> citation = cells.string(row, "citation", true);
       if (c.define(SERVICES, row, "code", code, validity) && clean(start)) {
         serviceChannels.put(code.get(), channels);
@@ -150,7 +150,7 @@ final class TableCompiler {
       OptionalInt number = cells.integer(row, "number", true);
       Optional<Text> name = cells.text(row, "name", true);
       Optional<Condition> eligibility = c.condition(row, "eligibility", false);
-      Optional<Text> explanation = c.explanation(row, "eligibility", eligibility);
+      Optional<Text> explanation = c.explanation(row, "eligibility", eligibility, false);
       Optional<String> citation = cells.string(row, "citation", true);
       if (c.define(SUB_TYPES, row, "code", code, validity) && clean(start)) {
         subTypeService.put(code.get(), service.get());
@@ -252,7 +252,7 @@ final class TableCompiler {
         }
       }
       Optional<Condition> condition = c.condition(row, "condition", false);
-      Optional<Text> explanation = c.explanation(row, "explanation", condition);
+      Optional<Text> explanation = c.explanation(row, "explanation", condition, !sets.isEmpty());
       List<String> channels = c.references(row, "channels", CHANNELS, "channel", validity);
       service.map(serviceChannels::get).ifPresent(offered -> channels.stream()
           .filter(ch -> !offered.contains(ch))

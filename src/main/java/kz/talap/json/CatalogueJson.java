@@ -19,8 +19,6 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.MonthDay;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import kz.talap.condition.Condition;
 import kz.talap.model.Catalogue;
 import kz.talap.source.AtomicFile;
@@ -33,6 +31,9 @@ public final class CatalogueJson {
   private static final ObjectMapper MAPPER = mapper();
 
   private CatalogueJson() {}
+
+  /** The top level of the JSON file. */
+  record Envelope(String format, LocalDate asOf, Catalogue catalogue) {}
 
   static ObjectMapper mapper() {
     SimpleModule talap = new SimpleModule("talap");
@@ -68,10 +69,7 @@ public final class CatalogueJson {
 
   /** The JSON text of the catalogue as of a date, ending with a newline. */
   public static String toJson(Catalogue catalogue, LocalDate asOf) {
-    Map<String, Object> document = new LinkedHashMap<>();
-    document.put("format", FORMAT);
-    document.put("as_of", asOf.toString());
-    document.put("catalogue", catalogue);
+    Envelope document = new Envelope(FORMAT, asOf, catalogue);
     try {
       DefaultPrettyPrinter printer = new DefaultPrettyPrinter().withObjectIndenter(
           new DefaultIndenter("  ", "\n"));
