@@ -1,0 +1,63 @@
+package kz.talap.condition;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import kz.talap.model.Enums.FactType;
+import org.junit.jupiter.api.Test;
+
+class ConditionCompilerTest {
+  private final ConditionCompiler compiler = new ConditionCompiler(
+      Map.of("citizenship", FactType.COUNTRY, "age", FactType.INT, "refugee", FactType.BOOL,
+          "ethnic_kazakh", FactType.BOOL, "birth_date", FactType.DATE),
+      Set.of("eaeu"));
+
+  private Condition compile(String source) {
+    ConditionCompiler.Result result = compiler.compile(source);
+    assertEquals(List.of(), result.problems());
+    return result.condition().orElseThrow();
+  }
+
+  @Test
+  void test_eaeuException() {
+    Condition condition = compile("!(citizenship in eaeu)");
+    List<String> eaeu = List.of("AM", "BY", "KG", "KZ", "RU");
+    assertFalse(condition.test(Map.of("citizenship", "RU", "eaeu", eaeu)));
+    assertTrue(condition.test(Map.of("citizenship", "UZ", "eaeu", eaeu)));
+  }
+
+  @Test
+  void test_ageRangeIsHalfOpen() {
+    Condition condition = compile("age >= 14 && age < 18");
+    assertFalse(condition.test(Map.of("age", 13L)));
+    assertTrue(condition.test(Map.of("age", 14L)));
+    assertTrue(condition.test(Map.of("age", 17L)));
+    assertFalse(condition.test(Map.of("age", 18L)));
+  }
+
+  @Test
+  void facts_listsTheNamesUsed() {
+    Condition condition = compile("!(refugee || (ethnic_kazakh && citizenship == 'CN'))");
+    assertEquals(Set.of("refugee", "ethnic_kazakh", "citizenship"), condition.facts());
+  }
+
+  @Test
+  void compile_syntaxErrorHasPosition() {
+    ConditionCompiler.Result result = compiler.compile("age >=");
+    assertTrue(result.condition().isEmpty());
+    assertEquals(1, result.problems().get(0).line());
+    assertEquals(6, result.problems().get(0).column());
+    assertTrue(result.problems().get(0).message().startsWith("syntax error: "), result.problems().toString());
+  }
+
+  @Test
+  void compile_undeclaredFact() {
+    ConditionCompiler.Result result = compiler.compile("owns_housing");
+    assertEquals(List.of(new ConditionCompiler.Problem(1, 0,
+        "undeclared fact 'owns_housing' (declare it in the Facts sheet)")), result.problems());
+  }
+}
