@@ -44,6 +44,7 @@ public final class Main {
       String[] rest = Arrays.copyOfRange(args, 1, args.length);
       int code = switch (command) {
         case "compile" -> new CompileCommand(out, err).run(rest);
+        case "due" -> new DueCommand(out, err).run(rest);
         case "new-workbook" -> new NewWorkbookCommand(out, err).run(rest);
         default -> {
           err.println("talap: unknown command '" + args[0] + "'");
@@ -67,6 +68,7 @@ public final class Main {
 
         commands:
           compile        compile the catalogue workbooks into out/catalogue.json
+          due            print the due date of a service's term for a submission time
           new-workbook   write an empty catalogue workbook with every table
 
         Run 'talap <command> --help' for the options of a command.

@@ -1,0 +1,145 @@
+package kz.talap.cli;
+
+import java.io.PrintWriter;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.format.DateTimeParseException;
+import java.time.format.TextStyle;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.Locale;
+import java.util.Optional;
+import kz.talap.calendar.DueDate;
+import kz.talap.calendar.WorkingCalendar;
+import kz.talap.compile.CompileResult;
+import kz.talap.model.Catalogue;
+import kz.talap.model.Enums.DaySet;
+import kz.talap.model.Enums.SchedulePart;
+import kz.talap.model.Enums.TermKind;
+import kz.talap.model.Service;
+import kz.talap.model.Term;
+import org.apache.commons.cli.CommandLine;
+import org.apache.commons.cli.Option;
+import org.apache.commons.cli.Options;
+
+/** {@code talap due}: the due date of a service's term for an application submitted at a given time. */
+final class DueCommand {
+  private final PrintWriter out;
+  private final PrintWriter err;
+
+  DueCommand(PrintWriter out, PrintWriter err) {
+    this.out = out;
+    this.err = err;
+  }
+
+  int run(String[] args) {
+    Options options = CompileCommand.catalogueOptions();
+    options.getOption("as-of").setDescription("ignored: the rules in force on the submission date apply");
+    options.addOption(Option.builder("s").longOpt("service").hasArg().argName("CODE").required()
+        .desc("service code, e.g. TRP").build());
+    options.addOption(Option.builder().longOpt("subtype").hasArg().argName("CODE").desc("sub-type code").build());
+    options.addOption(Option.builder().longOpt("at").hasArg().argName("DATE-TIME").required()
+        .desc("when the application was submitted, Asia/Almaty time: YYYY-MM-DDTHH:MM or YYYY-MM-DD").build());
+    options.addOption(Option.builder().longOpt("term").hasArg().argName("KIND")
+        .desc("which term: SERVICE (default), APPEAL_CONSIDERATION, COMPLAINT_CONSIDERATION, ...").build());
+    if (Arrays.asList(args).contains("--help") || Arrays.asList(args).contains("-h")) {
+      out.print(kz.talap.cli.Options.help("due", "Prints the due date of a term, counted on the working calendar.",
+          options));
+      return Main.OK;
+    }
+    Optional<CommandLine> parsed = kz.talap.cli.Options.parse("due", options, args, err);
+    if (parsed.isEmpty()) {
+      return Main.USAGE;
+    }
+    CommandLine line = parsed.get();
+    Optional<LocalDateTime> at = dateTime(line.getOptionValue("at"));
+    if (at.isEmpty()) {
+      err.println("talap due: bad date-time '" + line.getOptionValue("at")
+          + "' for --at (expected YYYY-MM-DDTHH:MM or YYYY-MM-DD)");
+      return Main.USAGE;
+    }
+    TermKind kind;
+    try {
+      kind = TermKind.valueOf(line.getOptionValue("term", "SERVICE").toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      err.println("talap due: unknown term kind '" + line.getOptionValue("term") + "'");
+      return Main.USAGE;
+    }
+    LocalDate day = at.get().toLocalDate();
+    CompileResult result = CompileCommand.compile(line, day);
+    if (result.catalogue().isEmpty()) {
+      CompileCommand.printDiagnostics(result.diagnostics(), true, err);
+      err.println("talap due: the catalogue has errors; run 'talap compile' for details");
+      return result.hasFatal() ? Main.USAGE : Main.FAILED;
+    }
+    Catalogue catalogue = result.catalogue().get().at(day);
+    String code = line.getOptionValue("service");
+    Optional<Service> service = catalogue.service(code);
+    if (service.isEmpty()) {
+      err.println("talap due: unknown service '" + code + "' on " + day + " (known: "
+          + String.join(", ", catalogue.services().stream().map(Service::code).toList()) + ")");
+      return Main.USAGE;
+    }
+    Optional<String> subtype = Optional.ofNullable(line.getOptionValue("subtype"));
+    if (subtype.isPresent() && catalogue.subTypes().stream()
+        .noneMatch(s -> s.code().equals(subtype.get()) && s.service().equals(code))) {
+      err.println("talap due: service " + code + " has no sub-type '" + subtype.get() + "' on " + day);
+      return Main.USAGE;
+    }
+    Optional<Term> term = term(catalogue, code, subtype, kind);
+    if (term.isEmpty()) {
+      err.println("talap due: service " + code + " has no " + kind + " term on " + day);
+      return Main.USAGE;
+    }
+    DueDate due;
+    try {
+      due = DueDate.of(term.get(), at.get(), closing(catalogue), new WorkingCalendar(catalogue.calendar()));
+    } catch (IllegalArgumentException e) {
+      err.println("talap due: " + e.getMessage());
+      return Main.USAGE;
+    }
+    String unit = term.get().unit().name().toLowerCase(Locale.ROOT).replace('_', ' ');
+    out.println(code + ": " + term.get().name().en() + ": " + term.get().amount() + " "
+        + (term.get().amount() == 1 ? unit.substring(0, unit.length() - 1) : unit)
+        + " (" + term.get().citation() + ")");
+    out.println("Submitted: " + show(at.get().toLocalDate()) + " " + at.get().toLocalTime());
+    out.println("Counted from: " + show(due.received()) + (due.received().equals(day) ? ""
+        : " (next working day: " + DueDate.RECEIPT_CITATION + ")"));
+    out.println("Due: " + show(due.due()) + " (" + DueDate.COUNTING_CITATION + ")");
+    return Main.OK;
+  }
+
+  private static String show(LocalDate date) {
+    return date + " " + date.getDayOfWeek().getDisplayName(TextStyle.FULL, Locale.ENGLISH);
+  }
+
+  /** The most specific term of that kind: the sub-type's, then the service's, then one for every service. */
+  static Optional<Term> term(Catalogue catalogue, String service, Optional<String> subtype, TermKind kind) {
+    return catalogue.terms().stream()
+        .filter(t -> t.kind() == kind)
+        .filter(t -> t.service().map(service::equals).orElse(true))
+        .filter(t -> t.subtype().isEmpty() || t.subtype().equals(subtype))
+        .max(Comparator.comparingInt((Term t) -> (t.service().isPresent() ? 1 : 0) + (t.subtype().isPresent() ? 2 : 0))
+            .thenComparing(Term::code, Comparator.reverseOrder()));
+  }
+
+  /** The end of the provider's working day on weekdays; an application at or after it counts from the next day. */
+  static LocalTime closing(Catalogue catalogue) {
+    return catalogue.schedules().stream()
+        .filter(s -> s.channel().equals("PROVIDER") && s.part() == SchedulePart.WORKING_HOURS
+            && s.days() == DaySet.MON_FRI)
+        .map(s -> s.closes())
+        .findFirst()
+        .orElse(LocalTime.MAX);
+  }
+
+  private static Optional<LocalDateTime> dateTime(String value) {
+    try {
+      return Optional.of(value.length() <= 10 ? LocalDate.parse(value).atStartOfDay()
+          : LocalDateTime.parse(value.replace(' ', 'T')));
+    } catch (DateTimeParseException e) {
+      return Optional.empty();
+    }
+  }
+}
