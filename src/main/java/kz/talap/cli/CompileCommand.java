@@ -27,11 +27,11 @@ final class CompileCommand {
     this.err = err;
   }
 
+  /** The options every command that reads the catalogue takes. */
   static Options catalogueOptions() {
     Options options = kz.talap.cli.Options.withHelp(new Options());
     options.addOption(Option.builder("c").longOpt("catalogue").hasArgs().argName("PATH")
         .desc("catalogue workbook(s) or folder(s) of .xlsx files (default: catalogue)").build());
-    options.addOption(kz.talap.cli.Options.asOf());
     options.addOption(Option.builder().longOpt("allow-missing-translations")
         .desc("report missing kk/ru/en texts as warnings instead of errors").build());
     return options;
@@ -39,6 +39,7 @@ final class CompileCommand {
 
   int run(String[] args) {
     Options options = catalogueOptions();
+    options.addOption(kz.talap.cli.Options.asOf());
     options.addOption(Option.builder("o").longOpt("out").hasArg().argName("FILE")
         .desc("where to write the compiled model (default: out/catalogue.json)").build());
     options.addOption(Option.builder("q").longOpt("quiet").desc("print errors only, no warnings").build());

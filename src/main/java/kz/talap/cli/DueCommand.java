@@ -35,7 +35,6 @@ final class DueCommand {
 
   int run(String[] args) {
     Options options = CompileCommand.catalogueOptions();
-    options.getOption("as-of").setDescription("ignored: the rules in force on the submission date apply");
     options.addOption(Option.builder("s").longOpt("service").hasArg().argName("CODE").required()
         .desc("service code, e.g. TRP").build());
     options.addOption(Option.builder().longOpt("subtype").hasArg().argName("CODE").desc("sub-type code").build());

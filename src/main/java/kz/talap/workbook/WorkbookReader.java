@@ -31,11 +31,6 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 public final class WorkbookReader {
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
 
-  static {
-    System.setProperty(
-        "log4j2.loggerContextFactory", "org.apache.logging.log4j.simple.SimpleLoggerContextFactory");
-  }
-
   private WorkbookReader() {}
 
   /**
@@ -168,6 +163,10 @@ public final class WorkbookReader {
     return new RawTable(name, file, rows);
   }
 
+  private static String errorName(byte code) {
+    return FormulaError.isValidCode(code) ? FormulaError.forInt(code).getString() : "#" + code;
+  }
+
   /** The value of a cell as text: dates as YYYY-MM-DD, times as HH:MM, numbers without a trailing ".0". */
   private static String text(Cell cell, CellRef where, List<Diagnostic> diagnostics) {
     CellType type = cell.getCellType() == CellType.FORMULA ? cell.getCachedFormulaResultType() : cell.getCellType();
@@ -192,7 +191,7 @@ public final class WorkbookReader {
         return BigDecimal.valueOf(cell.getNumericCellValue()).stripTrailingZeros().toPlainString();
       case ERROR:
         diagnostics.add(Diagnostic.error("cell-error", where,
-            "the cell holds the spreadsheet error " + FormulaError.forInt(cell.getErrorCellValue()).getString()));
+            "the cell holds the spreadsheet error " + errorName(cell.getErrorCellValue())));
         return "";
       default:
         return "";

@@ -35,11 +35,6 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 public final class WorkbookWriter {
   private static final int VALIDATED_ROWS = 2000;
 
-  static {
-    System.setProperty(
-        "log4j2.loggerContextFactory", "org.apache.logging.log4j.simple.SimpleLoggerContextFactory");
-  }
-
   private WorkbookWriter() {}
 
   /**
