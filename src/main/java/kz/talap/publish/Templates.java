@@ -1,0 +1,117 @@
+package kz.talap.publish;
+
+import freemarker.core.HTMLOutputFormat;
+import freemarker.core.ParseException;
+import freemarker.template.Configuration;
+import freemarker.template.Template;
+import freemarker.template.TemplateException;
+import freemarker.template.TemplateExceptionHandler;
+import freemarker.template.TemplateNotFoundException;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TimeZone;
+
+/**
+ * The editable FreeMarker templates in one folder (by default {@code templates/}). {@code .ftlh} templates escape every
+ * value as HTML. Rendering is deterministic: fixed locale, time zone and number format, no timestamps.
+ */
+public final class Templates {
+  private final Path folder;
+  private final Configuration configuration;
+
+  private Templates(Path folder, Configuration configuration) {
+    this.folder = folder;
+    this.configuration = configuration;
+  }
+
+  /** Templates read from {@code folder}; fails with a {@link TemplateProblem} if it is not a readable folder. */
+  public static Templates in(Path folder) throws TemplateProblem {
+    if (!Files.isDirectory(folder)) {
+      throw new TemplateProblem(folder.toString(), 0, "template folder not found");
+    }
+    Configuration configuration = new Configuration(Configuration.VERSION_2_3_34);
+    try {
+      configuration.setDirectoryForTemplateLoading(folder.toFile());
+    } catch (IOException e) {
+      throw new TemplateProblem(folder.toString(), 0, "cannot read the template folder: " + e.getMessage());
+    }
+    configuration.setDefaultEncoding("UTF-8");
+    configuration.setOutputEncoding("UTF-8");
+    configuration.setRecognizeStandardFileExtensions(true);
+    configuration.setOutputFormat(HTMLOutputFormat.INSTANCE);
+    configuration.setLocale(Locale.ROOT);
+    configuration.setTimeZone(TimeZone.getTimeZone("Asia/Almaty"));
+    configuration.setNumberFormat("computer");
+    configuration.setTemplateExceptionHandler(TemplateExceptionHandler.RETHROW_HANDLER);
+    configuration.setLogTemplateExceptions(false);
+    configuration.setWrapUncheckedExceptions(true);
+    configuration.setFallbackOnNullLoopVariable(false);
+    configuration.setAPIBuiltinEnabled(false);
+    configuration.setNewBuiltinClassResolver(freemarker.core.TemplateClassResolver.ALLOWS_NOTHING_RESOLVER);
+    return new Templates(folder, configuration);
+  }
+
+  public Path folder() {
+    return folder;
+  }
+
+  /**
+   * Renders one template with a data model of maps, lists, strings, numbers and booleans.
+   *
+   * @throws TemplateProblem naming the template file and line when it is missing, does not parse or fails
+   */
+  public String render(String name, Map<String, ?> model) throws TemplateProblem {
+    Template template;
+    try {
+      template = configuration.getTemplate(name);
+    } catch (TemplateNotFoundException e) {
+      throw new TemplateProblem(folder.resolve(name).toString(), 0, "template not found");
+    } catch (ParseException e) {
+      throw new TemplateProblem(folder.resolve(name).toString(), e.getLineNumber(), firstLine(e.getEditorMessage()));
+    } catch (IOException e) {
+      throw new TemplateProblem(folder.resolve(name).toString(), 0, "cannot read: " + e.getMessage());
+    }
+    StringWriter text = new StringWriter();
+    try {
+      template.process(model, text);
+    } catch (TemplateException e) {
+      Integer line = e.getLineNumber();
+      String file = e.getTemplateSourceName() == null ? name : e.getTemplateSourceName();
+      throw new TemplateProblem(folder.resolve(file).toString(), line == null ? 0 : line,
+          firstLine(e.getMessageWithoutStackTop()));
+    } catch (IOException e) {
+      throw new TemplateProblem(folder.resolve(name).toString(), 0, "cannot write: " + e.getMessage());
+    }
+    return text.toString();
+  }
+
+  private static String firstLine(String message) {
+    String text = message == null ? "template error" : message.strip();
+    int end = text.indexOf('\n');
+    return end < 0 ? text : text.substring(0, end).strip();
+  }
+
+  /** A template that cannot be found, parsed or rendered: the file, the line (0 if unknown) and what went wrong. */
+  public static final class TemplateProblem extends Exception {
+    private final String file;
+    private final int line;
+
+    public TemplateProblem(String file, int line, String problem) {
+      super(file + (line > 0 ? ":" + line : "") + ": " + problem);
+      this.file = file;
+      this.line = line;
+    }
+
+    public String file() {
+      return file;
+    }
+
+    public int line() {
+      return line;
+    }
+  }
+}
