@@ -3,6 +3,9 @@ package kz.talap.calendar;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
+import kz.talap.model.Catalogue;
+import kz.talap.model.Enums.DaySet;
+import kz.talap.model.Enums.SchedulePart;
 import kz.talap.model.Term;
 
 /**
@@ -40,5 +43,24 @@ public record DueDate(Term term, LocalDateTime submitted, LocalDate received, Lo
               + " and has no due date");
     };
     return new DueDate(term, submitted, received, due);
+  }
+
+  /**
+   * The end of the working day for applications made through a channel: the channel's weekday working hours, or,
+   * for a channel open round the clock (the portal), the service provider's, since requests after hours are
+   * processed on the next working day.
+   */
+  public static LocalTime closing(Catalogue catalogue, String channel) {
+    return weekdayClosing(catalogue, channel)
+        .or(() -> weekdayClosing(catalogue, "PROVIDER"))
+        .orElse(LocalTime.MAX);
+  }
+
+  private static java.util.Optional<LocalTime> weekdayClosing(Catalogue catalogue, String channel) {
+    return catalogue.schedules().stream()
+        .filter(s -> s.channel().equals(channel) && s.part() == SchedulePart.WORKING_HOURS
+            && s.days() == DaySet.MON_FRI)
+        .map(s -> s.closes())
+        .findFirst();
   }
 }

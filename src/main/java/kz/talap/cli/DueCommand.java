@@ -3,19 +3,15 @@ package kz.talap.cli;
 import java.io.PrintWriter;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.LocalTime;
 import java.time.format.DateTimeParseException;
 import java.time.format.TextStyle;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.Locale;
 import java.util.Optional;
 import kz.talap.calendar.DueDate;
 import kz.talap.calendar.WorkingCalendar;
 import kz.talap.compile.CompileResult;
 import kz.talap.model.Catalogue;
-import kz.talap.model.Enums.DaySet;
-import kz.talap.model.Enums.SchedulePart;
 import kz.talap.model.Enums.TermKind;
 import kz.talap.model.Service;
 import kz.talap.model.Term;
@@ -40,6 +36,8 @@ final class DueCommand {
     options.addOption(Option.builder().longOpt("subtype").hasArg().argName("CODE").desc("sub-type code").build());
     options.addOption(Option.builder().longOpt("at").hasArg().argName("DATE-TIME").required()
         .desc("when the application was submitted, Asia/Almaty time: YYYY-MM-DDTHH:MM or YYYY-MM-DD").build());
+    options.addOption(Option.builder().longOpt("channel").hasArg().argName("CODE")
+        .desc("the channel applied through: its working hours decide when the day ends (default: PROVIDER)").build());
     options.addOption(Option.builder().longOpt("term").hasArg().argName("KIND")
         .desc("which term: SERVICE (default), APPEAL_CONSIDERATION, COMPLAINT_CONSIDERATION, ...").build());
     if (Arrays.asList(args).contains("--help") || Arrays.asList(args).contains("-h")) {
@@ -86,14 +84,14 @@ final class DueCommand {
       err.println("talap due: service " + code + " has no sub-type '" + subtype.get() + "' on " + day);
       return Main.USAGE;
     }
-    Optional<Term> term = term(catalogue, code, subtype, kind);
+    Optional<Term> term = catalogue.term(code, subtype, kind);
     if (term.isEmpty()) {
       err.println("talap due: service " + code + " has no " + kind + " term on " + day);
       return Main.USAGE;
     }
     DueDate due;
     try {
-      due = DueDate.of(term.get(), at.get(), closing(catalogue), new WorkingCalendar(catalogue.calendar()));
+      due = DueDate.of(term.get(), at.get(), DueDate.closing(catalogue, line.getOptionValue("channel", "PROVIDER")), new WorkingCalendar(catalogue.calendar()));
     } catch (IllegalArgumentException e) {
       err.println("talap due: " + e.getMessage());
       return Main.USAGE;
@@ -111,26 +109,6 @@ final class DueCommand {
 
   private static String show(LocalDate date) {
     return date + " " + date.getDayOfWeek().getDisplayName(TextStyle.FULL, Locale.ENGLISH);
-  }
-
-  /** The most specific term of that kind: the sub-type's, then the service's, then one for every service. */
-  static Optional<Term> term(Catalogue catalogue, String service, Optional<String> subtype, TermKind kind) {
-    return catalogue.terms().stream()
-        .filter(t -> t.kind() == kind)
-        .filter(t -> t.service().map(service::equals).orElse(true))
-        .filter(t -> t.subtype().isEmpty() || t.subtype().equals(subtype))
-        .max(Comparator.comparingInt((Term t) -> (t.service().isPresent() ? 1 : 0) + (t.subtype().isPresent() ? 2 : 0))
-            .thenComparing(Term::code, Comparator.reverseOrder()));
-  }
-
-  /** The end of the provider's working day on weekdays; an application at or after it counts from the next day. */
-  static LocalTime closing(Catalogue catalogue) {
-    return catalogue.schedules().stream()
-        .filter(s -> s.channel().equals("PROVIDER") && s.part() == SchedulePart.WORKING_HOURS
-            && s.days() == DaySet.MON_FRI)
-        .map(s -> s.closes())
-        .findFirst()
-        .orElse(LocalTime.MAX);
   }
 
   private static Optional<LocalDateTime> dateTime(String value) {

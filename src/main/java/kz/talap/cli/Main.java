@@ -17,16 +17,23 @@ public final class Main {
 
   private final PrintWriter out;
   private final PrintWriter err;
+  private final boolean terminal;
 
   public Main(PrintWriter out, PrintWriter err) {
+    this(out, err, false);
+  }
+
+  /** @param terminal whether the error stream is a terminal (long runs then show a progress bar) */
+  public Main(PrintWriter out, PrintWriter err, boolean terminal) {
     this.out = out;
     this.err = err;
+    this.terminal = terminal;
   }
 
   public static void main(String[] args) {
     PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
     PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
-    int code = new Main(out, err).run(args);
+    int code = new Main(out, err, System.console() != null).run(args);
     out.flush();
     err.flush();
     System.exit(code);
@@ -44,6 +51,9 @@ public final class Main {
       String[] rest = Arrays.copyOfRange(args, 1, args.length);
       int code = switch (command) {
         case "compile" -> new CompileCommand(out, err).run(rest);
+        case "check" -> new CheckCommand(out, err, terminal).run(rest);
+        case "schema" -> new SchemaCommand(out, err).run(rest);
+        case "bench" -> new BenchCommand(out, err).run(rest);
         case "due" -> new DueCommand(out, err).run(rest);
         case "new-workbook" -> new NewWorkbookCommand(out, err).run(rest);
         default -> {
@@ -68,6 +78,9 @@ public final class Main {
 
         commands:
           compile        compile the catalogue workbooks into out/catalogue.json
+          check          check submissions against the catalogue: verdict, findings, due date
+          schema         print the JSON Schema of submissions for the catalogue
+          bench          measure how many submissions per second check handles
           due            print the due date of a service's term for a submission time
           new-workbook   write an empty catalogue workbook with every table
 

@@ -169,8 +169,9 @@ final class TableCompiler {
       Optional<Text> name = cells.text(row, "name", true);
       var origin = cells.choice(row, "origin", Enums.Origin.class, true);
       Optional<Text> note = cells.text(row, "note", false);
+      boolean noLegalisation = cells.bool(row, "no_legalisation");
       if (c.define(DOCUMENTS, row, "code", code, Validity.ALWAYS) && clean(start)) {
-        result.add(new Document(code.get(), name.get(), origin.get(), note));
+        result.add(new Document(code.get(), name.get(), origin.get(), note, noLegalisation));
       }
     }
     return sorted(result, Document::code);

@@ -87,6 +87,20 @@ public record Catalogue(
     return documents.stream().filter(d -> d.code().equals(code)).findFirst();
   }
 
+  /**
+   * The most specific term of a kind for a service and sub-type: the sub-type's, then the service's, then one that
+   * applies to every service (such as the appeal terms).
+   */
+  public Optional<Term> term(String service, Optional<String> subtype, Enums.TermKind kind) {
+    return terms.stream()
+        .filter(t -> t.kind() == kind)
+        .filter(t -> t.service().map(service::equals).orElse(true))
+        .filter(t -> t.subtype().isEmpty() || t.subtype().equals(subtype))
+        .max(java.util.Comparator.comparingInt(
+                (Term t) -> (t.service().isPresent() ? 1 : 0) + (t.subtype().isPresent() ? 2 : 0))
+            .thenComparing(Term::code, java.util.Comparator.reverseOrder()));
+  }
+
   /** The value of a dated parameter (such as MCI) on a day. */
   public Optional<Parameter> parameter(String code, LocalDate date) {
     return parameters.stream()

@@ -91,6 +91,8 @@ public final class Schema {
               "APPLICANT (a form filled in by the applicant), KZ, FOREIGN or ANY (issued in Kazakhstan or abroad).",
               names(Enums.Origin.values()))
           .text("note", false, "Short note shown under the name")
+          .column("no_legalisation", BOOLEAN, false,
+              "TRUE for documents never legalised even when issued abroad, such as passports.")
           .example("code", "PRP_PHOTO", "name_en", "One photograph 35x45 mm", "origin", "APPLICANT")
           .build(),
       new TableBuilder(GROUPS, "\"One of\" groups: the applicant presents at least one document of the group.")

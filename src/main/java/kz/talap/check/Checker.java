@@ -1,0 +1,412 @@
+package kz.talap.check;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import kz.talap.calendar.DueDate;
+import kz.talap.calendar.WorkingCalendar;
+import kz.talap.check.CheckResult.Verdict;
+import kz.talap.check.Finding.Kind;
+import kz.talap.check.Finding.Severity;
+import kz.talap.check.Submission.Payment;
+import kz.talap.check.Submission.PresentedDocument;
+import kz.talap.model.Catalogue;
+import kz.talap.model.Category;
+import kz.talap.model.Channel;
+import kz.talap.model.Document;
+import kz.talap.model.Enums.FactType;
+import kz.talap.model.Enums.MoneyUnit;
+import kz.talap.model.Enums.Origin;
+import kz.talap.model.Enums.RuleKind;
+import kz.talap.model.Enums.TermKind;
+import kz.talap.model.Enums.TermUnit;
+import kz.talap.model.Fact;
+import kz.talap.model.Fee;
+import kz.talap.model.Group;
+import kz.talap.model.Requirement;
+import kz.talap.model.Rule;
+import kz.talap.model.Service;
+import kz.talap.model.SubType;
+import kz.talap.model.Term;
+import kz.talap.model.Text;
+
+/** Checks submissions against a compiled catalogue: which documents are due, whether they are valid, and the fee. */
+public final class Checker {
+  /** The parameter fees in MCI are multiplied by. */
+  public static final String MCI = "MCI";
+  /** A yes/no fact: the applicant turned 16 while living in Kazakhstan (Rules para 5). */
+  public static final String TURNED_16_IN_KZ = "turned_16_in_kz";
+  /** A country group whose documents need no legalisation under a treaty, if the catalogue declares one. */
+  public static final String LEGALISATION_EXEMPT = "LEGALISATION_EXEMPT";
+  /** The online channel: documents are uploaded as electronic copies, so no original is shown. */
+  public static final String PORTAL = "PORTAL";
+  private static final Set<String> STATE_LANGUAGES = Set.of("kk", "ru");
+
+  private final Catalogue catalogue;
+  private final WorkingCalendar calendar;
+  private final Messages messages = Messages.get();
+  private final Map<LocalDate, Catalogue> byDay = new HashMap<>();
+
+  public Checker(Catalogue catalogue) {
+    this.catalogue = catalogue;
+    this.calendar = new WorkingCalendar(catalogue.calendar());
+  }
+
+  public CheckResult check(Submission submission) {
+    LocalDate day = submission.submittedOn();
+    Catalogue now = byDay.computeIfAbsent(day, catalogue::at);
+    List<Finding> findings = new ArrayList<>();
+    Optional<Service> found = now.service(submission.service());
+    if (found.isEmpty()) {
+      Service any = catalogue.services().stream().filter(s -> s.code().equals(submission.service()))
+          .findFirst().orElseThrow(() -> new IllegalArgumentException("unknown service " + submission.service()));
+      findings.add(finding(Severity.ERROR, Kind.SERVICE_NOT_IN_FORCE, any.code(), null, any.citation(),
+          "SERVICE_NOT_IN_FORCE", Map.of("service", any.name(), "date", Messages.date(day))));
+      return new CheckResult(submission, Verdict.INCOMPLETE, Requirement.STANDARD, findings, Optional.empty());
+    }
+    Service service = found.get();
+    Map<String, Object> values = values(submission, now);
+    eligibility(submission, now, service, values, findings);
+    channel(submission, now, service, findings);
+    String set = applicantSet(now, service, values);
+    List<Requirement> due = now.requirements().stream()
+        .filter(r -> r.service().equals(service.code()))
+        .filter(r -> r.subtype().isEmpty() || r.subtype().equals(submission.subtype()))
+        .filter(r -> r.channels().isEmpty() || r.channels().contains(submission.channel()))
+        .filter(r -> r.recipients().isEmpty() || r.recipients().contains(submission.recipient()))
+        .filter(r -> r.applicantSets().isEmpty() || r.applicantSets().contains(set))
+        .filter(r -> r.condition().map(c -> c.test(values)).orElse(true))
+        .sorted(Comparator.comparingInt(Requirement::order).thenComparing(Requirement::code))
+        .toList();
+    documents(submission, now, due, findings);
+    fees(submission, now, findings);
+    sixteenthBirthday(submission, now, findings);
+    boolean complete = findings.stream().noneMatch(f -> f.severity() == Severity.ERROR);
+    Optional<DueDate> result = complete ? dueDate(submission, now) : Optional.empty();
+    return new CheckResult(submission, complete ? Verdict.COMPLETE : Verdict.INCOMPLETE, set, findings, result);
+  }
+
+  /** The values conditions see: facts as given, yes/no facts not given as false, age, and country-group lists. */
+  private static Map<String, Object> values(Submission submission, Catalogue now) {
+    Map<String, Object> values = new HashMap<>();
+    for (Fact fact : now.facts()) {
+      Object value = submission.facts().get(fact.name());
+      if (value == null && fact.derivedFrom().isPresent()
+          && submission.facts().get(fact.derivedFrom().get()) instanceof LocalDate birth) {
+        value = (long) birth.until(submission.submittedOn()).getYears();
+      }
+      if (value == null && fact.type() == FactType.BOOL) {
+        value = false;
+      }
+      if (value != null && fact.type() != FactType.DATE) {
+        values.put(fact.name(), value);
+      }
+    }
+    Map<String, List<String>> lists = new TreeMap<>();
+    now.countryGroups().forEach(m ->
+        lists.computeIfAbsent(m.group().toLowerCase(Locale.ROOT), g -> new ArrayList<>()).add(m.country()));
+    values.putAll(lists);
+    return values;
+  }
+
+  private void eligibility(Submission submission, Catalogue now, Service service, Map<String, Object> values,
+      List<Finding> findings) {
+    if (service.eligibility().isPresent() && !service.eligibility().get().test(values)) {
+      findings.add(finding(Severity.ERROR, Kind.NOT_ELIGIBLE, service.code(), null, service.citation(),
+          "NOT_ELIGIBLE", Map.of("service", service.name(),
+              "explanation", service.eligibilityExplanation().orElse(service.name()))));
+    }
+    if (submission.subtype().isEmpty()) {
+      return;
+    }
+    Optional<SubType> subtype = now.subTypes().stream()
+        .filter(s -> s.code().equals(submission.subtype().get())).findFirst();
+    if (subtype.isEmpty()) {
+      SubType any = catalogue.subTypes().stream().filter(s -> s.code().equals(submission.subtype().get()))
+          .findFirst().orElseThrow(() -> new IllegalArgumentException("unknown sub-type " + submission.subtype()));
+      findings.add(finding(Severity.ERROR, Kind.SERVICE_NOT_IN_FORCE, any.code(), null, any.citation(),
+          "SERVICE_NOT_IN_FORCE", Map.of("service", any.name(), "date", Messages.date(submission.submittedOn()))));
+    } else if (subtype.get().eligibility().isPresent() && !subtype.get().eligibility().get().test(values)) {
+      findings.add(finding(Severity.ERROR, Kind.NOT_ELIGIBLE, subtype.get().code(), null, subtype.get().citation(),
+          "NOT_ELIGIBLE", Map.of("service", subtype.get().name(),
+              "explanation", subtype.get().eligibilityExplanation().orElse(subtype.get().name()))));
+    }
+  }
+
+  private void channel(Submission submission, Catalogue now, Service service, List<Finding> findings) {
+    if (!service.channels().contains(submission.channel())) {
+      findings.add(finding(Severity.ERROR, Kind.CHANNEL_NOT_OFFERED, service.code(), null, service.citation(),
+          "CHANNEL_NOT_OFFERED", Map.of("service", service.name(), "channel", channelName(now, submission.channel()),
+              "channels", join(service.channels().stream().map(c -> channelName(now, c)).toList(), "; "))));
+    }
+    if (!service.recipients().contains(submission.recipient())) {
+      String key = "recipient." + submission.recipient().name();
+      findings.add(finding(Severity.ERROR, Kind.RECIPIENT_NOT_SERVED, service.code(), null, service.citation(),
+          "RECIPIENT_NOT_SERVED", Map.of("service", service.name(), "recipient", messages.text(key, Map.of()))));
+    }
+  }
+
+  private static Text channelName(Catalogue now, String code) {
+    return now.channels().stream().filter(c -> c.code().equals(code)).map(Channel::name).findFirst()
+        .orElse(new Text(code, code, code));
+  }
+
+  /** The first category (by order) whose condition holds decides the document set; otherwise the standard set. */
+  private static String applicantSet(Catalogue now, Service service, Map<String, Object> values) {
+    return now.categories().stream()
+        .filter(c -> c.service().equals(service.code()))
+        .sorted(Comparator.comparingInt(Category::order).thenComparing(Category::code))
+        .filter(c -> c.condition().test(values))
+        .map(Category::code)
+        .findFirst()
+        .orElse(Requirement.STANDARD);
+  }
+
+  private void documents(Submission submission, Catalogue now, List<Requirement> due, List<Finding> findings) {
+    Map<String, List<PresentedDocument>> presented = new LinkedHashMap<>();
+    submission.documents().forEach(d -> presented.computeIfAbsent(d.code(), c -> new ArrayList<>()).add(d));
+    Set<String> groupsDone = new LinkedHashSet<>();
+    for (Requirement requirement : due) {
+      if (requirement.group().isPresent()) {
+        String code = requirement.group().get();
+        if (groupsDone.add(code)) {
+          group(submission, now, code, due, presented, findings);
+        }
+      } else if (!presented.containsKey(requirement.document())) {
+        findings.add(finding(Severity.ERROR, Kind.MISSING_DOCUMENT, requirement.code(), requirement.document(),
+            requirement.citation(), "MISSING_DOCUMENT", Map.of("document", documentName(now, requirement.document()))));
+      } else {
+        presented.get(requirement.document()).forEach(d -> properties(submission, now, requirement, d, findings));
+      }
+    }
+    Set<String> required = new LinkedHashSet<>();
+    due.forEach(r -> required.add(r.document()));
+    for (String code : presented.keySet()) {
+      if (!required.contains(code)) {
+        findings.add(finding(Severity.INFO, Kind.NOT_REQUIRED, null, code, serviceCitation(now, submission),
+            "NOT_REQUIRED", Map.of("document", documentName(now, code))));
+      }
+    }
+  }
+
+  private void group(Submission submission, Catalogue now, String code, List<Requirement> due,
+      Map<String, List<PresentedDocument>> presented, List<Finding> findings) {
+    List<Requirement> members = due.stream().filter(r -> r.group().equals(Optional.of(code))).toList();
+    List<Requirement> given = members.stream().filter(r -> presented.containsKey(r.document())).toList();
+    Group group = now.groups().stream().filter(g -> g.code().equals(code)).findFirst().orElseThrow();
+    if (given.isEmpty()) {
+      findings.add(finding(Severity.ERROR, Kind.MISSING_ONE_OF, code, null, group.citation(), "MISSING_ONE_OF",
+          Map.of("group", group.name(),
+              "documents", join(members.stream().map(r -> documentName(now, r.document())).toList(), "; "))));
+    }
+    for (Requirement requirement : given) {
+      presented.get(requirement.document()).forEach(d -> properties(submission, now, requirement, d, findings));
+    }
+  }
+
+  /** Validity, age, original, translation and legalisation of one presented document. */
+  private void properties(Submission submission, Catalogue now, Requirement requirement, PresentedDocument document,
+      List<Finding> findings) {
+    LocalDate day = submission.submittedOn();
+    Text name = documentName(now, document.code());
+    String code = requirement.code();
+    String citation = requirement.citation();
+    if (document.validUntil().isPresent() && document.validUntil().get().isBefore(day)) {
+      findings.add(finding(Severity.ERROR, Kind.EXPIRED, code, document.code(), citation, "EXPIRED",
+          Map.of("document", name, "date", Messages.date(document.validUntil().get()))));
+    } else if (requirement.minValidityDays().isPresent()) {
+      int days = requirement.minValidityDays().getAsInt();
+      // "More than N days" on the application day: the last valid day is at least day + N + 1.
+      LocalDate least = day.plusDays(days + 1L);
+      if (document.validUntil().isEmpty()) {
+        findings.add(finding(Severity.ERROR, Kind.VALIDITY_TOO_SHORT, code, document.code(), citation,
+            "VALID_UNTIL_NOT_GIVEN", Map.of("document", name, "days", number(days))));
+      } else if (document.validUntil().get().isBefore(least)) {
+        findings.add(finding(Severity.ERROR, Kind.VALIDITY_TOO_SHORT, code, document.code(), citation,
+            "VALIDITY_TOO_SHORT", Map.of("document", name, "date", Messages.date(document.validUntil().get()),
+                "days", number(days), "min_date", Messages.date(least))));
+      }
+    }
+    if (requirement.maxAgeDays().isPresent()) {
+      int days = requirement.maxAgeDays().getAsInt();
+      LocalDate earliest = day.minusDays(days);
+      if (document.issuedOn().isEmpty()) {
+        findings.add(finding(Severity.ERROR, Kind.ISSUED_TOO_LONG_AGO, code, document.code(), citation,
+            "ISSUED_ON_NOT_GIVEN", Map.of("document", name, "days", number(days))));
+      } else if (document.issuedOn().get().isBefore(earliest)) {
+        findings.add(finding(Severity.ERROR, Kind.ISSUED_TOO_LONG_AGO, code, document.code(), citation,
+            "ISSUED_TOO_LONG_AGO", Map.of("document", name, "date", Messages.date(document.issuedOn().get()),
+                "days", number(days), "min_date", Messages.date(earliest))));
+      }
+    }
+    if (requirement.originalShown() && !document.originalShown() && !submission.channel().equals(PORTAL)) {
+      findings.add(finding(Severity.ERROR, Kind.ORIGINAL_NOT_SHOWN, code, document.code(), citation,
+          "ORIGINAL_NOT_SHOWN", Map.of("document", name)));
+    }
+    Optional<Rule> translation = rule(now, submission, RuleKind.TRANSLATION);
+    if (translation.isPresent() && document.language().isPresent()
+        && !STATE_LANGUAGES.contains(document.language().get()) && !document.notarisedTranslation()) {
+      String language = document.language().get();
+      findings.add(finding(Severity.ERROR, Kind.NO_TRANSLATION, translation.get().code(), document.code(),
+          translation.get().citation(), "NO_TRANSLATION",
+          Map.of("document", name, "language", new Text(language, language, language))));
+    }
+    Optional<Rule> legalisation = rule(now, submission, RuleKind.LEGALISATION);
+    Optional<String> foreign = foreignCountry(now, document);
+    if (legalisation.isPresent() && foreign.isPresent() && !document.legalised() && !exempt(now, foreign.get())) {
+      String country = foreign.get().isEmpty() ? "?" : foreign.get();
+      findings.add(finding(Severity.ERROR, Kind.NOT_LEGALISED, legalisation.get().code(), document.code(),
+          legalisation.get().citation(), "NOT_LEGALISED",
+          Map.of("document", name, "country", new Text(country, country, country))));
+    }
+  }
+
+  /** The issuing country of a document issued abroad ("" if unknown), or empty for a Kazakh document. */
+  private static Optional<String> foreignCountry(Catalogue now, PresentedDocument document) {
+    if (now.document(document.code()).map(Document::noLegalisation).orElse(false)) {
+      return Optional.empty();
+    }
+    Origin origin = now.document(document.code()).map(Document::origin).orElse(Origin.ANY);
+    return switch (origin) {
+      case FOREIGN -> Optional.of(document.issuedIn().filter(c -> !c.equals("KZ")).orElse(""));
+      case ANY -> document.issuedIn().filter(c -> !c.equals("KZ"));
+      case KZ, APPLICANT -> Optional.empty();
+    };
+  }
+
+  private static boolean exempt(Catalogue now, String country) {
+    return now.countryGroups().stream()
+        .anyMatch(m -> m.group().equals(LEGALISATION_EXEMPT) && m.country().equals(country));
+  }
+
+  private static Optional<Rule> rule(Catalogue now, Submission submission, RuleKind kind) {
+    return now.rules().stream()
+        .filter(r -> r.kind() == kind && r.service().equals(submission.service()))
+        .filter(r -> r.subtype().isEmpty() || r.subtype().equals(submission.subtype()))
+        .min(Comparator.comparing(Rule::code));
+  }
+
+  private void fees(Submission submission, Catalogue now, List<Finding> findings) {
+    LocalDate day = submission.submittedOn();
+    List<Fee> fees = now.fees().stream()
+        .filter(f -> f.service().equals(submission.service()))
+        .filter(f -> f.subtype().isEmpty() || f.subtype().equals(submission.subtype()))
+        .sorted(Comparator.comparing(Fee::code))
+        .toList();
+    BigDecimal paidTotal = submission.payments().stream().map(Payment::amountKzt)
+        .reduce(BigDecimal.ZERO, BigDecimal::add);
+    if (!fees.isEmpty() && fees.stream().allMatch(Fee::free)) {
+      if (!submission.payments().isEmpty()) {
+        findings.add(finding(Severity.INFO, Kind.PAYMENT_NOT_NEEDED, fees.get(0).code(), null,
+            fees.get(0).citation(), "PAYMENT_NOT_NEEDED", Map.of("paid", Messages.amount(paidTotal))));
+      }
+      return;
+    }
+    for (Fee fee : fees) {
+      if (fee.free()) {
+        continue;
+      }
+      List<Payment> inTime = new ArrayList<>();
+      for (Payment payment : submission.payments()) {
+        if (payment.paidOn().isAfter(day)) {
+          findings.add(finding(Severity.ERROR, Kind.PAYMENT_AFTER_SUBMISSION, fee.code(), null, fee.citation(),
+              "PAYMENT_AFTER_SUBMISSION", Map.of("paid", Messages.amount(payment.amountKzt()),
+                  "date", Messages.date(payment.paidOn()), "submitted", Messages.date(day))));
+        } else {
+          inTime.add(payment);
+        }
+      }
+      BigDecimal paid = inTime.stream().map(Payment::amountKzt).reduce(BigDecimal.ZERO, BigDecimal::add);
+      if (fee.unit() == MoneyUnit.KZT) {
+        if (paid.compareTo(fee.amount()) < 0) {
+          findings.add(finding(Severity.ERROR, inTime.isEmpty() ? Kind.FEE_MISSING : Kind.FEE_TOO_LOW, fee.code(),
+              null, fee.citation(), inTime.isEmpty() ? "FEE_MISSING_KZT" : "FEE_TOO_LOW_KZT",
+              Map.of("paid", Messages.amount(paid), "amount", Messages.amount(fee.amount()))));
+        }
+        continue;
+      }
+      // Each payment counts at the MCI in force on the day it was made (Tax Code: the duty is set on that day).
+      BigDecimal paidMci = BigDecimal.ZERO;
+      for (Payment payment : inTime) {
+        BigDecimal mci = mci(payment.paidOn());
+        paidMci = paidMci.add(payment.amountKzt().divide(mci, MathContext.DECIMAL64));
+      }
+      if (paidMci.compareTo(fee.amount()) < 0) {
+        BigDecimal mciToday = mci(day);
+        Map<String, Text> args = Map.of("paid", Messages.amount(paid),
+            "paid_mci", Messages.amount(paidMci.setScale(2, RoundingMode.DOWN)),
+            "amount", Messages.amount(fee.amount()), "kzt", Messages.amount(fee.amount().multiply(mciToday)),
+            "mci", Messages.amount(mciToday), "date", Messages.date(day));
+        findings.add(finding(Severity.ERROR, inTime.isEmpty() ? Kind.FEE_MISSING : Kind.FEE_TOO_LOW, fee.code(),
+            null, fee.citation(), inTime.isEmpty() ? "FEE_MISSING" : "FEE_TOO_LOW", args));
+      }
+    }
+  }
+
+  private BigDecimal mci(LocalDate day) {
+    return catalogue.parameter(MCI, day).orElseThrow(
+        () -> new IllegalArgumentException("the catalogue has no MCI value for " + day)).amount();
+  }
+
+  /** Rules para 5: an immigrant who turns 16 in Kazakhstan applies within 10 calendar days of the birthday. */
+  private void sixteenthBirthday(Submission submission, Catalogue now, List<Finding> findings) {
+    Optional<Term> term = now.term(submission.service(), submission.subtype(), TermKind.APPLY_AFTER_16TH_BIRTHDAY);
+    if (term.isEmpty() || !Boolean.TRUE.equals(submission.facts().get(TURNED_16_IN_KZ))
+        || !(submission.facts().get("birth_date") instanceof LocalDate birth)) {
+      return;
+    }
+    LocalDate birthday = birth.plusYears(16);
+    LocalDate deadline = switch (term.get().unit()) {
+      case WORKING_DAYS -> calendar.plusWorkingDays(birthday, term.get().amount());
+      default -> calendar.onOrAfter(birthday.plusDays(term.get().amount()));
+    };
+    if (submission.submittedOn().isAfter(deadline)) {
+      findings.add(finding(Severity.ERROR, Kind.LATE_AFTER_16TH_BIRTHDAY, term.get().code(), null,
+          term.get().citation(), "LATE_AFTER_16TH_BIRTHDAY", Map.of("deadline", Messages.date(deadline),
+              "days", number(term.get().amount()), "birthday", Messages.date(birthday))));
+    }
+  }
+
+  private Optional<DueDate> dueDate(Submission submission, Catalogue now) {
+    return now.term(submission.service(), submission.subtype(), TermKind.SERVICE)
+        .filter(t -> t.unit() != TermUnit.MINUTES && t.unit() != TermUnit.HOURS)
+        .map(t -> DueDate.of(t, submission.submittedAt(), DueDate.closing(now, submission.channel()), calendar));
+  }
+
+  private static String serviceCitation(Catalogue now, Submission submission) {
+    return now.service(submission.service()).map(Service::citation).orElse("");
+  }
+
+  private static Text documentName(Catalogue now, String code) {
+    return now.document(code).map(Document::name).orElse(new Text(code, code, code));
+  }
+
+  private static Text number(long n) {
+    String text = Long.toString(n);
+    return new Text(text, text, text);
+  }
+
+  private static Text join(List<Text> texts, String separator) {
+    return new Text(String.join(separator, texts.stream().map(Text::kk).toList()),
+        String.join(separator, texts.stream().map(Text::ru).toList()),
+        String.join(separator, texts.stream().map(Text::en).toList()));
+  }
+
+  private Finding finding(Severity severity, Kind kind, String subject, String document, String citation,
+      String key, Map<String, Text> args) {
+    return new Finding(severity, kind, Optional.ofNullable(subject), Optional.ofNullable(document), citation,
+        messages.text(key, args));
+  }
+}

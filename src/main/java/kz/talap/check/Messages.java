@@ -1,0 +1,134 @@
+package kz.talap.check;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Properties;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import kz.talap.model.Language;
+import kz.talap.model.Text;
+
+/**
+ * The messages of the check in Kazakh, Russian and English ({@code messages_xx.properties} next to this class), with
+ * the number, date and plural forms of each language.
+ */
+public final class Messages {
+  private static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-z_]+)}");
+  private static final DateTimeFormatter DOTTED = DateTimeFormatter.ofPattern("dd.MM.yyyy");
+  private static final Messages INSTANCE = new Messages();
+
+  private final Map<Language, Properties> bundles = new EnumMap<>(Language.class);
+
+  private Messages() {
+    for (Language language : Language.values()) {
+      String name = "messages_" + language.code() + ".properties";
+      try (InputStream in = Messages.class.getResourceAsStream(name)) {
+        if (in == null) {
+          throw new IllegalStateException("missing resource " + name);
+        }
+        Properties properties = new Properties();
+        properties.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+        bundles.put(language, properties);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+  }
+
+  public static Messages get() {
+    return INSTANCE;
+  }
+
+  /** The message {@code key} in one language with its placeholders filled in from {@code args}. */
+  public String format(Language language, String key, Map<String, Text> args) {
+    String template = bundles.get(language).getProperty(key);
+    if (template == null) {
+      throw new IllegalArgumentException("no message " + key + " in " + language.code());
+    }
+    Matcher matcher = PLACEHOLDER.matcher(template);
+    StringBuilder text = new StringBuilder();
+    while (matcher.find()) {
+      Text value = args.get(matcher.group(1));
+      if (value == null) {
+        throw new IllegalArgumentException("message " + key + " needs {" + matcher.group(1) + "}");
+      }
+      matcher.appendReplacement(text, Matcher.quoteReplacement(value.in(language)));
+    }
+    matcher.appendTail(text);
+    return text.toString();
+  }
+
+  /** The message {@code key} in all three languages. */
+  public Text text(String key, Map<String, Text> args) {
+    return new Text(format(Language.KK, key, args), format(Language.RU, key, args), format(Language.EN, key, args));
+  }
+
+  public String format(Language language, String key) {
+    return format(language, key, Map.of());
+  }
+
+  /** A date as applicants read it: 2026-03-20 in English, 20.03.2026 in Kazakh and Russian. */
+  public static Text date(LocalDate date) {
+    String dotted = DOTTED.format(date);
+    return new Text(dotted, dotted, date.toString());
+  }
+
+  /** An amount with thousands separated: 17,300 in English, 17 300 (no-break space) in Kazakh and Russian. */
+  public static Text amount(BigDecimal amount) {
+    BigDecimal value = amount.stripTrailingZeros();
+    if (value.scale() < 0) {
+      value = value.setScale(0, RoundingMode.UNNECESSARY);
+    }
+    String plain = value.toPlainString();
+    String sign = plain.startsWith("-") ? "-" : "";
+    String digits = sign.isEmpty() ? plain : plain.substring(1);
+    int dot = digits.indexOf('.');
+    String whole = dot < 0 ? digits : digits.substring(0, dot);
+    String fraction = dot < 0 ? "" : digits.substring(dot + 1);
+    return new Text(group(sign, whole, "\u00a0", ",", fraction), group(sign, whole, "\u00a0", ",", fraction),
+        group(sign, whole, ",", ".", fraction));
+  }
+
+  private static String group(String sign, String whole, String separator, String point, String fraction) {
+    StringBuilder text = new StringBuilder(whole);
+    for (int i = whole.length() - 3; i > 0; i -= 3) {
+      text.insert(i, separator);
+    }
+    return sign + text + (fraction.isEmpty() ? "" : point + fraction);
+  }
+
+  /** A number with a unit in the right form: "1 working day", "45 календарных дней", "45 күнтізбелік күн". */
+  public Text quantity(long amount, String unit) {
+    String[] forms = new String[Language.values().length];
+    for (Language language : Language.values()) {
+      String[] options = bundles.get(language).getProperty("unit." + unit, unit).split("\\|");
+      forms[language.ordinal()] = amount + " " + options[pluralIndex(language, amount, options.length)];
+    }
+    return new Text(forms[Language.KK.ordinal()], forms[Language.RU.ordinal()], forms[Language.EN.ordinal()]);
+  }
+
+  /** Russian: one (1, 21), few (2-4, 22-24), many; English: one, other; Kazakh nouns keep one form after numbers. */
+  private static int pluralIndex(Language language, long n, int forms) {
+    if (forms == 1) {
+      return 0;
+    }
+    if (language == Language.RU && forms == 3) {
+      long tens = n % 100;
+      long units = n % 10;
+      if (units == 1 && tens != 11) {
+        return 0;
+      }
+      return units >= 2 && units <= 4 && (tens < 12 || tens > 14) ? 1 : 2;
+    }
+    return n == 1 ? 0 : forms - 1;
+  }
+}

@@ -1,0 +1,317 @@
+package kz.talap.cli;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.stream.Stream;
+import kz.talap.check.CheckResult;
+import kz.talap.check.CheckResult.Verdict;
+import kz.talap.check.Checker;
+import kz.talap.compile.CompileResult;
+import kz.talap.json.SubmissionJson;
+import kz.talap.json.SubmissionJson.Problem;
+import kz.talap.model.Catalogue;
+import kz.talap.model.Language;
+import kz.talap.publish.Templates;
+import kz.talap.publish.Templates.TemplateProblem;
+import kz.talap.source.AtomicFile;
+import org.apache.commons.cli.CommandLine;
+import org.apache.commons.cli.Option;
+import org.apache.commons.cli.Options;
+
+/**
+ * {@code talap check}: checks submissions (JSON files, JSON Lines files or folders of them) against the catalogue and
+ * reports the verdict, findings and due date of each.
+ */
+final class CheckCommand {
+  /** Batches at least this long show a progress bar on a terminal. */
+  static final int PROGRESS_FROM = 200;
+
+  private final PrintWriter out;
+  private final PrintWriter err;
+  private final boolean terminal;
+  private int total;
+  private int complete;
+  private int incomplete;
+  private int invalid;
+
+  CheckCommand(PrintWriter out, PrintWriter err, boolean terminal) {
+    this.out = out;
+    this.err = err;
+    this.terminal = terminal;
+  }
+
+  int run(String[] args) {
+    Options options = CompileCommand.catalogueOptions();
+    options.addOption(kz.talap.cli.Options.asOf());
+    options.addOption(Option.builder("f").longOpt("format").hasArg().argName("FORMAT")
+        .desc("text (default), json or html").build());
+    options.addOption(Option.builder("l").longOpt("lang").hasArg().argName("LANG")
+        .desc("language of the report: kk, ru or en (default: en)").build());
+    options.addOption(Option.builder("o").longOpt("out").hasArg().argName("FILE")
+        .desc("write the report to FILE (atomically) instead of standard output").build());
+    options.addOption(Option.builder().longOpt("templates").hasArg().argName("DIR")
+        .desc("template folder for --format html (default: templates)").build());
+    options.addOption(Option.builder().longOpt("progress").desc("always show the progress bar").build());
+    options.addOption(Option.builder().longOpt("no-progress").desc("never show the progress bar").build());
+    Optional<CommandLine> parsed = kz.talap.cli.Options.parse("check", options, args, err);
+    if (parsed.isEmpty()) {
+      return Main.USAGE;
+    }
+    CommandLine line = parsed.get();
+    if (line.hasOption("help")) {
+      out.print(kz.talap.cli.Options.help("check FILE...",
+          "Checks submissions (.json, .jsonl with one per line, or folders of them) against the catalogue.",
+          options));
+      return Main.OK;
+    }
+    String format = line.getOptionValue("format", "text").toLowerCase(Locale.ROOT);
+    if (!List.of("text", "json", "html").contains(format)) {
+      err.println("talap check: unknown format '" + format + "' (expected text, json or html)");
+      return Main.USAGE;
+    }
+    Optional<Language> language = Language.parse(line.getOptionValue("lang", "en").toLowerCase(Locale.ROOT));
+    if (language.isEmpty()) {
+      err.println("talap check: unknown language '" + line.getOptionValue("lang") + "' (expected kk, ru or en)");
+      return Main.USAGE;
+    }
+    if (line.getArgList().isEmpty()) {
+      err.println("talap check: no submissions given (expected .json or .jsonl files, or folders)");
+      return Main.USAGE;
+    }
+    Optional<LocalDate> asOf = kz.talap.cli.Options.asOf("check", line, err);
+    if (asOf.isEmpty()) {
+      return Main.USAGE;
+    }
+    Templates templates = null;
+    if (format.equals("html")) {
+      try {
+        templates = Templates.in(Path.of(line.getOptionValue("templates", "templates")));
+      } catch (TemplateProblem e) {
+        err.println("talap check: " + e.getMessage());
+        return Main.USAGE;
+      }
+    }
+    CompileResult compiled = CompileCommand.compile(line, asOf.get());
+    if (compiled.catalogue().isEmpty()) {
+      CompileCommand.printDiagnostics(compiled.diagnostics(), true, err);
+      err.println("talap check: the catalogue has errors; run 'talap compile' for details");
+      return compiled.hasFatal() ? Main.USAGE : Main.FAILED;
+    }
+    Catalogue catalogue = compiled.catalogue().get();
+    List<Input> inputs = inputs(line.getArgList());
+    boolean progress = line.hasOption("progress") || (terminal && !line.hasOption("no-progress"));
+    Templates html = templates;
+    try {
+      if (line.hasOption("out")) {
+        AtomicFile.write(Path.of(line.getOptionValue("out")), stream -> {
+          Writer writer = new OutputStreamWriter(stream, StandardCharsets.UTF_8);
+          check(catalogue, inputs, CheckReport.of(format, catalogue, language.get(), writer, html), progress);
+          writer.flush();
+        });
+      } else {
+        check(catalogue, inputs, CheckReport.of(format, catalogue, language.get(), out, html), progress);
+      }
+    } catch (TemplateFailure e) {
+      err.println("talap check: " + e.getCause().getMessage());
+      return Main.USAGE;
+    } catch (IOException | UncheckedIOException e) {
+      err.println("talap check: cannot write the report: " + e.getMessage());
+      return Main.USAGE;
+    }
+    return invalid > 0 ? Main.USAGE : incomplete > 0 ? Main.FAILED : Main.OK;
+  }
+
+  /** One file to read: a single JSON submission, or JSON Lines. */
+  private record Input(Path path, boolean lines) {}
+
+  private List<Input> inputs(List<String> args) {
+    List<Input> inputs = new ArrayList<>();
+    for (String arg : args) {
+      Path path = Path.of(arg);
+      if (Files.isDirectory(path)) {
+        try (Stream<Path> files = Files.list(path)) {
+          files.filter(p -> isJson(p) || isJsonLines(p)).sorted()
+              .forEach(p -> inputs.add(new Input(p, isJsonLines(p))));
+        } catch (IOException e) {
+          inputs.add(new Input(path, false));
+        }
+      } else {
+        inputs.add(new Input(path, isJsonLines(path)));
+      }
+    }
+    return inputs;
+  }
+
+  private static boolean isJson(Path path) {
+    return path.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json");
+  }
+
+  private static boolean isJsonLines(Path path) {
+    String name = path.getFileName().toString().toLowerCase(Locale.ROOT);
+    return name.endsWith(".jsonl") || name.endsWith(".ndjson");
+  }
+
+  private void check(Catalogue catalogue, List<Input> inputs, CheckReport report, boolean progress)
+      throws IOException {
+    Checker checker = new Checker(catalogue);
+    Progress bar = new Progress(progress ? expected(inputs) : 0);
+    for (Input input : inputs) {
+      if (!Files.isRegularFile(input.path())) {
+        fail(report, input.path().toString(), List.of(Files.exists(input.path())
+            ? "not a file" : "file not found"), bar);
+        continue;
+      }
+      if (!input.lines()) {
+        String text;
+        try {
+          text = Files.readString(input.path(), StandardCharsets.UTF_8);
+        } catch (CharacterCodingException e) {
+          fail(report, input.path().toString(), List.of("not UTF-8 text"), bar);
+          continue;
+        } catch (IOException e) {
+          fail(report, input.path().toString(), List.of("cannot read: " + e.getMessage()), bar);
+          continue;
+        }
+        one(catalogue, checker, report, input.path().toString(), false, text, bar);
+        continue;
+      }
+      try (BufferedReader reader = Files.newBufferedReader(input.path(), StandardCharsets.UTF_8)) {
+        int number = 0;
+        for (String text = reader.readLine(); text != null; text = reader.readLine()) {
+          number++;
+          if (!text.isBlank()) {
+            one(catalogue, checker, report, input.path() + ":" + number, true, text, bar);
+          }
+        }
+      } catch (CharacterCodingException e) {
+        fail(report, input.path().toString(), List.of("not UTF-8 text"), bar);
+      } catch (IOException e) {
+        fail(report, input.path().toString(), List.of("cannot read: " + e.getMessage()), bar);
+      }
+    }
+    bar.done();
+    try {
+      report.finish(total, complete, incomplete, invalid);
+    } catch (TemplateProblem e) {
+      throw new TemplateFailure(e);
+    }
+  }
+
+  private void one(Catalogue catalogue, Checker checker, CheckReport report, String source, boolean jsonLines,
+      String text, Progress bar) throws IOException {
+    SubmissionJson.Parsed parsed = SubmissionJson.read(text, catalogue);
+    if (parsed.submission().isEmpty()) {
+      List<String> problems = new ArrayList<>();
+      for (Problem p : parsed.problems()) {
+        // Malformed JSON: file:line:column, or for JSON Lines file:line:column within that line.
+        String where = p.line() == 0 ? ": " : (jsonLines ? "" : ":" + p.line()) + ":" + p.column() + ": ";
+        problems.add(source + where + p);
+      }
+      failLocated(report, source, problems, bar);
+      return;
+    }
+    CheckResult result = checker.check(parsed.submission().get());
+    total++;
+    if (result.verdict() == Verdict.COMPLETE) {
+      complete++;
+    } else {
+      incomplete++;
+    }
+    report.result(source, result);
+    bar.step();
+  }
+
+  private void fail(CheckReport report, String source, List<String> problems, Progress bar) throws IOException {
+    List<String> located = new ArrayList<>();
+    problems.forEach(p -> located.add(source + (p.startsWith(":") ? "" : ": ") + p));
+    failLocated(report, source, located, bar);
+  }
+
+  /** Reports input errors; each problem already starts with its source. */
+  private void failLocated(CheckReport report, String source, List<String> problems, Progress bar)
+      throws IOException {
+    total++;
+    invalid++;
+    bar.clear();
+    problems.forEach(err::println);
+    report.invalid(source, problems);
+    bar.step();
+  }
+
+  /** How many submissions the inputs hold: one per file, one per non-blank line of JSON Lines. */
+  private static int expected(List<Input> inputs) {
+    int count = 0;
+    for (Input input : inputs) {
+      if (!input.lines()) {
+        count++;
+        continue;
+      }
+      try (Stream<String> lines = Files.lines(input.path(), StandardCharsets.UTF_8)) {
+        count += (int) lines.filter(l -> !l.isBlank()).count();
+      } catch (IOException | UncheckedIOException e) {
+        count++;
+      }
+    }
+    return count;
+  }
+
+  /** A one-line progress bar on the error stream, redrawn at most once per percent. */
+  private final class Progress {
+    private final int expected;
+    private int done;
+    private int drawn = -1;
+
+    Progress(int expected) {
+      this.expected = expected >= PROGRESS_FROM ? expected : 0;
+    }
+
+    void step() {
+      done++;
+      if (expected == 0) {
+        return;
+      }
+      int percent = (int) Math.min(100, done * 100L / expected);
+      if (percent != drawn) {
+        drawn = percent;
+        int width = 30;
+        int filled = percent * width / 100;
+        err.print("\rchecking [" + "#".repeat(filled) + " ".repeat(width - filled) + "] " + percent + "% "
+            + done + "/" + expected);
+        err.flush();
+      }
+    }
+
+    void clear() {
+      if (expected > 0 && drawn >= 0) {
+        err.print("\r" + " ".repeat(60) + "\r");
+        drawn = -1;
+      }
+    }
+
+    void done() {
+      if (expected > 0 && drawn >= 0) {
+        err.println();
+      }
+    }
+  }
+
+  /** Carries a template problem out of the report writer. */
+  private static final class TemplateFailure extends IOException {
+    TemplateFailure(TemplateProblem cause) {
+      super(cause);
+    }
+  }
+}

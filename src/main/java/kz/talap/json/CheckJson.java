@@ -1,0 +1,129 @@
+package kz.talap.json;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import java.io.IOException;
+import java.io.Writer;
+import java.util.List;
+import kz.talap.calendar.DueDate;
+import kz.talap.check.CheckResult;
+import kz.talap.check.Finding;
+import kz.talap.check.Submission;
+import kz.talap.model.Text;
+
+/**
+ * Writes check results as one JSON document (format {@value #FORMAT}), streaming, so a batch of any size needs little
+ * memory. Field order is fixed and nothing depends on the clock, so the output is deterministic.
+ */
+public final class CheckJson implements AutoCloseable {
+  /** The version of the report format. */
+  public static final String FORMAT = "talap-check/1";
+
+  private final JsonGenerator json;
+
+  /** Starts a report on {@code out}. */
+  public CheckJson(Writer out, String catalogueVersion) throws IOException {
+    DefaultPrettyPrinter pretty = new DefaultPrettyPrinter()
+        .withObjectIndenter(new DefaultIndenter("  ", "\n"));
+    json = new JsonFactory().createGenerator(out);
+    json.setPrettyPrinter(pretty);
+    json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+    json.writeStartObject();
+    json.writeStringField("format", FORMAT);
+    json.writeStringField("catalogue_version", catalogueVersion);
+    json.writeArrayFieldStart("results");
+  }
+
+  /** One checked submission. */
+  public void result(String source, CheckResult result) throws IOException {
+    Submission submission = result.submission();
+    json.writeStartObject();
+    json.writeStringField("source", source);
+    if (submission.id().isPresent()) {
+      json.writeStringField("id", submission.id().get());
+    }
+    json.writeStringField("service", submission.service());
+    if (submission.subtype().isPresent()) {
+      json.writeStringField("subtype", submission.subtype().get());
+    }
+    json.writeStringField("channel", submission.channel());
+    json.writeStringField("recipient", submission.recipient().name());
+    json.writeStringField("submitted_at", submission.submittedAt().toString());
+    json.writeStringField("verdict", result.verdict().name().toLowerCase(java.util.Locale.ROOT));
+    json.writeStringField("applicant_set", result.applicantSet());
+    if (result.due().isPresent()) {
+      due(result.due().get());
+    }
+    json.writeArrayFieldStart("findings");
+    for (Finding finding : result.findings()) {
+      json.writeStartObject();
+      json.writeStringField("severity", finding.severity().name().toLowerCase(java.util.Locale.ROOT));
+      json.writeStringField("kind", finding.kind().name());
+      if (finding.subject().isPresent()) {
+        json.writeStringField("subject", finding.subject().get());
+      }
+      if (finding.document().isPresent()) {
+        json.writeStringField("document", finding.document().get());
+      }
+      json.writeStringField("citation", finding.citation());
+      text("message", finding.message());
+      json.writeEndObject();
+    }
+    json.writeEndArray();
+    json.writeEndObject();
+  }
+
+  private void due(DueDate due) throws IOException {
+    json.writeObjectFieldStart("due");
+    json.writeStringField("term", due.term().code());
+    json.writeNumberField("amount", due.term().amount());
+    json.writeStringField("unit", due.term().unit().name());
+    json.writeStringField("received", due.received().toString());
+    json.writeStringField("date", due.due().toString());
+    json.writeStringField("citation", due.term().citation() + "; " + DueDate.COUNTING_CITATION);
+    json.writeEndObject();
+  }
+
+  private void text(String field, Text text) throws IOException {
+    json.writeObjectFieldStart(field);
+    json.writeStringField("kk", text.kk());
+    json.writeStringField("ru", text.ru());
+    json.writeStringField("en", text.en());
+    json.writeEndObject();
+  }
+
+  /** A submission that could not be checked because of input errors. */
+  public void invalid(String source, List<String> problems) throws IOException {
+    json.writeStartObject();
+    json.writeStringField("source", source);
+    json.writeStringField("verdict", "input_error");
+    json.writeArrayFieldStart("input_errors");
+    for (String problem : problems) {
+      json.writeString(problem);
+    }
+    json.writeEndArray();
+    json.writeEndObject();
+  }
+
+  /** Ends the results and writes the summary. */
+  public void finish(int total, int complete, int incomplete, int invalid) throws IOException {
+    json.writeEndArray();
+    json.writeObjectFieldStart("summary");
+    json.writeNumberField("total", total);
+    json.writeNumberField("complete", complete);
+    json.writeNumberField("incomplete", incomplete);
+    json.writeNumberField("input_errors", invalid);
+    json.writeEndObject();
+    json.writeEndObject();
+    json.writeRaw('\n');
+    json.flush();
+  }
+
+  @Override
+  public void close() throws IOException {
+    json.close();
+  }
+
+}

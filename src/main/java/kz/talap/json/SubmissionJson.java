@@ -1,0 +1,491 @@
+package kz.talap.json;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+import kz.talap.check.Checker;
+import kz.talap.check.Submission;
+import kz.talap.check.Submission.Payment;
+import kz.talap.check.Submission.PresentedDocument;
+import kz.talap.model.Catalogue;
+import kz.talap.model.Channel;
+import kz.talap.model.Document;
+import kz.talap.model.Enums.FactType;
+import kz.talap.model.Enums.MoneyUnit;
+import kz.talap.model.Enums.Recipient;
+import kz.talap.model.Fact;
+import kz.talap.model.Service;
+import kz.talap.model.SubType;
+
+/**
+ * Reads a submission (format {@value #FORMAT}) and checks it against the catalogue's codes and fact declarations.
+ * Every problem names where it is: a JSON path such as {@code $.documents[1].valid_until}, or the line and column of
+ * malformed JSON.
+ */
+public final class SubmissionJson {
+  /** The version of the submission format. */
+  public static final String FORMAT = "talap-submission/1";
+  /** ISO 3166 user-assigned code used in travel documents for stateless persons. */
+  public static final String STATELESS = "XX";
+
+  private static final ObjectMapper MAPPER = JsonMapper.builder()
+      .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+      .build();
+  private static final ZoneId ALMATY = ZoneId.of("Asia/Almaty");
+  private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2,3}");
+  static final Set<String> COUNTRIES = countries();
+  static final List<String> TOP = List.of("format", "id", "service", "subtype", "channel", "recipient",
+      "submitted_at", "facts", "documents", "payments");
+  static final List<String> DOCUMENT = List.of("code", "issued_on", "valid_until", "language",
+      "notarised_translation", "issued_in", "legalised", "original_shown");
+  static final List<String> PAYMENT = List.of("amount_kzt", "paid_on");
+
+  /** A problem with the input: where (line and column of malformed JSON, or a JSON path) and what. */
+  public record Problem(int line, int column, String path, String message) {
+    @Override
+    public String toString() {
+      return (path.isEmpty() ? "" : path + ": ") + message;
+    }
+  }
+
+  /** The submission, or the problems that stopped it from being read. */
+  public record Parsed(Optional<Submission> submission, List<Problem> problems) {
+    public Parsed {
+      problems = List.copyOf(problems);
+    }
+  }
+
+  private final Catalogue catalogue;
+  private final List<Problem> problems = new ArrayList<>();
+
+  private SubmissionJson(Catalogue catalogue) {
+    this.catalogue = catalogue;
+  }
+
+  /** Parses one submission given as JSON text. */
+  public static Parsed read(String text, Catalogue catalogue) {
+    JsonNode root;
+    try {
+      root = MAPPER.readTree(text);
+    } catch (JsonProcessingException e) {
+      JsonLocation at = e.getLocation();
+      return new Parsed(Optional.empty(), List.of(new Problem(at == null ? 0 : at.getLineNr(),
+          at == null ? 0 : at.getColumnNr(), "", "malformed JSON: " + e.getOriginalMessage())));
+    }
+    if (root == null || root.isMissingNode()) {
+      return new Parsed(Optional.empty(), List.of(new Problem(0, 0, "", "empty input: expected a JSON object")));
+    }
+    SubmissionJson reader = new SubmissionJson(catalogue);
+    Optional<Submission> submission = reader.submission(root);
+    return new Parsed(reader.problems.isEmpty() ? submission : Optional.empty(), reader.problems);
+  }
+
+  /**
+   * Only parses the JSON text into a tree, without reading it as a submission: the baseline the benchmark compares
+   * with. Returns the number of nodes.
+   */
+  public static int parseOnly(String text) throws JsonProcessingException {
+    return count(MAPPER.readTree(text));
+  }
+
+  private static int count(JsonNode node) {
+    int n = 1;
+    for (JsonNode child : node) {
+      n += count(child);
+    }
+    return n;
+  }
+
+  /** Writes a submission as one line of JSON in the submission format (used to generate benchmark input). */
+  public static String write(Submission submission) {
+    com.fasterxml.jackson.databind.node.ObjectNode root = MAPPER.createObjectNode();
+    root.put("format", FORMAT);
+    submission.id().ifPresent(id -> root.put("id", id));
+    root.put("service", submission.service());
+    submission.subtype().ifPresent(s -> root.put("subtype", s));
+    root.put("channel", submission.channel());
+    root.put("recipient", submission.recipient().name());
+    root.put("submitted_at", submission.submittedAt().toString());
+    com.fasterxml.jackson.databind.node.ObjectNode facts = root.putObject("facts");
+    new java.util.TreeMap<>(submission.facts()).forEach((name, value) -> {
+      if (value instanceof Boolean b) {
+        facts.put(name, b);
+      } else if (value instanceof Long l) {
+        facts.put(name, l);
+      } else {
+        facts.put(name, value.toString());
+      }
+    });
+    com.fasterxml.jackson.databind.node.ArrayNode documents = root.putArray("documents");
+    for (PresentedDocument d : submission.documents()) {
+      com.fasterxml.jackson.databind.node.ObjectNode node = documents.addObject();
+      node.put("code", d.code());
+      d.issuedOn().ifPresent(v -> node.put("issued_on", v.toString()));
+      d.validUntil().ifPresent(v -> node.put("valid_until", v.toString()));
+      d.language().ifPresent(v -> node.put("language", v));
+      if (d.notarisedTranslation()) {
+        node.put("notarised_translation", true);
+      }
+      d.issuedIn().ifPresent(v -> node.put("issued_in", v));
+      if (d.legalised()) {
+        node.put("legalised", true);
+      }
+      if (d.originalShown()) {
+        node.put("original_shown", true);
+      }
+    }
+    com.fasterxml.jackson.databind.node.ArrayNode payments = root.putArray("payments");
+    for (Payment p : submission.payments()) {
+      payments.addObject().put("amount_kzt", p.amountKzt()).put("paid_on", p.paidOn().toString());
+    }
+    return root.toString();
+  }
+
+  private Optional<Submission> submission(JsonNode root) {
+    if (!root.isObject()) {
+      return problem("$", "expected a JSON object, got " + kind(root));
+    }
+    fields(root, "$", TOP);
+    Optional<String> format = optionalText(root, "$", "format");
+    if (format.isPresent() && !format.get().equals(FORMAT)) {
+      problem("$.format", "unsupported format '" + format.get() + "' (expected '" + FORMAT + "')");
+    }
+    Optional<String> id = optionalText(root, "$", "id");
+    Optional<String> service = code(root, "service", catalogue.services().stream().map(Service::code).toList());
+    Optional<String> subtype = service.flatMap(s -> subtype(root, s));
+    Optional<String> channel = code(root, "channel", catalogue.channels().stream().map(Channel::code).toList());
+    Optional<Recipient> recipient = optionalText(root, "$", "recipient").isEmpty() ? Optional.of(Recipient.INDIVIDUAL)
+        : code(root, "recipient", List.of("INDIVIDUAL", "LEGAL_ENTITY")).map(Recipient::valueOf);
+    Optional<LocalDateTime> at = submittedAt(root);
+    Map<String, Object> facts = facts(root, service, at.map(LocalDateTime::toLocalDate));
+    List<PresentedDocument> documents = list(root, "documents", (node, path) -> document(node, path, at));
+    List<Payment> payments = list(root, "payments", this::payment);
+    if (!problems.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(new Submission(id, service.get(), subtype, channel.get(), recipient.get(), at.get(), facts,
+        documents, payments));
+  }
+
+  private Optional<String> code(JsonNode root, String field, List<String> known) {
+    Optional<String> value = requiredText(root, "$", field);
+    if (value.isPresent() && !known.contains(value.get())) {
+      return problem("$." + field, "unknown " + field.replace('_', ' ') + " '" + value.get() + "' (known: "
+          + String.join(", ", new TreeSet<>(known)) + ")");
+    }
+    return value;
+  }
+
+  private Optional<String> subtype(JsonNode root, String service) {
+    List<String> known = catalogue.subTypes().stream().filter(s -> s.service().equals(service))
+        .map(SubType::code).distinct().toList();
+    Optional<String> value = optionalText(root, "$", "subtype");
+    if (value.isEmpty() && !known.isEmpty()) {
+      return problem("$.subtype", "service " + service + " needs a sub-type (one of: "
+          + String.join(", ", new TreeSet<>(known)) + ")");
+    }
+    if (value.isPresent() && !known.contains(value.get())) {
+      return problem("$.subtype", known.isEmpty() ? "service " + service + " has no sub-types"
+          : "unknown sub-type '" + value.get() + "' of service " + service + " (known: "
+              + String.join(", ", new TreeSet<>(known)) + ")");
+    }
+    return value;
+  }
+
+  private Optional<LocalDateTime> submittedAt(JsonNode root) {
+    Optional<String> value = requiredText(root, "$", "submitted_at");
+    if (value.isEmpty()) {
+      return Optional.empty();
+    }
+    String text = value.get();
+    try {
+      if (text.length() > 19 && (text.endsWith("Z") || text.matches(".*[+-]\\d\\d:\\d\\d$"))) {
+        return Optional.of(OffsetDateTime.parse(text).atZoneSameInstant(ALMATY).toLocalDateTime());
+      }
+      return Optional.of(LocalDateTime.parse(text));
+    } catch (DateTimeParseException e) {
+      return problem("$.submitted_at", "expected a date-time YYYY-MM-DDTHH:MM (Asia/Almaty), got \"" + text + "\"");
+    }
+  }
+
+  private Map<String, Object> facts(JsonNode root, Optional<String> service, Optional<LocalDate> day) {
+    Map<String, Object> facts = new LinkedHashMap<>();
+    JsonNode node = root.get("facts");
+    Map<String, Fact> declared = new LinkedHashMap<>();
+    catalogue.facts().forEach(f -> declared.put(f.name(), f));
+    if (node != null && !node.isObject()) {
+      problem("$.facts", "expected an object of facts, got " + kind(node));
+      return facts;
+    }
+    if (node != null) {
+      for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+        Map.Entry<String, JsonNode> entry = it.next();
+        String path = "$.facts." + entry.getKey();
+        Fact fact = declared.get(entry.getKey());
+        if (fact == null) {
+          problem(path, "unknown fact '" + entry.getKey() + "' (declared facts: "
+              + String.join(", ", new TreeSet<>(declared.keySet())) + ")");
+        } else if (fact.derivedFrom().isPresent()) {
+          problem(path, "'" + fact.name() + "' is computed from " + fact.derivedFrom().get() + "; leave it out");
+        } else {
+          fact(fact, entry.getValue(), path).ifPresent(v -> facts.put(fact.name(), v));
+        }
+      }
+    }
+    Set<String> needed = new TreeSet<>();
+    declared.values().stream().filter(Fact::required).forEach(f -> needed.add(f.name()));
+    service.ifPresent(s -> needed.addAll(conditionFacts(s, declared)));
+    for (String name : needed) {
+      if (!facts.containsKey(name) && (node == null || !node.has(name))) {
+        problem("$.facts", "missing fact '" + name + "' (" + declared.get(name).label().en() + ")");
+      }
+    }
+    if (facts.get("birth_date") instanceof LocalDate birth && day.isPresent() && birth.isAfter(day.get())) {
+      problem("$.facts.birth_date", "the birth date " + birth + " is after the submission date " + day.get());
+    }
+    return facts;
+  }
+
+  /** Facts that the service's conditions read and that have no default (yes/no facts default to false). */
+  private Set<String> conditionFacts(String service, Map<String, Fact> declared) {
+    Set<String> used = new TreeSet<>();
+    catalogue.services().stream().filter(s -> s.code().equals(service))
+        .forEach(s -> s.eligibility().ifPresent(c -> used.addAll(c.facts())));
+    catalogue.subTypes().stream().filter(s -> s.service().equals(service))
+        .forEach(s -> s.eligibility().ifPresent(c -> used.addAll(c.facts())));
+    catalogue.categories().stream().filter(c -> c.service().equals(service))
+        .forEach(c -> used.addAll(c.condition().facts()));
+    catalogue.requirements().stream().filter(r -> r.service().equals(service))
+        .forEach(r -> r.condition().ifPresent(c -> used.addAll(c.facts())));
+    Set<String> needed = new TreeSet<>();
+    for (String name : used) {
+      Fact fact = declared.get(name);
+      if (fact == null) {
+        continue; // a country-group list, not a fact
+      }
+      needed.add(fact.derivedFrom().orElse(name));
+      if (fact.type() == FactType.BOOL) {
+        needed.remove(name);
+      }
+    }
+    return needed;
+  }
+
+  private Optional<Object> fact(Fact fact, JsonNode value, String path) {
+    switch (fact.type()) {
+      case BOOL -> {
+        if (!value.isBoolean()) {
+          return problem(path, "expected true or false, got " + kind(value));
+        }
+        return Optional.of(value.booleanValue());
+      }
+      case INT -> {
+        if (!value.canConvertToExactIntegral() || !value.isNumber()) {
+          return problem(path, "expected a whole number, got " + kind(value));
+        }
+        return Optional.of(value.longValue());
+      }
+      case TEXT -> {
+        if (!value.isTextual()) {
+          return problem(path, "expected a text, got " + kind(value));
+        }
+        if (!fact.allowedValues().isEmpty() && !fact.allowedValues().contains(value.textValue())) {
+          return problem(path, "'" + value.textValue() + "' is not one of: " + String.join(", ", fact.allowedValues()));
+        }
+        return Optional.of(value.textValue());
+      }
+      case COUNTRY -> {
+        return country(value, path).map(c -> (Object) c);
+      }
+      case DATE -> {
+        return date(value, path).map(d -> (Object) d);
+      }
+    }
+    throw new AssertionError(fact.type());
+  }
+
+  private Optional<String> country(JsonNode value, String path) {
+    if (!value.isTextual() || !COUNTRIES.contains(value.textValue())) {
+      return problem(path, "expected a country code such as \"UZ\" (ISO 3166 alpha-2, \"" + STATELESS
+          + "\" for a stateless person), got " + kind(value));
+    }
+    return Optional.of(value.textValue());
+  }
+
+  private PresentedDocument document(JsonNode node, String path, Optional<LocalDateTime> at) {
+    if (!node.isObject()) {
+      problem(path, "expected a document object, got " + kind(node));
+      return null;
+    }
+    fields(node, path, DOCUMENT);
+    Optional<String> code = requiredText(node, path, "code");
+    if (code.isPresent() && catalogue.document(code.get()).isEmpty()) {
+      problem(path + ".code", "unknown document '" + code.get() + "' (see the Documents sheet; known: "
+          + String.join(", ", catalogue.documents().stream().map(Document::code).sorted().toList()) + ")");
+    }
+    Optional<LocalDate> issued = optionalDate(node, path, "issued_on");
+    Optional<LocalDate> until = optionalDate(node, path, "valid_until");
+    if (issued.isPresent() && at.isPresent() && issued.get().isAfter(at.get().toLocalDate())) {
+      problem(path + ".issued_on", "issued on " + issued.get() + ", after the submission date "
+          + at.get().toLocalDate());
+    }
+    if (issued.isPresent() && until.isPresent() && until.get().isBefore(issued.get())) {
+      problem(path + ".valid_until", "valid until " + until.get() + ", before its issue date " + issued.get());
+    }
+    Optional<String> language = optionalText(node, path, "language").map(l -> l.toLowerCase(Locale.ROOT));
+    if (language.isPresent() && !LANGUAGE.matcher(language.get()).matches()) {
+      problem(path + ".language", "expected a language code such as \"en\" (ISO 639-1), got \"" + language.get()
+          + "\"");
+    }
+    Optional<String> issuedIn = node.has("issued_in") ? country(node.get("issued_in"), path + ".issued_in")
+        : Optional.empty();
+    return new PresentedDocument(code.orElse(""), issued, until, language,
+        bool(node, path, "notarised_translation"), issuedIn, bool(node, path, "legalised"),
+        bool(node, path, "original_shown"));
+  }
+
+  private Payment payment(JsonNode node, String path) {
+    if (!node.isObject()) {
+      problem(path, "expected a payment object, got " + kind(node));
+      return null;
+    }
+    fields(node, path, PAYMENT);
+    JsonNode amount = node.get("amount_kzt");
+    BigDecimal kzt = BigDecimal.ZERO;
+    if (amount == null) {
+      problem(path, "missing field 'amount_kzt'");
+    } else if (!amount.isNumber() || amount.decimalValue().signum() <= 0) {
+      problem(path + ".amount_kzt", "expected a positive amount in tenge, got " + kind(amount));
+    } else {
+      kzt = amount.decimalValue();
+    }
+    Optional<LocalDate> paidOn = node.has("paid_on") ? date(node.get("paid_on"), path + ".paid_on")
+        : problem(path, "missing field 'paid_on'");
+    boolean mciFees = catalogue.fees().stream().anyMatch(f -> f.unit() == MoneyUnit.MCI);
+    if (paidOn.isPresent() && mciFees && catalogue.parameter(Checker.MCI, paidOn.get()).isEmpty()) {
+      problem(path + ".paid_on", "the catalogue has no MCI value for " + paidOn.get());
+    }
+    return new Payment(kzt, paidOn.orElse(LocalDate.MIN));
+  }
+
+  private <T> List<T> list(JsonNode root, String field, ItemReader<T> reader) {
+    JsonNode node = root.get(field);
+    List<T> items = new ArrayList<>();
+    if (node == null) {
+      return items;
+    }
+    if (!node.isArray()) {
+      problem("$." + field, "expected a list, got " + kind(node));
+      return items;
+    }
+    for (int i = 0; i < node.size(); i++) {
+      T item = reader.read(node.get(i), "$." + field + "[" + i + "]");
+      if (item != null) {
+        items.add(item);
+      }
+    }
+    return items;
+  }
+
+  private interface ItemReader<T> {
+    T read(JsonNode node, String path);
+  }
+
+  private void fields(JsonNode node, String path, List<String> allowed) {
+    for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
+      String name = names.next();
+      if (!allowed.contains(name)) {
+        problem(path, "unknown field '" + name + "' (expected: " + String.join(", ", allowed) + ")");
+      }
+    }
+  }
+
+  private Optional<String> requiredText(JsonNode node, String path, String field) {
+    if (!node.has(field) || node.get(field).isNull()) {
+      return problem(path, "missing field '" + field + "'");
+    }
+    return optionalText(node, path, field);
+  }
+
+  private Optional<String> optionalText(JsonNode node, String path, String field) {
+    JsonNode value = node.get(field);
+    if (value == null || value.isNull()) {
+      return Optional.empty();
+    }
+    if (!value.isTextual() || value.textValue().isBlank()) {
+      return problem(path + "." + field, "expected a text, got " + kind(value));
+    }
+    return Optional.of(value.textValue().strip());
+  }
+
+  private Optional<LocalDate> optionalDate(JsonNode node, String path, String field) {
+    JsonNode value = node.get(field);
+    return value == null || value.isNull() ? Optional.empty() : date(value, path + "." + field);
+  }
+
+  private Optional<LocalDate> date(JsonNode value, String path) {
+    if (value.isTextual()) {
+      try {
+        return Optional.of(LocalDate.parse(value.textValue()));
+      } catch (DateTimeParseException e) {
+        // reported below
+      }
+    }
+    return problem(path, "expected a date YYYY-MM-DD, got " + kind(value));
+  }
+
+  private boolean bool(JsonNode node, String path, String field) {
+    JsonNode value = node.get(field);
+    if (value == null || value.isNull()) {
+      return false;
+    }
+    if (!value.isBoolean()) {
+      problem(path + "." + field, "expected true or false, got " + kind(value));
+      return false;
+    }
+    return value.booleanValue();
+  }
+
+  private <T> Optional<T> problem(String path, String message) {
+    problems.add(new Problem(0, 0, path, message));
+    return Optional.empty();
+  }
+
+  /** How a JSON value looks, for messages: the text in quotes, or the kind of value. */
+  private static String kind(JsonNode node) {
+    if (node.isTextual()) {
+      String text = node.textValue();
+      return "\"" + (text.length() > 40 ? text.substring(0, 40) + "…" : text) + "\"";
+    }
+    if (node.isNumber() || node.isBoolean() || node.isNull()) {
+      return node.toString();
+    }
+    return node.isArray() ? "a list" : "an object";
+  }
+
+  private static Set<String> countries() {
+    Set<String> codes = new TreeSet<>(Set.of(Locale.getISOCountries()));
+    codes.add(STATELESS);
+    return Set.copyOf(codes);
+  }
+
+}
