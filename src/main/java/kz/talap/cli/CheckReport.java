@@ -64,10 +64,18 @@ abstract class CheckReport {
           .findFirst().orElse(same(code));
       case "subtype" -> catalogue.subTypes().stream().filter(s -> s.code().equals(code)).map(s -> s.name())
           .findFirst().orElse(same(code));
+      case "category" -> catalogue.categories().stream().filter(c -> c.code().equals(code)).map(c -> c.name())
+          .findFirst().orElse(same(code));
       default -> catalogue.channels().stream().filter(c -> c.code().equals(code)).map(c -> c.name())
           .findFirst().orElse(same(code));
     };
     return name.in(language);
+  }
+
+  /** The document set: "standard", or the category with a reduced set, code and name. */
+  String set(CheckResult result) {
+    String code = result.applicantSet();
+    return code.equals("STANDARD") ? label("report.set.STANDARD") : code + " – " + name("category", code);
   }
 
   String dueText(DueDate due) {
@@ -104,8 +112,7 @@ abstract class CheckReport {
       s.subtype().ifPresent(t -> out.println(label("report.subtype") + ": " + t + " – " + name("subtype", t)));
       out.println(label("report.channel") + ": " + s.channel() + " – " + name("channel", s.channel()));
       out.println(label("report.submitted") + ": " + MINUTES.format(s.submittedAt()));
-      out.println(label("report.set") + ": " + (result.applicantSet().equals("STANDARD")
-          ? label("report.set.STANDARD") : result.applicantSet()));
+      out.println(label("report.set") + ": " + set(result));
       out.println(label("report.verdict") + ": " + label("verdict." + result.verdict().name()));
       result.due().ifPresent(d -> {
         out.println(label("report.due") + ": " + dueText(d));
@@ -188,7 +195,7 @@ abstract class CheckReport {
       s.subtype().ifPresent(t -> r.put("subtype", Map.of("code", t, "name", name("subtype", t))));
       r.put("channel", Map.of("code", s.channel(), "name", name("channel", s.channel())));
       r.put("submitted_at", MINUTES.format(s.submittedAt()));
-      r.put("set", result.applicantSet().equals("STANDARD") ? label("report.set.STANDARD") : result.applicantSet());
+      r.put("set", set(result));
       r.put("verdict", result.verdict().name().toLowerCase(Locale.ROOT));
       r.put("verdict_text", label("verdict." + result.verdict().name()));
       result.due().ifPresent(d -> r.put("due", Map.of("text", dueText(d), "date", d.due().toString(),

@@ -1,0 +1,239 @@
+package kz.talap.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** talap check through the command line, on the shipped catalogue and its examples. */
+class CheckCommandTest {
+  static final String AS_OF = "2026-11-21";
+  @TempDir Path dir;
+
+  static CliRun check(String... args) {
+    List<String> all = new ArrayList<>(List.of("check", "--as-of", AS_OF));
+    all.addAll(List.of(args));
+    return CliRun.of(all.toArray(String[]::new));
+  }
+
+  @Test
+  void check_examples_matchTheGoldenReportInEachLanguage() throws IOException {
+    for (String lang : List.of("kk", "ru", "en")) {
+      CliRun run = check("--lang", lang, "catalogue/examples");
+      assertEquals(1, run.exit(), "some examples are incomplete: " + run.err());
+      assertEquals("", run.err());
+      String expected = Files.readString(Path.of("src/test/resources/check/examples." + lang + ".txt"));
+      assertEquals(expected, run.out(), lang);
+    }
+  }
+
+  @Test
+  void check_everyExample_hasTheVerdictItsNameSays() throws IOException {
+    CliRun run = check("--format", "json", "catalogue/examples");
+    JsonNode report = new ObjectMapper().readTree(run.out());
+    int checked = 0;
+    for (JsonNode result : report.get("results")) {
+      String source = result.get("source").asText();
+      String expected = source.contains("-incomplete") || source.contains("-late") ? "incomplete" : "complete";
+      assertEquals(expected, result.get("verdict").asText(), source);
+      checked++;
+    }
+    assertEquals(22, checked);
+    assertEquals(12, report.get("summary").get("complete").asInt());
+    try (Stream<Path> files = Files.list(Path.of("catalogue/examples"))) {
+      assertTrue(files.anyMatch(p -> p.getFileName().toString().startsWith("trp-missionary")));
+    }
+  }
+
+  @Test
+  void check_trpWorkBeforeNauryz_dueAfterTheMovedDaysOff() {
+    CliRun run = check("catalogue/examples/trp-work-complete.json");
+    assertEquals(0, run.exit(), run.err());
+    assertTrue(run.out().contains("Verdict: complete\nResult due: 2026-03-26 (1 working day; counted from "
+        + "2026-03-20)\n      Order of the MIA No. 992 of 04.12.2015, Annex 1-1, item 3; Civil Code of the RK "
+        + "(General Part), art. 176-178\nNo findings.\n"), run.out());
+  }
+
+  @Test
+  void check_prpInRussian_dueAfter45CalendarDaysAndTheWeekend() {
+    CliRun run = check("--lang", "ru", "catalogue/examples/prp-complete.json");
+    assertEquals(0, run.exit(), run.err());
+    assertTrue(run.out().contains("Результат проверки: комплект полный\nСрок оказания услуги истекает: 18.05.2026 "
+        + "(45 календарных дней; исчисляется с 02.04.2026)\n"), run.out());
+  }
+
+  @Test
+  void check_prpThroughThePortalInKazakh_isNotOffered() {
+    CliRun run = check("--lang", "kk", "catalogue/examples/prp-incomplete-portal.json");
+    assertEquals(1, run.exit());
+    assertTrue(run.out().contains("Тексеру нәтижесі: құжаттар толық емес\n"), run.out());
+    assertTrue(run.out().contains("мемлекеттік қызмет бұл тәсіл арқылы көрсетілмейді («Электрондық үкіметтің» "
+        + "www.egov.kz веб-порталы)"), run.out());
+  }
+
+  @Test
+  void check_jsonReport_carriesCodesCitationsAndAllLanguages() throws IOException {
+    CliRun run = check("--format", "json", "catalogue/examples/trp-family-incomplete.json");
+    assertEquals(1, run.exit());
+    JsonNode finding = new ObjectMapper().readTree(run.out()).get("results").get(0).get("findings").get(0);
+    assertEquals("error", finding.get("severity").asText());
+    assertEquals("MISSING_DOCUMENT", finding.get("kind").asText());
+    assertEquals("TRP_REQ_HEALTH_INSURANCE", finding.get("subject").asText());
+    assertEquals("Order of the MIA No. 992 of 04.12.2015, Annex 1-1, item 8, paragraph 3",
+        finding.get("citation").asText());
+    assertEquals("Missing: Copy of health insurance.", finding.get("message").get("en").asText());
+    assertTrue(finding.get("message").get("kk").asText().startsWith("Құжат ұсынылмаған: "), finding.toString());
+    assertTrue(finding.get("message").get("ru").asText().startsWith("Не представлен документ: "), finding.toString());
+  }
+
+  @Test
+  void check_malformedJson_givesLineAndColumn() throws IOException {
+    Path file = Files.writeString(dir.resolve("bad.json"),
+        "{\n  \"service\": \"TRP\",\n  \"subtype\": \"TRP_WORK\"\n  \"channel\": \"PROVIDER\"\n}\n");
+    CliRun run = check(file.toString());
+    assertEquals(2, run.exit());
+    assertEquals(file + ":4:3: malformed JSON: Unexpected character ('\"' (code 34)): was expecting comma to "
+        + "separate Object entries\n", run.err());
+    assertFalse(run.err().contains("Exception"));
+  }
+
+  @Test
+  void check_inputErrors_nameThePathAndAreNotFindings() throws IOException {
+    Path file = Files.writeString(dir.resolve("codes.json"), """
+        {"service": "TRP", "subtype": "TRP_WORK", "channel": "PROVIDER", "submitted_at": "2026-03-20T10:00",
+         "facts": {"citizenship": "UZ", "owns_housing": "yes", "pet": true},
+         "documents": [{"code": "PASPORT"}, {"code": "TRP_HEALTH_INSURANCE", "issued_on": "01.02.2026"}]}
+        """);
+    CliRun run = check(file.toString());
+    assertEquals(2, run.exit());
+    String[] lines = run.err().split("\n");
+    assertEquals(file + ": $.facts.owns_housing: expected true or false, got \"yes\"", lines[0]);
+    assertTrue(lines[1].startsWith(file + ": $.facts.pet: unknown fact 'pet' (declared facts: age, "), lines[1]);
+    assertEquals(file + ": $.facts: missing fact 'birth_date' (Date of birth)", lines[2]);
+    assertTrue(lines[3].startsWith(file + ": $.documents[0].code: unknown document 'PASPORT' (see the Documents "
+        + "sheet; known: PRP_APPLICATION, "), lines[3]);
+    assertEquals(file + ": $.documents[1].issued_on: expected a date YYYY-MM-DD, got \"01.02.2026\"", lines[4]);
+    assertEquals(5, lines.length, run.err());
+  }
+
+  @Test
+  void check_unknownServiceAndBadDateTime() throws IOException {
+    Path file = Files.writeString(dir.resolve("s.json"),
+        "{\"service\": \"VISA\", \"channel\": \"PROVIDER\", \"submitted_at\": \"2026-02-30T10:00\", \"facts\": {}}");
+    CliRun run = check(file.toString());
+    assertEquals(2, run.exit());
+    assertTrue(run.err().startsWith(file + ": $.service: unknown service 'VISA' (known: PRP, TRP)\n" + file
+        + ": $.submitted_at: expected a date-time YYYY-MM-DDTHH:MM (Asia/Almaty), got \"2026-02-30T10:00\"\n"),
+        run.err());
+  }
+
+  @Test
+  void check_jsonLines_checksTheRestAndReportsLineNumbers() throws IOException {
+    String good = Files.readString(Path.of("catalogue/examples/prp-complete.json")).replace("\n", " ");
+    String incomplete = Files.readString(Path.of("catalogue/examples/prp-incomplete-portal.json"))
+        .replace("\n", " ");
+    Path file = Files.writeString(dir.resolve("batch.jsonl"),
+        good + "\n{\"service\": \"PRP\",\n\n[1, 2]\n" + incomplete + "\n");
+    CliRun run = check("--format", "json", file.toString());
+    assertEquals(2, run.exit(), "input errors win over incomplete");
+    assertEquals(file + ":2:19: malformed JSON: Unexpected end-of-input within/between Object entries\n" + file + ":4: $: expected a JSON object, got a list\n", run.err());
+    JsonNode report = new ObjectMapper().readTree(run.out());
+    assertEquals("{\"total\":4,\"complete\":1,\"incomplete\":1,\"input_errors\":2}",
+        report.get("summary").toString());
+    assertEquals(file + ":5", report.get("results").get(3).get("source").asText());
+  }
+
+  @Test
+  void check_onlyCompleteSubmissions_exitZero_andMissingFilesExitTwo() {
+    assertEquals(0, check("catalogue/examples/prp-complete.json", "catalogue/examples/trp-study-complete.json")
+        .exit());
+    CliRun run = check("catalogue/examples/prp-complete.json", dir.resolve("nope.json").toString());
+    assertEquals(2, run.exit());
+    assertEquals(dir.resolve("nope.json") + ": file not found\n", run.err());
+    assertTrue(run.out().endsWith(
+        "Submissions: 2; complete: 1; incomplete: 0; not checked (input errors): 1\n"), run.out());
+  }
+
+  @Test
+  void check_html_escapesHostileTextAndWritesAtomically() throws IOException {
+    String text = Files.readString(Path.of("catalogue/examples/prp-complete.json"))
+        .replace("\"id\": \"prp-complete\"", "\"id\": \"<script>alert(1)</script>\"");
+    Path file = Files.writeString(dir.resolve("x.json"), text);
+    Path report = dir.resolve("report.html");
+    CliRun run = check("--format", "html", "--lang", "ru", "--out", report.toString(), file.toString());
+    assertEquals(0, run.exit(), run.err());
+    String html = Files.readString(report, StandardCharsets.UTF_8);
+    assertTrue(html.startsWith("<!DOCTYPE html>"), html);
+    assertTrue(html.contains("<html lang=\"ru\">"), html);
+    assertTrue(html.contains("(&lt;script&gt;alert(1)&lt;/script&gt;)"), html);
+    assertFalse(html.contains("<script>"), html);
+    assertTrue(html.contains("<dd class=\"verdict-complete\">комплект полный</dd>"), html);
+    try (Stream<Path> files = Files.list(dir)) {
+      assertEquals(List.of("report.html", "x.json"), files.map(p -> p.getFileName().toString()).sorted().toList());
+    }
+  }
+
+  @Test
+  void check_brokenTemplate_namesTheLineAndKeepsThePreviousReport() throws IOException {
+    Path templates = Files.createDirectories(dir.resolve("templates"));
+    Files.writeString(templates.resolve("check.ftlh"), "<html>\n<p>${labels.title}</p>\n<#list results as r>\n");
+    Path report = Files.writeString(dir.resolve("report.html"), "previous");
+    CliRun run = check("--format", "html", "--templates", templates.toString(), "--out", report.toString(),
+        "catalogue/examples/prp-complete.json");
+    assertEquals(2, run.exit());
+    assertTrue(run.err().startsWith("talap check: " + templates.resolve("check.ftlh") + ":3: "), run.err());
+    assertEquals("previous", Files.readString(report));
+  }
+
+  @Test
+  void check_progressBar_drawsToTheErrorStream() throws IOException {
+    String line = Files.readString(Path.of("catalogue/examples/trp-work-complete.json")).replace("\n", " ");
+    Path file = Files.writeString(dir.resolve("many.jsonl"), (line + "\n").repeat(CheckCommand.PROGRESS_FROM));
+    CliRun run = check("--progress", "--format", "json", file.toString());
+    assertEquals(0, run.exit(), run.err());
+    assertTrue(run.err().contains("\rchecking [###############               ] 50% 100/200"), run.err());
+    assertTrue(run.err().endsWith("\rchecking [##############################] 100% 200/200\n"), run.err());
+  }
+
+  @Test
+  void check_usageErrors() {
+    assertEquals("talap check: unknown language 'de' (expected kk, ru or en)\n",
+        check("--lang", "de", "catalogue/examples").err());
+    assertEquals("talap check: unknown format 'pdf' (expected text, json or html)\n",
+        check("--format", "pdf", "catalogue/examples").err());
+    CliRun none = check();
+    assertEquals(2, none.exit());
+    assertEquals("talap check: no submissions given (expected .json or .jsonl files, or folders)\n", none.err());
+  }
+
+  @Test
+  void schema_printsTheSubmissionSchema() {
+    CliRun run = CliRun.of("schema", "--as-of", AS_OF);
+    assertEquals(0, run.exit(), run.err());
+    assertTrue(run.out().startsWith("{\n  \"$schema\" : \"https://json-schema.org/draft/2020-12/schema\",\n"
+        + "  \"$id\" : \"urn:talap:talap-submission:1:2026.1\",\n"), run.out());
+  }
+
+  @Test
+  void bench_printsSubmissionsPerSecond() throws IOException {
+    Path file = dir.resolve("bench.jsonl");
+    CliRun run = CliRun.of("bench", "--count", "300", "--rounds", "1", "--file", file.toString());
+    assertEquals(0, run.exit(), run.err());
+    assertEquals(300, Files.readAllLines(file).size());
+    assertTrue(run.out().startsWith("Generated 300 submissions ("), run.out());
+    assertTrue(run.out().contains("\nSummary: plain Jackson "), run.out());
+    // The generator mixes complete, incomplete and invalid-free input: every line must be readable.
+    assertTrue(run.out().contains(", 0 input errors\n"), run.out());
+  }
+}
