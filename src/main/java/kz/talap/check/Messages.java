@@ -9,7 +9,10 @@ import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.regex.Matcher;
@@ -27,6 +30,8 @@ public final class Messages {
   private static final Messages INSTANCE = new Messages();
 
   private final Map<Language, Properties> bundles = new EnumMap<>(Language.class);
+  /** Each message split once into literal text and placeholder names, so formatting needs no regex. */
+  private final Map<Language, Map<String, List<String>>> parsed = new EnumMap<>(Language.class);
 
   private Messages() {
     for (Language language : Language.values()) {
@@ -38,6 +43,11 @@ public final class Messages {
         Properties properties = new Properties();
         properties.load(new InputStreamReader(in, StandardCharsets.UTF_8));
         bundles.put(language, properties);
+        Map<String, List<String>> parts = new HashMap<>();
+        for (String key : properties.stringPropertyNames()) {
+          parts.put(key, split(properties.getProperty(key)));
+        }
+        parsed.put(language, parts);
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
@@ -50,21 +60,37 @@ public final class Messages {
 
   /** The message {@code key} in one language with its placeholders filled in from {@code args}. */
   public String format(Language language, String key, Map<String, Text> args) {
-    String template = bundles.get(language).getProperty(key);
-    if (template == null) {
+    List<String> parts = parsed.get(language).get(key);
+    if (parts == null) {
       throw new IllegalArgumentException("no message " + key + " in " + language.code());
     }
-    Matcher matcher = PLACEHOLDER.matcher(template);
     StringBuilder text = new StringBuilder();
-    while (matcher.find()) {
-      Text value = args.get(matcher.group(1));
-      if (value == null) {
-        throw new IllegalArgumentException("message " + key + " needs {" + matcher.group(1) + "}");
+    for (int i = 0; i < parts.size(); i++) {
+      if (i % 2 == 0) {
+        text.append(parts.get(i));
+        continue;
       }
-      matcher.appendReplacement(text, Matcher.quoteReplacement(value.in(language)));
+      Text value = args.get(parts.get(i));
+      if (value == null) {
+        throw new IllegalArgumentException("message " + key + " needs {" + parts.get(i) + "}");
+      }
+      text.append(value.in(language));
     }
-    matcher.appendTail(text);
     return text.toString();
+  }
+
+  /** Literal text at even positions, placeholder names at odd ones. */
+  private static List<String> split(String template) {
+    List<String> parts = new ArrayList<>();
+    Matcher matcher = PLACEHOLDER.matcher(template);
+    int end = 0;
+    while (matcher.find()) {
+      parts.add(template.substring(end, matcher.start()));
+      parts.add(matcher.group(1));
+      end = matcher.end();
+    }
+    parts.add(template.substring(end));
+    return List.copyOf(parts);
   }
 
   /** The message {@code key} in all three languages. */

@@ -33,7 +33,8 @@ public final class Condition {
    */
   public boolean test(Map<String, ?> values) {
     try {
-      return Boolean.TRUE.equals(program.eval(values));
+      // A resolver reads the caller's map directly; eval(Map) would copy it on every call.
+      return Boolean.TRUE.equals(program.eval(name -> java.util.Optional.ofNullable(values.get(name))));
     } catch (CelEvaluationException e) {
       throw new IllegalStateException("condition '" + source + "' failed: " + e.getMessage(), e);
     }
