@@ -15,6 +15,8 @@ import static kz.talap.schema.Schema.SCHEDULES;
 import static kz.talap.schema.Schema.SERVICES;
 import static kz.talap.schema.Schema.SUB_TYPES;
 import static kz.talap.schema.Schema.TERMS;
+import static kz.talap.schema.Schema.STAGES;
+import static kz.talap.schema.Schema.OUTAGES;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -47,6 +49,8 @@ import kz.talap.model.ScheduleEntry;
 import kz.talap.model.Service;
 import kz.talap.model.SubType;
 import kz.talap.model.Term;
+import kz.talap.model.Stage;
+import kz.talap.model.Outage;
 import kz.talap.model.Text;
 import kz.talap.model.Validity;
 import kz.talap.source.Diagnostics;
@@ -61,6 +65,7 @@ final class TableCompiler {
   private final Map<String, String> subTypeService = new HashMap<>();
   private final Map<String, String> groupService = new HashMap<>();
   private final Map<String, String> categoryService = new HashMap<>();
+  private final Map<String, String> stageService = new HashMap<>();
 
   TableCompiler(CatalogueCompiler compiler) {
     this.c = compiler;
@@ -75,9 +80,10 @@ final class TableCompiler {
     List<Document> documents = documents();
     List<Group> oneOf = groups();
     List<Category> categories = categories();
+    List<Stage> stages = stages();
     List<Requirement> requirements = requirements();
-    return new Catalogue(version, channels, services, subTypes, documents, oneOf, categories, requirements,
-        rules(), fees(), terms(), schedules(), refusalGrounds(), sorted(facts, Fact::name),
+    return new Catalogue(version, channels, services, subTypes, stages, documents, oneOf, categories, requirements,
+        rules(), fees(), terms(facts), schedules(), refusalGrounds(), outages(), sorted(facts, Fact::name),
         groups.stream().sorted(Comparator.comparing(CountryGroupMember::group)
             .thenComparing(CountryGroupMember::country)).toList(),
         parameters(), calendar(), labels());
@@ -263,11 +269,12 @@ final class TableCompiler {
       boolean original = cells.bool(row, "original_shown");
       OptionalInt maxAge = cells.integer(row, "max_age_days", false);
       OptionalInt minValidity = cells.integer(row, "min_validity_days", false);
+      Optional<String> stage = stageOf(row, service, validity);
       Optional<String> citation = cells.string(row, "citation", true);
       if (c.define(REQUIREMENTS, row, "code", code, validity) && clean(start)) {
         result.add(new Requirement(code.get(), service.get(), subtype, order.getAsInt(), document.get(), group,
-            sets, condition, explanation, channels, recipients, original, maxAge, minValidity, citation.get(),
-            validity));
+            sets, condition, explanation, channels, recipients, original, maxAge, minValidity, stage,
+            citation.get(), validity));
       }
     }
     return result.stream()
@@ -322,7 +329,56 @@ final class TableCompiler {
     return sorted(result, Fee::code);
   }
 
-  private List<Term> terms() {
+  private Optional<String> stageOf(RawRow row, Optional<String> service, Validity validity) {
+    Optional<String> stage = c.reference(row, "stage", STAGES, "stage", false, validity);
+    stage.ifPresent(s -> sameService(row, "stage", "stage", s, stageService.get(s), service));
+    return stage;
+  }
+
+  private List<Stage> stages() {
+    List<Stage> result = new ArrayList<>();
+    for (RawRow row : c.rows(STAGES)) {
+      int start = start();
+      Optional<String> code = cells.code(row, "code", true);
+      Validity validity = cells.validity(row);
+      Optional<String> service = c.reference(row, "service", SERVICES, "service", true, validity);
+      Optional<String> subtype = subtypeOf(row, service, validity);
+      OptionalInt order = cells.integer(row, "order", true);
+      Optional<Text> name = cells.text(row, "name", true);
+      Optional<Text> description = cells.text(row, "description", false);
+      Optional<String> citation = cells.string(row, "citation", true);
+      if (c.define(STAGES, row, "code", code, validity) && clean(start)) {
+        result.add(new Stage(code.get(), service.get(), subtype, order.getAsInt(), name.get(), description,
+            citation.get(), validity));
+        stageService.put(code.get(), service.get());
+      }
+    }
+    return result.stream().sorted(Comparator.comparing(Stage::service).thenComparingInt(Stage::order)
+        .thenComparing(Stage::code)).toList();
+  }
+
+  private List<Outage> outages() {
+    List<Outage> result = new ArrayList<>();
+    for (RawRow row : c.rows(OUTAGES)) {
+      int start = start();
+      Optional<String> code = cells.code(row, "code", true);
+      Optional<Text> system = cells.text(row, "system", true);
+      Optional<LocalDate> from = cells.date(row, "from", true);
+      Optional<LocalDate> to = cells.date(row, "to", true);
+      if (from.isPresent() && to.isPresent() && to.get().isBefore(from.get())) {
+        diagnostics.error("bad-range", row.cell("to").where(),
+            "the outage ends (" + to.get() + ") before it starts (" + from.get() + ")");
+      }
+      Optional<Text> note = cells.text(row, "note", false);
+      Optional<String> citation = cells.string(row, "citation", true);
+      if (c.define(OUTAGES, row, "code", code, Validity.ALWAYS) && clean(start)) {
+        result.add(new Outage(code.get(), system.get(), from.get(), to.get(), note, citation.get()));
+      }
+    }
+    return result.stream().sorted(Comparator.comparing(Outage::from).thenComparing(Outage::code)).toList();
+  }
+
+  private List<Term> terms(List<Fact> facts) {
     List<Term> result = new ArrayList<>();
     for (RawRow row : c.rows(TERMS)) {
       int start = start();
@@ -334,10 +390,17 @@ final class TableCompiler {
       OptionalInt amount = cells.integer(row, "amount", true);
       var unit = cells.choice(row, "unit", Enums.TermUnit.class, true);
       Optional<Text> name = cells.text(row, "name", true);
+      Optional<String> stage = stageOf(row, service, validity);
+      Optional<String> countedFrom = cells.string(row, "counted_from", false);
+      if (countedFrom.isPresent() && facts.stream()
+          .noneMatch(f -> f.name().equals(countedFrom.get()) && f.type() == Enums.FactType.DATE)) {
+        diagnostics.error("unknown-fact", row.cell("counted_from").where(),
+            "counted_from must name a DATE fact of the Facts sheet, not '" + countedFrom.get() + "'");
+      }
       Optional<String> citation = cells.string(row, "citation", true);
       if (c.define(TERMS, row, "code", code, validity) && clean(start)) {
         result.add(new Term(code.get(), service, subtype, kind.get(), amount.getAsInt(), unit.get(), name.get(),
-            citation.get(), validity));
+            stage, countedFrom, citation.get(), validity));
       }
     }
     return sorted(result, Term::code);

@@ -14,6 +14,7 @@ public record Catalogue(
     List<Channel> channels,
     List<Service> services,
     List<SubType> subTypes,
+    List<Stage> stages,
     List<Document> documents,
     List<Group> groups,
     List<Category> categories,
@@ -23,6 +24,7 @@ public record Catalogue(
     List<Term> terms,
     List<ScheduleEntry> schedules,
     List<RefusalGround> refusalGrounds,
+    List<Outage> outages,
     List<Fact> facts,
     List<CountryGroupMember> countryGroups,
     List<Parameter> parameters,
@@ -33,6 +35,7 @@ public record Catalogue(
     channels = List.copyOf(channels);
     services = List.copyOf(services);
     subTypes = List.copyOf(subTypes);
+    stages = List.copyOf(stages);
     documents = List.copyOf(documents);
     groups = List.copyOf(groups);
     categories = List.copyOf(categories);
@@ -42,6 +45,7 @@ public record Catalogue(
     terms = List.copyOf(terms);
     schedules = List.copyOf(schedules);
     refusalGrounds = List.copyOf(refusalGrounds);
+    outages = List.copyOf(outages);
     facts = List.copyOf(facts);
     countryGroups = List.copyOf(countryGroups);
     parameters = List.copyOf(parameters);
@@ -50,8 +54,8 @@ public record Catalogue(
   }
 
   /**
-   * The rows in force on {@code date}. Parameters and the calendar are kept whole: they are looked up by the date of
-   * each payment or term.
+   * The rows in force on {@code date}. Parameters, the calendar and outages are kept whole: they are looked up by the
+   * date of each payment, term or expiry.
    */
   public Catalogue at(LocalDate date) {
     return new Catalogue(
@@ -59,6 +63,7 @@ public record Catalogue(
         channels,
         inForce(services, Service::validity, date),
         inForce(subTypes, SubType::validity, date),
+        inForce(stages, Stage::validity, date),
         documents,
         inForce(groups, Group::validity, date),
         inForce(categories, Category::validity, date),
@@ -68,6 +73,7 @@ public record Catalogue(
         inForce(terms, Term::validity, date),
         inForce(schedules, ScheduleEntry::validity, date),
         inForce(refusalGrounds, RefusalGround::validity, date),
+        outages,
         facts,
         inForce(countryGroups, CountryGroupMember::validity, date),
         parameters,

@@ -14,7 +14,7 @@ public final class Enums {
   public enum Origin { APPLICANT, KZ, FOREIGN, ANY }
 
   /** What a procedural rule is about. */
-  public enum RuleKind { TRANSLATION, LEGALISATION, VERIFICATION, LATE_ACCEPTANCE, NOTE }
+  public enum RuleKind { TRANSLATION, LEGALISATION, VERIFICATION, LATE_ACCEPTANCE, PENALTY, NOTE }
 
   /** The unit of a fee. */
   public enum MoneyUnit { MCI, KZT }
@@ -35,7 +35,22 @@ public final class Enums {
     APPEAL_EXTENSION_MAX,
     APPEAL_EXTENSION_NOTICE,
     COMPLAINT_FILING,
-    COMPLAINT_CONSIDERATION
+    COMPLAINT_CONSIDERATION,
+    /** A deadline before a date fact, e.g. renewal at least one month before the permit expires. */
+    APPLY_BEFORE_EXPIRY,
+    /** A deadline after a date fact, e.g. a lost card replaced within 3 days. */
+    APPLY_AFTER_LOSS,
+    /** How long an approval stays valid after the date fact it counts from. */
+    APPROVAL_VALIDITY,
+    /** How long to wait before applying again after an approval lapsed. */
+    REAPPLY_AFTER,
+    /** How long a stage (such as a test) lasts. */
+    STAGE_DURATION;
+
+    /** Deadlines counted backwards from their date fact. */
+    public boolean countsBackwards() {
+      return this == APPLY_BEFORE_EXPIRY;
+    }
   }
 
   /** Which part of an office's day a schedule row describes. */

@@ -25,6 +25,7 @@ public record Requirement(
     boolean originalShown,
     OptionalInt maxAgeDays,
     OptionalInt minValidityDays,
+    Optional<String> stage,
     String citation,
     Validity validity) {
 

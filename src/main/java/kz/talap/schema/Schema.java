@@ -25,6 +25,8 @@ public final class Schema {
   public static final String SUB_TYPES = "SubTypes";
   public static final String DOCUMENTS = "Documents";
   public static final String GROUPS = "Groups";
+  public static final String STAGES = "Stages";
+  public static final String OUTAGES = "Outages";
   public static final String CATEGORIES = "Categories";
   public static final String REQUIREMENTS = "Requirements";
   public static final String RULES = "Rules";
@@ -84,6 +86,18 @@ public final class Schema {
           .example("code", "TRP_WORK", "service", "TRP", "number", "2", "name_en", "For the purpose of work",
               "citation", "Order of the MIA No. 992, Annex 1-1")
           .build(),
+      new TableBuilder(STAGES, "Stages of a multi-stage procedure, in order; requirements and terms may belong to one.")
+          .code("Stage code.")
+          .ref("service", SERVICES, true, "The service.")
+          .ref("subtype", SUB_TYPES, false, "The sub-type; empty = all sub-types.")
+          .column("order", INTEGER, true, "Position of the stage in the procedure, 1 first.")
+          .text("name", true, "Name of the stage")
+          .text("description", false, "What happens at the stage, in plain words")
+          .citation(true)
+          .validity()
+          .example("code", "PILOT_STAGE_KAZTEST", "service", "PRP_PILOT", "order", "1", "name_en",
+              "Kazakh language test (KAZTEST), online", "citation", "Joint order No. 41/60/47, Annex 1, para 4")
+          .build(),
       new TableBuilder(DOCUMENTS, "Documents an applicant may have to present.")
           .code("Document code, e.g. PRP_PASSPORT.")
           .text("name", true, "Name of the document")
@@ -137,6 +151,7 @@ public final class Schema {
               "Issued no more than this many calendar days before the application.")
           .column("min_validity_days", INTEGER, false,
               "Must remain valid more than this many calendar days after the application date.")
+          .ref("stage", STAGES, false, "The stage at which the document is presented; empty = no stages.")
           .citation(true)
           .validity()
           .example("code", "PRP_REQ_CRIMINAL_RECORD", "service", "PRP", "order", "4", "document",
@@ -149,7 +164,7 @@ public final class Schema {
           .code("Rule code.")
           .ref("service", SERVICES, true, "The service.")
           .ref("subtype", SUB_TYPES, false, "The sub-type; empty = all.")
-          .choice("kind", true, "TRANSLATION, LEGALISATION, VERIFICATION, LATE_ACCEPTANCE or NOTE.",
+          .choice("kind", true, "TRANSLATION, LEGALISATION, VERIFICATION, LATE_ACCEPTANCE, PENALTY or NOTE.",
               names(Enums.RuleKind.values()))
           .text("text", true, "The rule in plain words")
           .citation(true)
@@ -178,6 +193,9 @@ public final class Schema {
           .column("amount", INTEGER, true, "Length of the term.")
           .choice("unit", true, "Unit of the term.", names(Enums.TermUnit.values()))
           .text("name", true, "What the term is, as a phrase")
+          .ref("stage", STAGES, false, "The stage the term belongs to; empty = the whole procedure.")
+          .column("counted_from", NAME, false,
+              "For deadlines: the DATE fact the term counts from (backwards for APPLY_BEFORE_EXPIRY).")
           .citation(true)
           .validity()
           .example("code", "PRP_TERM", "service", "PRP", "kind", "SERVICE", "amount", "45", "unit",
@@ -197,6 +215,16 @@ public final class Schema {
           .validity()
           .example("code", "PROVIDER_LUNCH", "channel", "PROVIDER", "part", "LUNCH_BREAK", "days", "MON_FRI",
               "opens", "13:00", "closes", "14:30", "citation", "Order of the MIA No. 992, Annex 1-1, item 7")
+          .build(),
+      new TableBuilder(OUTAGES, "Failures of information systems: permits that expired inside a window incur no fine.")
+          .code("Outage code.")
+          .text("system", true, "The information system that failed")
+          .column("from", DATE, true, "First day of the failure, YYYY-MM-DD.")
+          .column("to", DATE, true, "Last day of the failure, YYYY-MM-DD.")
+          .text("note", false, "What the failure means for applicants")
+          .citation(true)
+          .example("code", "FINGERPRINT_2025", "system_en", "Fingerprint registration system", "from", "2025-09-09",
+              "to", "2025-10-03", "citation", "MIA statement, Tengrinews.kz")
           .build(),
       new TableBuilder(REFUSAL_GROUNDS, "Grounds for refusing the service.")
           .code("Ground code.")

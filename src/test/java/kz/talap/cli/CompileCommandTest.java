@@ -152,7 +152,7 @@ class CompileCommandTest {
   @Test
   void compile_emptyRequiredCell() throws IOException {
     CliRun run = compileWith(TestCatalogue.valid().set("Requirements", 0, "citation", ""));
-    assertFails(run, "t.xlsx: Requirements!Q2: error: required cell 'citation' is empty");
+    assertFails(run, "t.xlsx: Requirements!R2: error: required cell 'citation' is empty");
   }
 
   @Test
