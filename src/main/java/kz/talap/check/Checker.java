@@ -30,6 +30,7 @@ import kz.talap.model.Enums.FactType;
 import kz.talap.model.Enums.MoneyUnit;
 import kz.talap.model.Enums.Origin;
 import kz.talap.model.Enums.RuleKind;
+import kz.talap.model.Enums.ServiceStatus;
 import kz.talap.model.Enums.TermKind;
 import kz.talap.model.Enums.TermUnit;
 import kz.talap.model.Fact;
@@ -41,13 +42,12 @@ import kz.talap.model.Service;
 import kz.talap.model.SubType;
 import kz.talap.model.Term;
 import kz.talap.model.Text;
+import kz.talap.model.Validity;
 
 /** Checks submissions against a compiled catalogue: which documents are due, whether they are valid, and the fee. */
 public final class Checker {
   /** The parameter fees in MCI are multiplied by. */
   public static final String MCI = "MCI";
-  /** A yes/no fact: the applicant turned 16 while living in Kazakhstan (Rules para 5). */
-  public static final String TURNED_16_IN_KZ = "turned_16_in_kz";
   /** A country group whose documents need no legalisation under a treaty, if the catalogue declares one. */
   public static final String LEGALISATION_EXEMPT = "LEGALISATION_EXEMPT";
   /** The online channel: documents are uploaded as electronic copies, so no original is shown. */
@@ -58,10 +58,12 @@ public final class Checker {
   private final WorkingCalendar calendar;
   private final Messages messages = Messages.get();
   private final Map<LocalDate, Catalogue> byDay = new HashMap<>();
+  private final Deadlines deadlines;
 
   public Checker(Catalogue catalogue) {
     this.catalogue = catalogue;
     this.calendar = new WorkingCalendar(catalogue.calendar());
+    this.deadlines = new Deadlines(calendar);
   }
 
   public CheckResult check(Submission submission) {
@@ -72,11 +74,15 @@ public final class Checker {
     if (found.isEmpty()) {
       Service any = catalogue.services().stream().filter(s -> s.code().equals(submission.service()))
           .findFirst().orElseThrow(() -> new IllegalArgumentException("unknown service " + submission.service()));
-      findings.add(finding(Severity.ERROR, Kind.SERVICE_NOT_IN_FORCE, any.code(), null, any.citation(),
-          "SERVICE_NOT_IN_FORCE", Map.of("service", any.name(), "date", Messages.date(day))));
+      findings.add(notInForce(any.code(), any.name(), any.citation(), catalogue.services().stream()
+          .filter(s -> s.code().equals(any.code())).map(Service::validity).toList(), day));
       return new CheckResult(submission, Verdict.INCOMPLETE, Requirement.STANDARD, findings, Optional.empty());
     }
     Service service = found.get();
+    if (service.status() == ServiceStatus.DRAFT) {
+      findings.add(finding(Severity.WARNING, Kind.DRAFT_SERVICE, service.code(), null, service.citation(),
+          "DRAFT_SERVICE", Map.of("service", service.name())));
+    }
     Map<String, Object> values = values(submission, now);
     eligibility(submission, now, service, values, findings);
     channel(submission, now, service, findings);
@@ -87,12 +93,13 @@ public final class Checker {
         .filter(r -> r.channels().isEmpty() || r.channels().contains(submission.channel()))
         .filter(r -> r.recipients().isEmpty() || r.recipients().contains(submission.recipient()))
         .filter(r -> r.applicantSets().isEmpty() || r.applicantSets().contains(set))
+        .filter(r -> r.stage().isEmpty() || r.stage().equals(submission.stage()))
         .filter(r -> r.condition().map(c -> c.test(values)).orElse(true))
         .sorted(Comparator.comparingInt(Requirement::order).thenComparing(Requirement::code))
         .toList();
     documents(submission, now, due, findings);
     fees(submission, now, findings);
-    sixteenthBirthday(submission, now, findings);
+    deadlines.check(submission, now, catalogue, findings);
     boolean complete = findings.stream().noneMatch(f -> f.severity() == Severity.ERROR);
     Optional<DueDate> result = complete ? dueDate(submission, now) : Optional.empty();
     return new CheckResult(submission, complete ? Verdict.COMPLETE : Verdict.INCOMPLETE, set, findings, result);
@@ -136,13 +143,31 @@ public final class Checker {
     if (subtype.isEmpty()) {
       SubType any = catalogue.subTypes().stream().filter(s -> s.code().equals(submission.subtype().get()))
           .findFirst().orElseThrow(() -> new IllegalArgumentException("unknown sub-type " + submission.subtype()));
-      findings.add(finding(Severity.ERROR, Kind.SERVICE_NOT_IN_FORCE, any.code(), null, any.citation(),
-          "SERVICE_NOT_IN_FORCE", Map.of("service", any.name(), "date", Messages.date(submission.submittedOn()))));
+      findings.add(notInForce(any.code(), any.name(), any.citation(), catalogue.subTypes().stream()
+          .filter(s -> s.code().equals(any.code())).map(SubType::validity).toList(), submission.submittedOn()));
     } else if (subtype.get().eligibility().isPresent() && !subtype.get().eligibility().get().test(values)) {
       findings.add(finding(Severity.ERROR, Kind.NOT_ELIGIBLE, subtype.get().code(), null, subtype.get().citation(),
           "NOT_ELIGIBLE", Map.of("service", subtype.get().name(),
               "explanation", subtype.get().eligibilityExplanation().orElse(subtype.get().name()))));
     }
+  }
+
+  /** Not in force on the day: ended (the last version ended before it), or not yet in force. */
+  private Finding notInForce(String code, Text name, String citation, List<Validity> versions, LocalDate day) {
+    Optional<LocalDate> ended = versions.stream().map(Validity::to).flatMap(Optional::stream)
+        .filter(to -> to.isBefore(day)).max(Comparator.naturalOrder());
+    Optional<LocalDate> starts = versions.stream().map(Validity::from).flatMap(Optional::stream)
+        .filter(from -> from.isAfter(day)).min(Comparator.naturalOrder());
+    if (ended.isPresent()) {
+      return finding(Severity.ERROR, Kind.SERVICE_NOT_IN_FORCE, code, null, citation, "SERVICE_ENDED",
+          Map.of("service", name, "date", Messages.date(day), "to", Messages.date(ended.get())));
+    }
+    if (starts.isPresent()) {
+      return finding(Severity.ERROR, Kind.SERVICE_NOT_IN_FORCE, code, null, citation, "SERVICE_NOT_YET",
+          Map.of("service", name, "date", Messages.date(day), "from", Messages.date(starts.get())));
+    }
+    return finding(Severity.ERROR, Kind.SERVICE_NOT_IN_FORCE, code, null, citation, "SERVICE_NOT_IN_FORCE",
+        Map.of("service", name, "date", Messages.date(day)));
   }
 
   private void channel(Submission submission, Catalogue now, Service service, List<Finding> findings) {
@@ -232,11 +257,11 @@ public final class Checker {
       LocalDate least = day.plusDays(days + 1L);
       if (document.validUntil().isEmpty()) {
         findings.add(finding(Severity.ERROR, Kind.VALIDITY_TOO_SHORT, code, document.code(), citation,
-            "VALID_UNTIL_NOT_GIVEN", Map.of("document", name, "days", number(days))));
+            "VALID_UNTIL_NOT_GIVEN", Map.of("document", name, "days", Messages.number(days))));
       } else if (document.validUntil().get().isBefore(least)) {
         findings.add(finding(Severity.ERROR, Kind.VALIDITY_TOO_SHORT, code, document.code(), citation,
             "VALIDITY_TOO_SHORT", Map.of("document", name, "date", Messages.date(document.validUntil().get()),
-                "days", number(days), "min_date", Messages.date(least))));
+                "days", Messages.number(days), "min_date", Messages.date(least))));
       }
     }
     if (requirement.maxAgeDays().isPresent()) {
@@ -244,11 +269,11 @@ public final class Checker {
       LocalDate earliest = day.minusDays(days);
       if (document.issuedOn().isEmpty()) {
         findings.add(finding(Severity.ERROR, Kind.ISSUED_TOO_LONG_AGO, code, document.code(), citation,
-            "ISSUED_ON_NOT_GIVEN", Map.of("document", name, "days", number(days))));
+            "ISSUED_ON_NOT_GIVEN", Map.of("document", name, "days", Messages.number(days))));
       } else if (document.issuedOn().get().isBefore(earliest)) {
         findings.add(finding(Severity.ERROR, Kind.ISSUED_TOO_LONG_AGO, code, document.code(), citation,
             "ISSUED_TOO_LONG_AGO", Map.of("document", name, "date", Messages.date(document.issuedOn().get()),
-                "days", number(days), "min_date", Messages.date(earliest))));
+                "days", Messages.number(days), "min_date", Messages.date(earliest))));
       }
     }
     if (requirement.originalShown() && !document.originalShown() && !submission.channel().equals(PORTAL)) {
@@ -292,10 +317,7 @@ public final class Checker {
   }
 
   private static Optional<Rule> rule(Catalogue now, Submission submission, RuleKind kind) {
-    return now.rules().stream()
-        .filter(r -> r.kind() == kind && r.service().equals(submission.service()))
-        .filter(r -> r.subtype().isEmpty() || r.subtype().equals(submission.subtype()))
-        .min(Comparator.comparing(Rule::code));
+    return Deadlines.rule(now, submission, kind);
   }
 
   private void fees(Submission submission, Catalogue now, List<Finding> findings) {
@@ -360,25 +382,6 @@ public final class Checker {
         () -> new IllegalArgumentException("the catalogue has no MCI value for " + day)).amount();
   }
 
-  /** Rules para 5: an immigrant who turns 16 in Kazakhstan applies within 10 calendar days of the birthday. */
-  private void sixteenthBirthday(Submission submission, Catalogue now, List<Finding> findings) {
-    Optional<Term> term = now.term(submission.service(), submission.subtype(), TermKind.APPLY_AFTER_16TH_BIRTHDAY);
-    if (term.isEmpty() || !Boolean.TRUE.equals(submission.facts().get(TURNED_16_IN_KZ))
-        || !(submission.facts().get("birth_date") instanceof LocalDate birth)) {
-      return;
-    }
-    LocalDate birthday = birth.plusYears(16);
-    LocalDate deadline = switch (term.get().unit()) {
-      case WORKING_DAYS -> calendar.plusWorkingDays(birthday, term.get().amount());
-      default -> calendar.onOrAfter(birthday.plusDays(term.get().amount()));
-    };
-    if (submission.submittedOn().isAfter(deadline)) {
-      findings.add(finding(Severity.ERROR, Kind.LATE_AFTER_16TH_BIRTHDAY, term.get().code(), null,
-          term.get().citation(), "LATE_AFTER_16TH_BIRTHDAY", Map.of("deadline", Messages.date(deadline),
-              "days", number(term.get().amount()), "birthday", Messages.date(birthday))));
-    }
-  }
-
   private Optional<DueDate> dueDate(Submission submission, Catalogue now) {
     return now.term(submission.service(), submission.subtype(), TermKind.SERVICE)
         .filter(t -> t.unit() != TermUnit.MINUTES && t.unit() != TermUnit.HOURS)
@@ -393,10 +396,6 @@ public final class Checker {
     return now.document(code).map(Document::name).orElse(new Text(code, code, code));
   }
 
-  private static Text number(long n) {
-    String text = Long.toString(n);
-    return new Text(text, text, text);
-  }
 
   private static Text join(List<Text> texts, String separator) {
     return new Text(String.join(separator, texts.stream().map(Text::kk).toList()),

@@ -32,6 +32,12 @@ public record Finding(Severity severity, Kind kind, Optional<String> subject, Op
     FEE_TOO_LOW,
     PAYMENT_AFTER_SUBMISSION,
     PAYMENT_NOT_NEEDED,
-    LATE_AFTER_16TH_BIRTHDAY
+    LATE_AFTER_16TH_BIRTHDAY,
+    LATE_ACCEPTED,
+    LATE_APPLICATION,
+    APPROVAL_LAPSED,
+    EXPIRED_DURING_OUTAGE,
+    OVERSTAY_PENALTY,
+    DRAFT_SERVICE
   }
 }

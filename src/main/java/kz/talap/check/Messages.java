@@ -102,6 +102,12 @@ public final class Messages {
     return format(language, key, Map.of());
   }
 
+  /** A number, the same in every language. */
+  public static Text number(long n) {
+    String text = Long.toString(n);
+    return new Text(text, text, text);
+  }
+
   /** A date as applicants read it: 2026-03-20 in English, 20.03.2026 in Kazakh and Russian. */
   public static Text date(LocalDate date) {
     String dotted = DOTTED.format(date);

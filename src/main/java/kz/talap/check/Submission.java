@@ -14,12 +14,14 @@ import kz.talap.model.Enums.Recipient;
  * country codes) or {@code LocalDate} values, already checked against the catalogue's declarations.
  *
  * @param id an optional reference chosen by the user (a case number), echoed in reports
+ * @param stage for a multi-stage procedure, the stage whose documents are being checked
  * @param submittedAt local date-time in Asia/Almaty
  */
 public record Submission(
     Optional<String> id,
     String service,
     Optional<String> subtype,
+    Optional<String> stage,
     String channel,
     Recipient recipient,
     LocalDateTime submittedAt,

@@ -157,6 +157,14 @@ final class BenchCommand {
     return best;
   }
 
+  private static Optional<String> stage(Catalogue catalogue, String service, Optional<String> subtype,
+      Random random) {
+    List<String> stages = catalogue.stages().stream()
+        .filter(s -> s.service().equals(service) && (s.subtype().isEmpty() || s.subtype().equals(subtype)))
+        .map(s -> s.code()).toList();
+    return stages.isEmpty() ? Optional.empty() : Optional.of(stages.get(random.nextInt(stages.size())));
+  }
+
   /** Submissions for every service and sub-type, most documents present, with realistic mistakes now and then. */
   static List<String> generate(Catalogue catalogue, int count, LocalDate day) {
     Random random = new Random(42);
@@ -208,7 +216,8 @@ final class BenchCommand {
         payments.add(new Payment(BigDecimal.valueOf(15_000 + random.nextInt(4_000)),
             at.toLocalDate().minusDays(random.nextInt(30) - 2)));
       }
-      lines.add(SubmissionJson.write(new Submission(Optional.of("B-" + i), service.code(), subtype, channel,
+      lines.add(SubmissionJson.write(new Submission(Optional.of("B-" + i), service.code(), subtype,
+          stage(catalogue, service.code(), subtype, random), channel,
           random.nextInt(10) == 0 ? Recipient.LEGAL_ENTITY : Recipient.INDIVIDUAL, at, facts, documents,
           payments)));
     }

@@ -48,6 +48,9 @@ public final class CheckJson implements AutoCloseable {
     if (submission.subtype().isPresent()) {
       json.writeStringField("subtype", submission.subtype().get());
     }
+    if (submission.stage().isPresent()) {
+      json.writeStringField("stage", submission.stage().get());
+    }
     json.writeStringField("channel", submission.channel());
     json.writeStringField("recipient", submission.recipient().name());
     json.writeStringField("submitted_at", submission.submittedAt().toString());

@@ -53,7 +53,7 @@ public final class SubmissionJson {
   private static final ZoneId ALMATY = ZoneId.of("Asia/Almaty");
   private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2,3}");
   static final Set<String> COUNTRIES = countries();
-  static final List<String> TOP = List.of("format", "id", "service", "subtype", "channel", "recipient",
+  static final List<String> TOP = List.of("format", "id", "service", "subtype", "stage", "channel", "recipient",
       "submitted_at", "facts", "documents", "payments");
   static final List<String> DOCUMENT = List.of("code", "issued_on", "valid_until", "language",
       "notarised_translation", "issued_in", "legalised", "original_shown");
@@ -122,6 +122,7 @@ public final class SubmissionJson {
     submission.id().ifPresent(id -> root.put("id", id));
     root.put("service", submission.service());
     submission.subtype().ifPresent(s -> root.put("subtype", s));
+    submission.stage().ifPresent(s -> root.put("stage", s));
     root.put("channel", submission.channel());
     root.put("recipient", submission.recipient().name());
     root.put("submitted_at", submission.submittedAt().toString());
@@ -172,17 +173,18 @@ public final class SubmissionJson {
     Optional<String> id = optionalText(root, "$", "id");
     Optional<String> service = code(root, "service", catalogue.services().stream().map(Service::code).toList());
     Optional<String> subtype = service.flatMap(s -> subtype(root, s));
+    Optional<String> stage = service.flatMap(s -> stage(root, s, subtype));
     Optional<String> channel = code(root, "channel", catalogue.channels().stream().map(Channel::code).toList());
     Optional<Recipient> recipient = optionalText(root, "$", "recipient").isEmpty() ? Optional.of(Recipient.INDIVIDUAL)
         : code(root, "recipient", List.of("INDIVIDUAL", "LEGAL_ENTITY")).map(Recipient::valueOf);
     Optional<LocalDateTime> at = submittedAt(root);
-    Map<String, Object> facts = facts(root, service, at.map(LocalDateTime::toLocalDate));
+    Map<String, Object> facts = facts(root, service, stage, at.map(LocalDateTime::toLocalDate));
     List<PresentedDocument> documents = list(root, "documents", (node, path) -> document(node, path, at));
     List<Payment> payments = list(root, "payments", this::payment);
     if (!problems.isEmpty()) {
       return Optional.empty();
     }
-    return Optional.of(new Submission(id, service.get(), subtype, channel.get(), recipient.get(), at.get(), facts,
+    return Optional.of(new Submission(id, service.get(), subtype, stage, channel.get(), recipient.get(), at.get(), facts,
         documents, payments));
   }
 
@@ -211,6 +213,23 @@ public final class SubmissionJson {
     return value;
   }
 
+  /** The stage of a multi-stage service: required when the service (or sub-type) has stages, refused otherwise. */
+  private Optional<String> stage(JsonNode root, String service, Optional<String> subtype) {
+    List<String> known = catalogue.stages().stream()
+        .filter(s -> s.service().equals(service) && (s.subtype().isEmpty() || s.subtype().equals(subtype)))
+        .map(kz.talap.model.Stage::code).distinct().toList();
+    Optional<String> value = optionalText(root, "$", "stage");
+    if (value.isEmpty() && !known.isEmpty()) {
+      return problem("$.stage", "service " + service + " has stages; say which one is checked (one of: "
+          + String.join(", ", known) + ")");
+    }
+    if (value.isPresent() && !known.contains(value.get())) {
+      return problem("$.stage", known.isEmpty() ? "service " + service + " has no stages"
+          : "unknown stage '" + value.get() + "' (known: " + String.join(", ", known) + ")");
+    }
+    return value;
+  }
+
   private Optional<LocalDateTime> submittedAt(JsonNode root) {
     Optional<String> value = requiredText(root, "$", "submitted_at");
     if (value.isEmpty()) {
@@ -227,7 +246,8 @@ public final class SubmissionJson {
     }
   }
 
-  private Map<String, Object> facts(JsonNode root, Optional<String> service, Optional<LocalDate> day) {
+  private Map<String, Object> facts(JsonNode root, Optional<String> service, Optional<String> stage,
+      Optional<LocalDate> day) {
     Map<String, Object> facts = new LinkedHashMap<>();
     JsonNode node = root.get("facts");
     Map<String, Fact> declared = new LinkedHashMap<>();
@@ -253,7 +273,7 @@ public final class SubmissionJson {
     }
     Set<String> needed = new TreeSet<>();
     declared.values().stream().filter(Fact::required).forEach(f -> needed.add(f.name()));
-    service.ifPresent(s -> needed.addAll(conditionFacts(s, declared)));
+    service.ifPresent(s -> needed.addAll(conditionFacts(s, stage, declared)));
     for (String name : needed) {
       if (!facts.containsKey(name) && (node == null || !node.has(name))) {
         problem("$.facts", "missing fact '" + name + "' (" + declared.get(name).label().en() + ")");
@@ -266,7 +286,7 @@ public final class SubmissionJson {
   }
 
   /** Facts that the service's conditions read and that have no default (yes/no facts default to false). */
-  private Set<String> conditionFacts(String service, Map<String, Fact> declared) {
+  private Set<String> conditionFacts(String service, Optional<String> stage, Map<String, Fact> declared) {
     Set<String> used = new TreeSet<>();
     catalogue.services().stream().filter(s -> s.code().equals(service))
         .forEach(s -> s.eligibility().ifPresent(c -> used.addAll(c.facts())));
@@ -276,6 +296,9 @@ public final class SubmissionJson {
         .forEach(c -> used.addAll(c.condition().facts()));
     catalogue.requirements().stream().filter(r -> r.service().equals(service))
         .forEach(r -> r.condition().ifPresent(c -> used.addAll(c.facts())));
+    catalogue.terms().stream().filter(t -> t.service().map(service::equals).orElse(false))
+        .filter(t -> t.stage().isEmpty() || t.stage().equals(stage))
+        .forEach(t -> t.countedFrom().ifPresent(used::add));
     Set<String> needed = new TreeSet<>();
     for (String name : used) {
       Fact fact = declared.get(name);

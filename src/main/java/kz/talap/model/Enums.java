@@ -45,7 +45,9 @@ public final class Enums {
     /** How long to wait before applying again after an approval lapsed. */
     REAPPLY_AFTER,
     /** How long a stage (such as a test) lasts. */
-    STAGE_DURATION;
+    STAGE_DURATION,
+    /** Rules para 9-1: how long after the deadline a person held liable may still apply. */
+    LATE_ACCEPTANCE_MAX;
 
     /** Deadlines counted backwards from their date fact. */
     public boolean countsBackwards() {

@@ -37,6 +37,7 @@ class CheckerTest {
   static final class Draft {
     String service = "TRP";
     Optional<String> subtype = Optional.of("TRP_WORK");
+    Optional<String> stage = Optional.empty();
     String channel = "PROVIDER";
     Recipient recipient = Recipient.INDIVIDUAL;
     LocalDateTime at = LocalDateTime.parse("2026-03-20T11:30");
@@ -62,7 +63,7 @@ class CheckerTest {
     }
 
     CheckResult check() {
-      return checker.check(new Submission(Optional.empty(), service, subtype, channel, recipient, at, facts,
+      return checker.check(new Submission(Optional.empty(), service, subtype, stage, channel, recipient, at, facts,
           documents, payments));
     }
   }

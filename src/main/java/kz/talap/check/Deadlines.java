@@ -1,0 +1,168 @@
+package kz.talap.check;
+
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import kz.talap.calendar.WorkingCalendar;
+import kz.talap.check.Finding.Kind;
+import kz.talap.check.Finding.Severity;
+import kz.talap.model.Catalogue;
+import kz.talap.model.Enums.RuleKind;
+import kz.talap.model.Enums.TermKind;
+import kz.talap.model.Outage;
+import kz.talap.model.Rule;
+import kz.talap.model.Term;
+import kz.talap.model.Text;
+
+/**
+ * Deadlines that depend on the applicant's dates: the 16th birthday, renewal before expiry, replacement after a
+ * loss, the validity of an approval, and whether a permit that expired did so during an information-system outage.
+ */
+final class Deadlines {
+  /** A yes/no fact: the applicant turned 16 while living in Kazakhstan (Rules para 5). */
+  static final String TURNED_16_IN_KZ = "turned_16_in_kz";
+  /** A yes/no fact: an act on the information-system failure, signed by the State Corporation and the provider. */
+  static final String OUTAGE_ACT = "outage_act";
+  /** A yes/no fact: held liable under Administrative Code art. 517 for not leaving Kazakhstan in time. */
+  static final String HELD_LIABLE = "held_liable_art_517";
+
+  private final WorkingCalendar calendar;
+  private final Messages messages = Messages.get();
+
+  Deadlines(WorkingCalendar calendar) {
+    this.calendar = calendar;
+  }
+
+  void check(Submission submission, Catalogue now, Catalogue all, List<Finding> findings) {
+    sixteenthBirthday(submission, now, findings);
+    for (Term term : now.terms()) {
+      boolean applies = term.service().map(submission.service()::equals).orElse(false)
+          && (term.subtype().isEmpty() || term.subtype().equals(submission.subtype()))
+          && (term.stage().isEmpty() || term.stage().equals(submission.stage()))
+          && term.countedFrom().isPresent()
+          && submission.facts().get(term.countedFrom().get()) instanceof LocalDate;
+      if (applies) {
+        dated(submission, now, all, term, (LocalDate) submission.facts().get(term.countedFrom().get()), findings);
+      }
+    }
+  }
+
+  private void dated(Submission submission, Catalogue now, Catalogue all, Term term, LocalDate from,
+      List<Finding> findings) {
+    LocalDate day = submission.submittedOn();
+    Text unit = messages.quantity(term.amount(), term.unit().name());
+    switch (term.kind()) {
+      case APPLY_BEFORE_EXPIRY -> {
+        LocalDate deadline = minus(from, term);
+        if (day.isAfter(deadline)) {
+          findings.add(finding(Severity.WARNING, Kind.LATE_APPLICATION, term.code(), term.citation(),
+              "LATE_BEFORE_EXPIRY", Map.of("deadline", Messages.date(deadline), "term", unit,
+                  "date", Messages.date(from))));
+        }
+        if (from.isBefore(day)) {
+          expired(submission, now, all, from, findings);
+        }
+      }
+      case APPLY_AFTER_LOSS -> {
+        LocalDate deadline = calendar.onOrAfter(plus(from, term));
+        if (day.isAfter(deadline)) {
+          findings.add(finding(Severity.WARNING, Kind.LATE_APPLICATION, term.code(), term.citation(),
+              "LATE_AFTER_LOSS", Map.of("deadline", Messages.date(deadline), "term", unit,
+                  "date", Messages.date(from))));
+        }
+      }
+      case APPROVAL_VALIDITY -> {
+        LocalDate last = plus(from, term);
+        if (day.isAfter(last)) {
+          Optional<Term> wait = now.term(submission.service(), submission.subtype(), TermKind.REAPPLY_AFTER);
+          LocalDate again = wait.map(w -> plus(last, w)).orElse(last);
+          String citation = term.citation() + wait.map(w -> "; " + w.citation()).orElse("");
+          findings.add(finding(Severity.ERROR, Kind.APPROVAL_LAPSED, term.code(), citation, "APPROVAL_LAPSED",
+              Map.of("date", Messages.date(from), "last", Messages.date(last), "again", Messages.date(again))));
+        }
+      }
+      default -> { }
+    }
+  }
+
+  /** A permit that expired before the application: no fine if it expired during an outage, otherwise a penalty. */
+  private void expired(Submission submission, Catalogue now, Catalogue all, LocalDate expiry, List<Finding> findings) {
+    Optional<Outage> outage = all.outages().stream().filter(o -> o.covers(expiry)).findFirst();
+    if (outage.isPresent()) {
+      findings.add(finding(Severity.INFO, Kind.EXPIRED_DURING_OUTAGE, outage.get().code(), outage.get().citation(),
+          "EXPIRED_DURING_OUTAGE", Map.of("date", Messages.date(expiry), "system", outage.get().system(),
+              "from", Messages.date(outage.get().from()), "to", Messages.date(outage.get().to()))));
+      return;
+    }
+    Optional<Rule> penalty = rule(now, submission, RuleKind.PENALTY);
+    findings.add(finding(Severity.WARNING, Kind.OVERSTAY_PENALTY, penalty.map(Rule::code).orElse(null),
+        penalty.map(Rule::citation).orElse(""), "OVERSTAY_PENALTY", Map.of("date", Messages.date(expiry))));
+  }
+
+  /**
+   * Rules para 5: an immigrant who turns 16 in Kazakhstan applies within 10 calendar days of the birthday. Para 9-1:
+   * late documents are still accepted with an outage act, or within ten days for a person held liable under
+   * art. 517.
+   */
+  private void sixteenthBirthday(Submission submission, Catalogue now, List<Finding> findings) {
+    Optional<Term> term = now.term(submission.service(), submission.subtype(), TermKind.APPLY_AFTER_16TH_BIRTHDAY);
+    if (term.isEmpty() || !Boolean.TRUE.equals(submission.facts().get(TURNED_16_IN_KZ))
+        || !(submission.facts().get("birth_date") instanceof LocalDate birth)) {
+      return;
+    }
+    LocalDate birthday = birth.plusYears(16);
+    // A term that ends on a day off ends on the next working day (Civil Code art. 178).
+    LocalDate deadline = calendar.onOrAfter(plus(birthday, term.get()));
+    LocalDate day = submission.submittedOn();
+    if (!day.isAfter(deadline)) {
+      return;
+    }
+    Map<String, Text> args = Map.of("deadline", Messages.date(deadline),
+        "days", Messages.number(term.get().amount()), "birthday", Messages.date(birthday));
+    Optional<Rule> late = rule(now, submission, RuleKind.LATE_ACCEPTANCE);
+    Optional<Term> grace = now.term(submission.service(), submission.subtype(), TermKind.LATE_ACCEPTANCE_MAX);
+    boolean outageAct = Boolean.TRUE.equals(submission.facts().get(OUTAGE_ACT));
+    boolean liable = Boolean.TRUE.equals(submission.facts().get(HELD_LIABLE))
+        && grace.isPresent() && !day.isAfter(plus(deadline, grace.get()));
+    if (late.isPresent() && (outageAct || liable)) {
+      findings.add(finding(Severity.INFO, Kind.LATE_ACCEPTED, late.get().code(), late.get().citation(),
+          outageAct ? "LATE_ACCEPTED_OUTAGE" : "LATE_ACCEPTED_LIABLE", args));
+      return;
+    }
+    findings.add(finding(Severity.ERROR, Kind.LATE_AFTER_16TH_BIRTHDAY, term.get().code(),
+        term.get().citation() + late.map(r -> "; " + r.citation()).orElse(""), "LATE_AFTER_16TH_BIRTHDAY", args));
+  }
+
+  private LocalDate plus(LocalDate from, Term term) {
+    return switch (term.unit()) {
+      case WORKING_DAYS -> calendar.plusWorkingDays(from, term.amount());
+      case MONTHS -> from.plusMonths(term.amount());
+      case YEARS -> from.plusYears(term.amount());
+      default -> from.plusDays(term.amount());
+    };
+  }
+
+  /** The last day to act "at least N before" a date. */
+  private static LocalDate minus(LocalDate from, Term term) {
+    return switch (term.unit()) {
+      case MONTHS -> from.minusMonths(term.amount());
+      case YEARS -> from.minusYears(term.amount());
+      default -> from.minusDays(term.amount());
+    };
+  }
+
+  static Optional<Rule> rule(Catalogue now, Submission submission, RuleKind kind) {
+    return now.rules().stream()
+        .filter(r -> r.kind() == kind && r.service().equals(submission.service()))
+        .filter(r -> r.subtype().isEmpty() || r.subtype().equals(submission.subtype()))
+        .min(Comparator.comparing(Rule::code));
+  }
+
+  private Finding finding(Severity severity, Kind kind, String subject, String citation, String key,
+      Map<String, Text> args) {
+    return new Finding(severity, kind, Optional.ofNullable(subject), Optional.empty(), citation,
+        messages.text(key, args));
+  }
+}
