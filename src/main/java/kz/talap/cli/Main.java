@@ -45,6 +45,7 @@ public final class Main {
       int code = switch (command) {
         case "compile" -> new CompileCommand(out, err).run(rest);
         case "due" -> new DueCommand(out, err).run(rest);
+        case "publish" -> new PublishCommand(out, err).run(rest);
         case "new-workbook" -> new NewWorkbookCommand(out, err).run(rest);
         default -> {
           err.println("talap: unknown command '" + args[0] + "'");
@@ -67,6 +68,7 @@ public final class Main {
         usage: talap <command> [options]
 
         commands:
+          publish        publish the catalogue as a static site of checklists in out/site (kk, ru, en)
           compile        compile the catalogue workbooks into out/catalogue.json
           due            print the due date of a service's term for a submission time
           new-workbook   write an empty catalogue workbook with every table
