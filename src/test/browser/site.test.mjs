@@ -3,8 +3,8 @@
 // accessibility violations; the language switcher is followed; screenshots go to target/screenshots/.
 // Every page also passes the Nu HTML checker (vnu.jar from the vnu-jar package) without errors.
 //
-// Run by `mvn -B verify` after the site is published to target/site (see pom.xml), or by hand:
-//   ./talap publish --as-of 2026-11-21 --out target/site && node --test src/test/browser/
+// Run by `mvn -B verify` after the site is published to target/published-site (see pom.xml), or by hand:
+//   ./talap publish --as-of 2026-11-21 --out target/published-site && node --test src/test/browser/
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -17,7 +17,7 @@ import { chromium } from 'playwright-core';
 
 const require = createRequire(import.meta.url);
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
-const SITE = path.resolve(ROOT, process.env.TALAP_SITE ?? 'target/site');
+const SITE = path.resolve(ROOT, process.env.TALAP_SITE ?? 'target/published-site');
 const SHOTS = path.join(ROOT, 'target', 'screenshots');
 const CHROMIUM = '/usr/bin/chromium';
 const AXE = require.resolve('axe-core/axe.min.js');
@@ -40,7 +40,7 @@ function htmlFiles(folder, prefix = '') {
 const url = (page) => pathToFileURL(path.join(SITE, page)).href;
 
 assert.ok(existsSync(path.join(SITE, 'index.html')),
-  `no site in ${SITE}: publish it first (./talap publish --as-of 2026-11-21 --out target/site)`);
+  `no site in ${SITE}: publish it first (./talap publish --as-of 2026-11-21 --out target/published-site)`);
 const PAGES = htmlFiles(SITE);
 
 let context;
