@@ -1,6 +1,7 @@
 package kz.talap.publish;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -133,7 +134,7 @@ final class Checklist {
   private List<Category> categories() {
     return catalogue.categories().stream()
         .filter(c -> c.service().equals(service.code()))
-        .sorted(java.util.Comparator.comparingInt(Category::order).thenComparing(Category::code))
+        .sorted(Comparator.comparingInt(Category::order).thenComparing(Category::code))
         .toList();
   }
 

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import kz.talap.model.Catalogue;
 import kz.talap.model.Service;
 import kz.talap.model.SubType;
@@ -26,11 +27,10 @@ final class SiteIndex {
     return services().stream().flatMap(service -> {
       List<SubType> subtypes = subtypes(service);
       if (subtypes.isEmpty()) {
-        return java.util.stream.Stream.of(new Page(service, Optional.empty(), SitePaths.page(service.code(),
-            Optional.empty())));
+        return Stream.of(new Page(service, Optional.empty(), SitePaths.page(service.code(), Optional.empty())));
       }
-      return subtypes.stream().map(s -> new Page(service, Optional.of(s), SitePaths.page(service.code(),
-          Optional.of(s.code()))));
+      return subtypes.stream()
+          .map(s -> new Page(service, Optional.of(s), SitePaths.page(service.code(), Optional.of(s.code()))));
     }).toList();
   }
 
@@ -52,7 +52,9 @@ final class SiteIndex {
     return services().stream().map(service -> {
       Map<String, Object> model = service(service, text);
       List<SubType> subtypes = subtypes(service);
-      model.put("href", SitePaths.page(service.code(), Optional.empty()));
+      if (subtypes.isEmpty()) {
+        model.put("href", SitePaths.page(service.code(), Optional.empty()));
+      }
       model.put("subtypes", subtypes.stream().map(s -> {
         Map<String, Object> subtype = new LinkedHashMap<>();
         subtype.put("code", s.code());
@@ -61,9 +63,6 @@ final class SiteIndex {
         subtype.put("href", SitePaths.page(service.code(), Optional.of(s.code())));
         return subtype;
       }).toList());
-      if (!subtypes.isEmpty()) {
-        model.remove("href");
-      }
       return model;
     }).collect(Collectors.toList());
   }

@@ -18,7 +18,10 @@ import kz.talap.workbook.WorkbookReader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code talap publish} with hostile text, broken templates and bad input: escaped, atomic, deterministic. */
+/**
+ * {@code talap publish} on small test catalogues, hostile text, broken templates and bad input: escaped, atomic,
+ * deterministic.
+ */
 class PublishSafetyTest {
   @TempDir Path dir;
 
@@ -86,6 +89,36 @@ class PublishSafetyTest {
         html);
     assertFalse(html.contains("<script"), html);
     assertFalse(Files.readString(dir.resolve("site/en/index.html")).contains("<script"));
+  }
+
+  @Test
+  void publish_pilotService_showsStatusAndValidityDates() throws IOException {
+    Path workbook = withShippedLabels(TestCatalogue.valid()
+        .set("Services", 0, "status", "PILOT")
+        .set("Services", 0, "valid_from", "2026-02-13")
+        .set("Services", 0, "valid_to", "2026-12-31"))
+        .write(dir.resolve("t.xlsx"));
+    CliRun run = publish("--catalogue", workbook.toString());
+    assertEquals(0, run.exit(), run.err());
+    assertTrue(Files.readString(dir.resolve("site/en/index.html")).contains("<p class=\"status status-pilot\">"
+        + "Status: Pilot (from 13.02.2026 until 31.12.2026 inclusive)</p>"));
+    assertTrue(Files.readString(dir.resolve("site/ru/svc/index.html")).contains("<p class=\"status-banner "
+        + "status-pilot\">Статус: Пилотный проект (с 13.02.2026 по 31.12.2026 включительно)</p>"));
+    assertTrue(Files.readString(dir.resolve("site/kk/svc/index.html")).contains("<dd>Пилоттық жоба "
+        + "(13.02.2026 бастап 31.12.2026 дейін (қоса алғанда))</dd>"));
+  }
+
+  @Test
+  void publish_afterTheServiceEnds_leavesItOut() throws IOException {
+    Path workbook = withShippedLabels(TestCatalogue.valid()
+        .set("Services", 0, "valid_to", "2026-01-31")
+        .set("Requirements", 0, "valid_to", "2026-01-31")
+        .copy("Services", 0, "code", "NEW", "valid_to", ""))
+        .write(dir.resolve("t.xlsx"));
+    CliRun run = publish("--catalogue", workbook.toString());
+    assertEquals(0, run.exit(), run.err());
+    assertFalse(Files.exists(dir.resolve("site/en/svc")));
+    assertTrue(Files.exists(dir.resolve("site/en/new/index.html")));
   }
 
   @Test
