@@ -31,7 +31,7 @@ final class PageText {
     this.language = language;
     Map<String, String> texts = new TreeMap<>();
     for (Label label : labels) {
-      texts.put(label.code(), label.text().in(language));
+      texts.put(label.code(), in(label.text(), language));
     }
     this.labels = texts;
   }
@@ -46,11 +46,24 @@ final class PageText {
   }
 
   String of(Text text) {
-    return text.in(language);
+    return in(text, language);
   }
 
   Optional<String> of(Optional<Text> text) {
-    return text.map(t -> t.in(language)).filter(s -> !s.isEmpty());
+    return text.map(this::of).filter(s -> !s.isEmpty());
+  }
+
+  /**
+   * A text in a language. A translation left empty (allowed only with --allow-missing-translations) falls back to
+   * Russian, then Kazakh, then English, so that no applicant sees a blank.
+   */
+  static String in(Text text, Language language) {
+    for (Language candidate : List.of(language, Language.RU, Language.KK, Language.EN)) {
+      if (!text.in(candidate).isEmpty()) {
+        return text.in(candidate);
+      }
+    }
+    return "";
   }
 
   String label(String code) {

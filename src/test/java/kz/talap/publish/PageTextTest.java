@@ -53,4 +53,10 @@ class PageTextTest {
   void format_replacesNumberedPlaceholders() {
     assertEquals("с 13.02.2026", new PageText(Language.RU, DAYS).format("VALID_FROM", "13.02.2026"));
   }
+
+  @Test
+  void of_missingTranslation_fallsBackToRussianThenKazakh() {
+    assertEquals("Паспорт", new PageText(Language.KK, DAYS).of(new Text("", "Паспорт", "Passport")));
+    assertEquals("Төлқұжат", new PageText(Language.EN, DAYS).of(new Text("Төлқұжат", "", "")));
+  }
 }
