@@ -55,6 +55,7 @@ public final class Main {
         case "schema" -> new SchemaCommand(out, err).run(rest);
         case "bench" -> new BenchCommand(out, err).run(rest);
         case "due" -> new DueCommand(out, err).run(rest);
+        case "publish" -> new PublishCommand(out, err).run(rest);
         case "new-workbook" -> new NewWorkbookCommand(out, err).run(rest);
         default -> {
           err.println("talap: unknown command '" + args[0] + "'");
@@ -77,6 +78,7 @@ public final class Main {
         usage: talap <command> [options]
 
         commands:
+          publish        publish the catalogue as a static site of checklists in out/site (kk, ru, en)
           compile        compile the catalogue workbooks into out/catalogue.json
           check          check submissions against the catalogue: verdict, findings, due date
           schema         print the JSON Schema of submissions for the catalogue

@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TimeZone;
@@ -89,10 +90,21 @@ public final class Templates {
     return text.toString();
   }
 
+  /**
+   * The first line of FreeMarker's message; when it ends in a colon ("The following has evaluated to null or
+   * missing:"), the expression on the next line is added, without FreeMarker's own location.
+   */
   private static String firstLine(String message) {
-    String text = message == null ? "template error" : message.strip();
-    int end = text.indexOf('\n');
-    return end < 0 ? text : text.substring(0, end).strip();
+    List<String> lines = (message == null ? "" : message).lines().map(String::strip).filter(l -> !l.isEmpty())
+        .toList();
+    if (lines.isEmpty()) {
+      return "template error";
+    }
+    String first = lines.get(0);
+    if (first.endsWith(":") && lines.size() > 1) {
+      return first + " " + lines.get(1).replaceFirst("^==>\\s*", "").replaceFirst("\\s*\\[in template .*$", "");
+    }
+    return first;
   }
 
   /** A template that cannot be found, parsed or rendered: the file, the line (0 if unknown) and what went wrong. */

@@ -1,0 +1,99 @@
+package kz.talap.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Optional;
+import kz.talap.compile.CompileResult;
+import kz.talap.model.Catalogue;
+import kz.talap.publish.Site;
+import kz.talap.publish.SitePublisher;
+import kz.talap.publish.Templates;
+import kz.talap.publish.Templates.TemplateProblem;
+import org.apache.commons.cli.CommandLine;
+import org.apache.commons.cli.Option;
+import org.apache.commons.cli.Options;
+
+/** {@code talap publish}: the catalogue in force on a day as a static site of checklists in kk, ru and en. */
+final class PublishCommand {
+  static final String DEFAULT_OUT = "out/site";
+  static final String DEFAULT_TEMPLATES = "templates";
+  private final PrintWriter out;
+  private final PrintWriter err;
+
+  PublishCommand(PrintWriter out, PrintWriter err) {
+    this.out = out;
+    this.err = err;
+  }
+
+  int run(String[] args) {
+    Options options = CompileCommand.catalogueOptions();
+    options.addOption(kz.talap.cli.Options.asOf());
+    options.addOption(Option.builder("o").longOpt("out").hasArg().argName("FOLDER")
+        .desc("the site folder, replaced as a whole (default: " + DEFAULT_OUT + ")").build());
+    options.addOption(Option.builder("t").longOpt("templates").hasArg().argName("FOLDER")
+        .desc("the FreeMarker templates and site.css (default: " + DEFAULT_TEMPLATES + ")").build());
+    Optional<CommandLine> parsed = kz.talap.cli.Options.parse("publish", options, args, err);
+    if (parsed.isEmpty()) {
+      return Main.USAGE;
+    }
+    CommandLine line = parsed.get();
+    if (line.hasOption("help")) {
+      out.print(kz.talap.cli.Options.help("publish",
+          "Publishes the catalogue as a static site of checklists in Kazakh, Russian and English.", options));
+      return Main.OK;
+    }
+    if (!line.getArgList().isEmpty()) {
+      err.println("talap publish: unexpected argument '" + line.getArgList().get(0) + "'");
+      return Main.USAGE;
+    }
+    Optional<LocalDate> asOf = kz.talap.cli.Options.asOf("publish", line, err);
+    if (asOf.isEmpty()) {
+      return Main.USAGE;
+    }
+    Path target = Path.of(line.getOptionValue("out", DEFAULT_OUT));
+    long started = System.nanoTime();
+    Templates templates;
+    try {
+      templates = Templates.in(Path.of(line.getOptionValue("templates", DEFAULT_TEMPLATES)));
+    } catch (TemplateProblem e) {
+      return nothingPublished(e.getMessage(), target, Main.USAGE);
+    }
+    CompileResult result = CompileCommand.compile(line, asOf.get());
+    CompileCommand.printDiagnostics(result.diagnostics(), false, err);
+    if (result.hasFatal()) {
+      return nothingPublished(null, target, Main.USAGE);
+    }
+    if (result.catalogue().isEmpty()) {
+      return nothingPublished("talap publish: " + CompileCommand.count(result.errors(), "error") + ", "
+          + CompileCommand.count(result.warnings(), "warning") + " in the catalogue", target, Main.FAILED);
+    }
+    Catalogue catalogue = result.catalogue().get();
+    Site site;
+    try {
+      site = SitePublisher.publish(catalogue, asOf.get(), templates, target);
+    } catch (TemplateProblem e) {
+      return nothingPublished(e.getMessage(), target, Main.USAGE);
+    } catch (SitePublisher.Problem e) {
+      return nothingPublished(e.inCatalogue() ? e.getMessage() : "talap publish: " + e.getMessage(), target,
+          e.inCatalogue() ? Main.FAILED : Main.USAGE);
+    }
+    long millis = (System.nanoTime() - started) / 1_000_000;
+    Catalogue snapshot = catalogue.at(asOf.get());
+    out.println("Catalogue " + snapshot.version() + " as of " + asOf.get() + ": "
+        + CompileCommand.count(snapshot.services().size(), "service") + ", "
+        + CompileCommand.count(snapshot.subTypes().size(), "sub-type") + ", "
+        + CompileCommand.count(result.warnings(), "warning"));
+    out.println("Published " + site.pages() + " pages in kk, ru, en to " + target + " in " + millis + " ms");
+    out.println("Open " + target.resolve("index.html"));
+    return Main.OK;
+  }
+
+  private int nothingPublished(String problem, Path target, int code) {
+    if (problem != null) {
+      err.println(problem);
+    }
+    err.println("talap publish: nothing published; " + target + " is unchanged");
+    return code;
+  }
+}

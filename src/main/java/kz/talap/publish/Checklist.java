@@ -1,0 +1,164 @@
+package kz.talap.publish;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import kz.talap.model.Catalogue;
+import kz.talap.model.Category;
+import kz.talap.model.Channel;
+import kz.talap.model.Document;
+import kz.talap.model.Enums.Origin;
+import kz.talap.model.Enums.RuleKind;
+import kz.talap.model.Group;
+import kz.talap.model.Requirement;
+import kz.talap.model.Service;
+
+/**
+ * The numbered document checklist of one page: requirements with the same number and "one of" group form one item;
+ * every document carries its notes in words (original shown, validity, the condition's explanation, the sets it
+ * belongs to, origin) and its citation. Conditions are shown only through their explanation, never as CEL.
+ */
+final class Checklist {
+  private final Catalogue catalogue;
+  private final Service service;
+  private final List<Requirement> requirements;
+  private final PageText text;
+
+  Checklist(Catalogue catalogue, Service service, Optional<String> subtype, PageText text) {
+    this.catalogue = catalogue;
+    this.service = service;
+    this.requirements = catalogue.requirements().stream()
+        .filter(r -> r.service().equals(service.code()))
+        .filter(r -> r.subtype().isEmpty() || r.subtype().equals(subtype))
+        .toList();
+    this.text = text;
+  }
+
+  /** The items in checklist order: by number, then alone before groups, then by group code. */
+  List<Map<String, Object>> items() {
+    Map<String, List<Requirement>> byItem = new TreeMap<>();
+    for (Requirement requirement : requirements) {
+      byItem.computeIfAbsent(key(requirement), k -> new ArrayList<>()).add(requirement);
+    }
+    List<Map<String, Object>> items = new ArrayList<>();
+    for (List<Requirement> rows : byItem.values()) {
+      Requirement first = rows.get(0);
+      Map<String, Object> item = new LinkedHashMap<>();
+      item.put("number", first.order());
+      item.put("oneOf", first.group().isPresent());
+      first.group().flatMap(this::group).ifPresent(group -> {
+        item.put("groupName", text.of(group.name()));
+        item.put("groupCitation", group.citation());
+      });
+      item.put("documents", rows.stream().map(this::document).toList());
+      items.add(item);
+    }
+    return items;
+  }
+
+  private static String key(Requirement requirement) {
+    return String.format("%09d/%s", requirement.order(), requirement.group().map(g -> "1" + g).orElse("0"));
+  }
+
+  private Optional<Group> group(String code) {
+    return catalogue.groups().stream().filter(g -> g.code().equals(code)).findFirst();
+  }
+
+  private Map<String, Object> document(Requirement requirement) {
+    Optional<Document> document = catalogue.document(requirement.document());
+    Map<String, Object> model = new LinkedHashMap<>();
+    model.put("code", requirement.code());
+    model.put("id", "doc-" + SitePaths.slug(requirement.code()));
+    model.put("name", document.map(d -> text.of(d.name())).orElse(requirement.document()));
+    document.flatMap(d -> text.of(d.note())).ifPresent(note -> model.put("note", note));
+    List<String> notes = new ArrayList<>();
+    if (requirement.originalShown()) {
+      notes.add(text.label("ORIGINAL_SHOWN"));
+    }
+    requirement.maxAgeDays().ifPresent(days -> notes.add(text.format("MAX_AGE", String.valueOf(days))));
+    requirement.minValidityDays().ifPresent(days -> notes.add(text.format("MIN_VALIDITY", String.valueOf(days))));
+    model.put("notes", notes);
+    model.put("conditional", requirement.condition().isPresent());
+    text.of(requirement.explanation()).ifPresent(explanation -> model.put("explanation", explanation));
+    onlyFor(requirement).ifPresent(sets -> model.put("onlyFor", text.format("ONLY_FOR", sets)));
+    if (!requirement.channels().isEmpty()) {
+      model.put("onlyChannels", text.format("ONLY_CHANNELS", requirement.channels().stream()
+          .map(this::channelName).collect(Collectors.joining("; "))));
+    }
+    if (!requirement.recipients().isEmpty()) {
+      model.put("onlyRecipients", text.format("ONLY_RECIPIENTS", requirement.recipients().stream()
+          .map(r -> text.label(r.name())).collect(Collectors.joining("; "))));
+    }
+    document.flatMap(this::origin).ifPresent(origin -> model.put("origin", origin));
+    model.put("citation", requirement.citation());
+    return model;
+  }
+
+  private String channelName(String code) {
+    return catalogue.channels().stream().filter(c -> c.code().equals(code)).findFirst()
+        .map(Channel::name).map(text::of).orElse(code);
+  }
+
+  /** The categories a requirement is limited to, when it is not part of the standard set. */
+  private Optional<String> onlyFor(Requirement requirement) {
+    if (requirement.applicantSets().isEmpty() || requirement.applicantSets().contains(Requirement.STANDARD)) {
+      return Optional.empty();
+    }
+    return Optional.of(categories().stream()
+        .filter(c -> requirement.applicantSets().contains(c.code()))
+        .map(c -> text.of(c.name()))
+        .collect(Collectors.joining("; ")));
+  }
+
+  /** Documents from abroad, or possibly from abroad, fall under the service's translation and legalisation rules. */
+  private Optional<String> origin(Document document) {
+    boolean rules = catalogue.rules().stream().anyMatch(r -> r.service().equals(service.code())
+        && (r.kind() == RuleKind.TRANSLATION || r.kind() == RuleKind.LEGALISATION));
+    if (!rules) {
+      return Optional.empty();
+    }
+    // Documents such as passports are never legalised: only the translation rule applies to them.
+    String suffix = document.noLegalisation() ? "_TRANSLATION" : "";
+    if (document.origin() == Origin.FOREIGN) {
+      return Optional.of(text.label("ORIGIN_FOREIGN" + suffix));
+    }
+    if (document.origin() == Origin.ANY) {
+      return Optional.of(text.label("ORIGIN_ANY" + suffix));
+    }
+    return Optional.empty();
+  }
+
+  private List<Category> categories() {
+    return catalogue.categories().stream()
+        .filter(c -> c.service().equals(service.code()))
+        .sorted(Comparator.comparingInt(Category::order).thenComparing(Category::code))
+        .toList();
+  }
+
+  /** Each category of applicants with a reduced set: who belongs to it, and which item numbers its set has. */
+  List<Map<String, Object>> reducedSets() {
+    List<Map<String, Object>> sets = new ArrayList<>();
+    for (Category category : categories()) {
+      String numbers = requirements.stream()
+          .filter(r -> r.applicantSets().isEmpty() || r.applicantSets().contains(category.code()))
+          .map(Requirement::order)
+          .distinct()
+          .sorted()
+          .map(String::valueOf)
+          .collect(Collectors.joining(", "));
+      Map<String, Object> set = new LinkedHashMap<>();
+      set.put("code", category.code());
+      set.put("name", text.of(category.name()));
+      set.put("explanation", text.of(category.explanation()));
+      set.put("items", text.format("SET_ITEMS", numbers));
+      set.put("citation", category.citation());
+      sets.add(set);
+    }
+    return sets;
+  }
+}

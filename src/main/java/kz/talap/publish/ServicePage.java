@@ -1,0 +1,203 @@
+package kz.talap.publish;
+
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import kz.talap.model.Catalogue;
+import kz.talap.model.Channel;
+import kz.talap.model.Enums.MoneyUnit;
+import kz.talap.model.Enums.TermKind;
+import kz.talap.model.Fee;
+import kz.talap.model.Parameter;
+import kz.talap.model.RefusalGround;
+import kz.talap.model.Rule;
+import kz.talap.model.ScheduleEntry;
+import kz.talap.model.Service;
+import kz.talap.model.SubType;
+import kz.talap.model.Term;
+
+/** The data of one service page (a service, or one of its sub-types) in one language, for {@code page.ftlh}. */
+final class ServicePage {
+  /** Terms of the appeal procedure; a row without a service applies to every service. */
+  static final Set<TermKind> APPEAL = EnumSet.of(TermKind.APPEAL_CONSIDERATION, TermKind.APPEAL_REFERRAL,
+      TermKind.APPEAL_EXTENSION_MAX, TermKind.APPEAL_EXTENSION_NOTICE, TermKind.COMPLAINT_FILING,
+      TermKind.COMPLAINT_CONSIDERATION);
+  /** Every other term shown on a page besides the term of the service: waiting time, permit validity, ... */
+  static final Set<TermKind> OTHER = EnumSet.complementOf(EnumSet.of(TermKind.SERVICE, TermKind.APPEAL_CONSIDERATION,
+      TermKind.APPEAL_REFERRAL, TermKind.APPEAL_EXTENSION_MAX, TermKind.APPEAL_EXTENSION_NOTICE,
+      TermKind.COMPLAINT_FILING, TermKind.COMPLAINT_CONSIDERATION));
+
+  private final Catalogue catalogue;
+  private final LocalDate asOf;
+  private final Service service;
+  private final Optional<SubType> subtype;
+  private final Optional<String> subtypeCode;
+  private final PageText text;
+
+  ServicePage(Catalogue catalogue, LocalDate asOf, Service service, Optional<SubType> subtype, PageText text) {
+    this.catalogue = catalogue;
+    this.asOf = asOf;
+    this.service = service;
+    this.subtype = subtype;
+    this.subtypeCode = subtype.map(SubType::code);
+    this.text = text;
+  }
+
+  Map<String, Object> model() {
+    Map<String, Object> model = new LinkedHashMap<>();
+    model.put("service", SiteIndex.service(service, text));
+    subtype.ifPresent(s -> model.put("subtype", subtype(s)));
+    model.put("title", subtype.map(s -> text.of(s.name())).orElse(text.of(service.name())));
+    model.put("channels", service.channels().stream().map(this::channel).flatMap(Optional::stream).toList());
+    model.put("term", terms(EnumSet.of(TermKind.SERVICE)));
+    model.put("otherTerms", terms(OTHER));
+    model.put("fees", fees());
+    Checklist checklist = new Checklist(catalogue, service, subtypeCode, text);
+    model.put("checklist", checklist.items());
+    model.put("reducedSets", checklist.reducedSets());
+    model.put("rules", rules());
+    model.put("refusalGrounds", refusalGrounds());
+    model.put("appealTerms", terms(APPEAL));
+    return model;
+  }
+
+  private Map<String, Object> subtype(SubType s) {
+    Map<String, Object> model = new LinkedHashMap<>();
+    model.put("code", s.code());
+    model.put("number", s.number());
+    model.put("name", text.of(s.name()));
+    text.of(s.eligibilityExplanation()).ifPresent(e -> model.put("eligibility", e));
+    model.put("citation", s.citation());
+    return model;
+  }
+
+  private boolean applies(Optional<String> rowService, Optional<String> rowSubtype) {
+    return rowService.map(service.code()::equals).orElse(true)
+        && (rowSubtype.isEmpty() || rowSubtype.equals(subtypeCode));
+  }
+
+  private Optional<Map<String, Object>> channel(String code) {
+    return catalogue.channels().stream().filter(c -> c.code().equals(code)).findFirst().map(this::channel);
+  }
+
+  private Map<String, Object> channel(Channel channel) {
+    Map<String, Object> model = new LinkedHashMap<>();
+    model.put("code", channel.code());
+    model.put("name", text.of(channel.name()));
+    model.put("how", text.of(channel.how()));
+    model.put("citation", channel.citation());
+    model.put("hours", catalogue.schedules().stream()
+        .filter(s -> s.channel().equals(channel.code()) && applies(s.service(), Optional.empty()))
+        .sorted(Comparator.comparing(ScheduleEntry::part).thenComparing(ScheduleEntry::days)
+            .thenComparing(ScheduleEntry::opens).thenComparing(ScheduleEntry::code))
+        .map(this::hours)
+        .toList());
+    return model;
+  }
+
+  private Map<String, Object> hours(ScheduleEntry entry) {
+    Map<String, Object> model = new LinkedHashMap<>();
+    model.put("part", text.label("PART_" + entry.part().name()));
+    model.put("days", text.label("DAYS_" + entry.days().name()));
+    model.put("opens", time(entry.opens()));
+    // The compiler reads 24:00 as the end of the day (LocalTime.MAX); people read it as 24:00.
+    model.put("closes", entry.closes().equals(LocalTime.MAX) ? "24:00" : time(entry.closes()));
+    text.of(entry.note()).ifPresent(note -> model.put("note", note));
+    model.put("citation", entry.citation());
+    return model;
+  }
+
+  private static String time(LocalTime time) {
+    return String.format("%02d:%02d", time.getHour(), time.getMinute());
+  }
+
+  private List<Map<String, Object>> terms(Set<TermKind> kinds) {
+    return catalogue.terms().stream()
+        .filter(t -> kinds.contains(t.kind()) && applies(t.service(), t.subtype()))
+        .sorted(Comparator.comparing(Term::kind).thenComparing(Term::code))
+        .map(term -> {
+          Map<String, Object> model = new LinkedHashMap<>();
+          model.put("code", term.code());
+          model.put("kind", term.kind().name());
+          model.put("name", text.of(term.name()));
+          model.put("amount", text.quantity(term.amount(), term.unit()));
+          model.put("citation", term.citation());
+          return model;
+        })
+        .toList();
+  }
+
+  private List<Map<String, Object>> fees() {
+    List<Map<String, Object>> fees = new ArrayList<>();
+    for (Fee fee : catalogue.fees()) {
+      if (!fee.service().equals(service.code()) || !(fee.subtype().isEmpty() || fee.subtype().equals(subtypeCode))) {
+        continue;
+      }
+      Map<String, Object> model = new LinkedHashMap<>();
+      model.put("code", fee.code());
+      model.put("name", text.of(fee.name()));
+      model.put("free", fee.free());
+      if (fee.free()) {
+        model.put("amount", text.label("FREE"));
+      } else if (fee.unit() == MoneyUnit.KZT) {
+        model.put("amount", text.tenge(fee.amount()));
+      } else {
+        String mci = text.number(fee.amount()) + " " + text.label("MCI");
+        Optional<Parameter> value = catalogue.parameter("MCI", asOf);
+        model.put("amount", value.map(v -> mci + " = " + text.tenge(fee.amount().multiply(v.amount()))).orElse(mci));
+        value.ifPresent(v -> {
+          model.put("mci", text.format("MCI_VALUE", text.tenge(v.amount()), text.date(asOf)));
+          model.put("mciCitation", v.citation());
+        });
+      }
+      model.put("citation", fee.citation());
+      fees.add(model);
+    }
+    return fees;
+  }
+
+  private List<Map<String, Object>> rules() {
+    return catalogue.rules().stream()
+        .filter(r -> r.service().equals(service.code()) && (r.subtype().isEmpty() || r.subtype().equals(subtypeCode)))
+        .sorted(Comparator.comparing(Rule::kind).thenComparing(Rule::code))
+        .map(rule -> {
+          Map<String, Object> model = new LinkedHashMap<>();
+          model.put("code", rule.code());
+          model.put("kind", rule.kind().name());
+          model.put("heading", text.label(rule.kind().name()));
+          model.put("text", text.of(rule.text()));
+          model.put("citation", rule.citation());
+          return model;
+        })
+        .toList();
+  }
+
+  /**
+   * Grounds numbered in different laws (PRP: the Law on public services and the Migration Law) each keep their own
+   * numbering: grounds are grouped by their code without the number, then ordered by number.
+   */
+  private List<Map<String, Object>> refusalGrounds() {
+    return catalogue.refusalGrounds().stream()
+        .filter(g -> g.service().equals(service.code()) && (g.subtype().isEmpty() || g.subtype().equals(subtypeCode)))
+        .sorted(Comparator.comparing((RefusalGround g) -> g.code().replaceAll("_?[0-9]+$", ""))
+            .thenComparingInt(RefusalGround::number).thenComparing(RefusalGround::code))
+        .map(ground -> {
+          Map<String, Object> model = new LinkedHashMap<>();
+          model.put("code", ground.code());
+          model.put("number", ground.number());
+          model.put("text", text.of(ground.text()));
+          text.of(ground.note()).ifPresent(note -> model.put("note", note));
+          model.put("citation", ground.citation());
+          return model;
+        })
+        .collect(Collectors.toList());
+  }
+}

@@ -1,0 +1,185 @@
+package kz.talap.publish;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import kz.talap.model.Catalogue;
+import kz.talap.model.Enums;
+import kz.talap.model.Label;
+import kz.talap.model.Language;
+import kz.talap.publish.Templates.TemplateProblem;
+
+/**
+ * Publishes the catalogue in force on a day as a static site: every page in every language rendered from the
+ * templates, written to a temporary folder next to the target, then swapped in. Nothing on disk changes when a
+ * template or the catalogue has a problem.
+ */
+public final class SitePublisher {
+  /** Labels the publisher itself uses (the templates use more; a missing one is a template error at its line). */
+  static final Set<String> LABELS = labels();
+  /** Every page links the stylesheet copied from the templates folder. */
+  static final String STYLESHEET = "site.css";
+
+  private SitePublisher() {}
+
+  private static Set<String> labels() {
+    Set<String> codes = new TreeSet<>(List.of("FREE", "MCI", "MCI_VALUE", "ORIGINAL_SHOWN", "MAX_AGE",
+        "MIN_VALIDITY", "ONLY_FOR", "ONLY_CHANNELS", "ONLY_RECIPIENTS", "ORIGIN_FOREIGN", "ORIGIN_ANY",
+        "ORIGIN_FOREIGN_TRANSLATION", "ORIGIN_ANY_TRANSLATION", "SET_ITEMS",
+        "VALID_FROM", "VALID_TO", "LANGUAGE_NAME", "AS_OF"));
+    for (Enums.TermUnit unit : Enums.TermUnit.values()) {
+      codes.addAll(List.of(unit.name(), unit.name() + "_ONE", unit.name() + "_FEW"));
+    }
+    Stream.of(Enums.ServiceStatus.values()).forEach(s -> codes.add("STATUS_" + s.name()));
+    Stream.of(Enums.SchedulePart.values()).forEach(p -> codes.add("PART_" + p.name()));
+    Stream.of(Enums.DaySet.values()).forEach(d -> codes.add("DAYS_" + d.name()));
+    Stream.of(Enums.Recipient.values()).forEach(r -> codes.add(r.name()));
+    Stream.of(Enums.RuleKind.values()).forEach(k -> codes.add(k.name()));
+    return Set.copyOf(codes);
+  }
+
+  /**
+   * Renders every page of the catalogue in force on {@code asOf} and replaces the folder {@code target} with the
+   * result.
+   *
+   * @throws TemplateProblem when a template is missing, does not parse or fails (nothing is written)
+   * @throws Problem when the catalogue lacks labels, or the target cannot be written (nothing is changed)
+   */
+  public static Site publish(Catalogue catalogue, LocalDate asOf, Templates templates, Path target)
+      throws TemplateProblem, Problem {
+    Catalogue snapshot = catalogue.at(asOf);
+    Set<String> missing = new TreeSet<>(LABELS);
+    snapshot.labels().stream().map(Label::code).forEach(missing::remove);
+    if (!missing.isEmpty()) {
+      throw new Problem(true, "Labels: the catalogue has no label " + String.join(", ", missing)
+          + " (talap publish needs them; add them to the Labels sheet)");
+    }
+    Map<String, byte[]> files = render(snapshot, asOf, templates);
+    int pages = (int) files.keySet().stream().filter(f -> f.endsWith(".html")).count();
+    try {
+      SiteFolder.replace(target, files);
+    } catch (IOException e) {
+      throw new Problem(false, "cannot write " + target + ": " + e.getMessage());
+    }
+    return new Site(target, pages, List.copyOf(files.keySet()));
+  }
+
+  /** Every file of the site, by its path relative to the site root, sorted. */
+  private static Map<String, byte[]> render(Catalogue catalogue, LocalDate asOf, Templates templates)
+      throws TemplateProblem {
+    Map<String, byte[]> files = new TreeMap<>();
+    SiteIndex index = new SiteIndex(catalogue);
+    Map<Language, PageText> texts = new LinkedHashMap<>();
+    for (Language language : Language.values()) {
+      texts.put(language, new PageText(language, catalogue.labels()));
+    }
+    for (Language language : Language.values()) {
+      PageText text = texts.get(language);
+      String folder = language.code() + "/";
+      Map<String, Object> model = common(catalogue, asOf, text, texts, folder, "index.html");
+      model.put("services", index.services(text));
+      files.put(folder + "index.html", html(templates.render("index.ftlh", model)));
+      for (SiteIndex.Page page : index.pages()) {
+        Map<String, Object> pageModel = common(catalogue, asOf, text, texts, folder, page.path());
+        pageModel.putAll(new ServicePage(catalogue, asOf, page.service(), page.subtype(), text).model());
+        files.put(folder + page.path(), html(templates.render("page.ftlh", pageModel)));
+      }
+    }
+    Map<String, Object> root = new LinkedHashMap<>();
+    root.put("catalogue", catalogueModel(catalogue, asOf, texts.get(Language.KK)));
+    root.put("stylesheet", STYLESHEET);
+    List<Map<String, Object>> languages = new ArrayList<>();
+    for (PageText text : texts.values()) {
+      Map<String, Object> language = new LinkedHashMap<>();
+      language.put("code", text.language().code());
+      language.put("name", text.label("LANGUAGE_NAME"));
+      language.put("href", text.language().code() + "/index.html");
+      language.put("labels", text.labels());
+      languages.add(language);
+    }
+    root.put("languages", languages);
+    files.put("index.html", html(templates.render("root.ftlh", root)));
+    copyAssets(templates, files);
+    files.put(SiteFolder.MARKER, SiteFolder.MARKER_TEXT.getBytes(StandardCharsets.UTF_8));
+    return files;
+  }
+
+  /** What every page of one language receives: see docs/templates.md. */
+  private static Map<String, Object> common(Catalogue catalogue, LocalDate asOf, PageText text,
+      Map<Language, PageText> texts, String folder, String path) {
+    String up = SitePaths.up(folder + path);
+    Map<String, Object> model = new LinkedHashMap<>();
+    model.put("lang", text.language().code());
+    model.put("labels", text.labels());
+    model.put("catalogue", catalogueModel(catalogue, asOf, text));
+    model.put("root", up);
+    model.put("stylesheet", up + STYLESHEET);
+    model.put("home", up + folder + "index.html");
+    model.put("chooseLanguage", up + "index.html");
+    List<Map<String, Object>> languages = new ArrayList<>();
+    for (PageText other : texts.values()) {
+      Map<String, Object> language = new LinkedHashMap<>();
+      language.put("code", other.language().code());
+      language.put("name", other.label("LANGUAGE_NAME"));
+      language.put("href", up + other.language().code() + "/" + path);
+      language.put("current", other.language() == text.language());
+      languages.add(language);
+    }
+    model.put("languages", languages);
+    return model;
+  }
+
+  private static Map<String, Object> catalogueModel(Catalogue catalogue, LocalDate asOf, PageText text) {
+    Map<String, Object> model = new LinkedHashMap<>();
+    model.put("version", catalogue.version());
+    model.put("asOf", text.date(asOf));
+    model.put("asOfIso", asOf.toString());
+    model.put("asOfText", text.format("AS_OF", text.date(asOf)));
+    return model;
+  }
+
+  /** Stylesheets (and images) in the template folder are copied to the site root as they are. */
+  private static void copyAssets(Templates templates, Map<String, byte[]> files) throws TemplateProblem {
+    try (Stream<Path> listing = Files.list(templates.folder())) {
+      for (Path file : listing.sorted().toList()) {
+        String name = file.getFileName().toString();
+        if (Files.isRegularFile(file) && name.matches("[a-z0-9][a-z0-9-]*\\.(css|png|svg)")) {
+          files.put(name, Files.readAllBytes(file));
+        }
+      }
+    } catch (IOException e) {
+      throw new TemplateProblem(templates.folder().toString(), 0, "cannot read: " + e.getMessage());
+    }
+    if (!files.containsKey(STYLESHEET)) {
+      throw new TemplateProblem(templates.folder().resolve(STYLESHEET).toString(), 0, "stylesheet not found");
+    }
+  }
+
+  private static byte[] html(String text) {
+    return text.getBytes(StandardCharsets.UTF_8);
+  }
+
+  /** A problem that stops publishing: in the catalogue (exit code 1) or with the output folder (exit code 2). */
+  public static final class Problem extends Exception {
+    private final boolean inCatalogue;
+
+    Problem(boolean inCatalogue, String message) {
+      super(message);
+      this.inCatalogue = inCatalogue;
+    }
+
+    public boolean inCatalogue() {
+      return inCatalogue;
+    }
+  }
+}

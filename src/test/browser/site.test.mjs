@@ -1,0 +1,188 @@
+// The published site in a real browser: headless Chromium (Debian's /usr/bin/chromium) driven by playwright-core.
+// Every page is opened from file:// and checked for console errors, requests that leave the site, and axe-core
+// accessibility violations; the language switcher is followed; screenshots go to target/screenshots/.
+// Every page also passes the Nu HTML checker (vnu.jar from the vnu-jar package) without errors.
+//
+// Run by `mvn -B verify` after the site is published to target/published-site (see pom.xml), or by hand:
+//   ./talap publish --as-of 2026-11-21 --out target/published-site && node --test src/test/browser/
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const require = createRequire(import.meta.url);
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+const SITE = path.resolve(ROOT, process.env.TALAP_SITE ?? 'target/published-site');
+const SHOTS = path.join(ROOT, 'target', 'screenshots');
+const CHROMIUM = '/usr/bin/chromium';
+const AXE = require.resolve('axe-core/axe.min.js');
+const VNU = require('vnu-jar');
+
+/** Chromium is required in CI (.ci/run installs it); on a developer machine without it the browser tests skip. */
+const noBrowser = existsSync(CHROMIUM) ? false : 'Chromium is not installed (apt-get install chromium)';
+if (noBrowser && process.env.CI) {
+  throw new Error(`${CHROMIUM} is missing; .ci/run must install the chromium package`);
+}
+
+function htmlFiles(folder, prefix = '') {
+  return readdirSync(folder, { withFileTypes: true }).flatMap((entry) => {
+    const relative = prefix + entry.name;
+    if (entry.isDirectory()) return htmlFiles(path.join(folder, entry.name), relative + '/');
+    return entry.name.endsWith('.html') ? [relative] : [];
+  }).sort();
+}
+
+const url = (page) => pathToFileURL(path.join(SITE, page)).href;
+
+assert.ok(existsSync(path.join(SITE, 'index.html')),
+  `no site in ${SITE}: publish it first (./talap publish --as-of 2026-11-21 --out target/published-site)`);
+const PAGES = htmlFiles(SITE);
+
+let context;
+let userDataDir;
+
+before(async () => {
+  if (noBrowser) return;
+  mkdirSync(SHOTS, { recursive: true });
+  userDataDir = mkdtempSync(path.join(tmpdir(), 'talap-chromium-'));
+  context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync', '--no-first-run'],
+    viewport: { width: 1100, height: 900 },
+  });
+});
+
+after(async () => {
+  await context?.close();
+  if (userDataDir) rmSync(userDataDir, { recursive: true, force: true });
+});
+
+/** Opens a page and records console errors, uncaught errors and every request that is not a file of the site. */
+async function open(page) {
+  const tab = await context.newPage();
+  const problems = [];
+  tab.on('console', (message) => {
+    if (message.type() === 'error' || message.type() === 'warning') problems.push(`console ${message.type()}: ${message.text()}`);
+  });
+  tab.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  tab.on('request', (request) => {
+    if (!request.url().startsWith(pathToFileURL(SITE).href)) problems.push(`request outside the site: ${request.url()}`);
+  });
+  tab.on('requestfailed', (request) => problems.push(`failed: ${request.url()} ${request.failure()?.errorText}`));
+  await tab.goto(url(page), { waitUntil: 'load' });
+  return { tab, problems };
+}
+
+test('the site has a root page, an index per language and every service page in kk, ru and en', () => {
+  assert.ok(PAGES.includes('index.html'));
+  for (const lang of ['kk', 'ru', 'en']) {
+    for (const page of ['index.html', 'prp/index.html', 'trp/trp-work.html', 'trp/trp-study.html']) {
+      assert.ok(PAGES.includes(`${lang}/${page}`), `${lang}/${page} is missing`);
+    }
+  }
+  assert.equal(PAGES.length, 31);
+});
+
+test('pages need no JavaScript and load nothing from outside the site', () => {
+  for (const page of PAGES) {
+    const html = readFileSync(path.join(SITE, page), 'utf8');
+    assert.doesNotMatch(html, /<script/i, `${page} has a script`);
+    assert.doesNotMatch(html, /(src|href)="(https?:)?\/\//i, `${page} refers to an external resource`);
+  }
+});
+
+test('the Nu HTML checker finds no errors on any page or in the stylesheet', () => {
+  const files = PAGES.map((page) => path.join(SITE, page));
+  const run = spawnSync('java', ['-jar', VNU, '--format', 'json', '--also-check-css', path.join(SITE, 'site.css'),
+    ...files], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  assert.ok(run.stderr.trim().startsWith('{'), `vnu did not run: ${run.error ?? run.stderr}`);
+  const messages = JSON.parse(run.stderr).messages;
+  const errors = messages.filter((m) => m.type === 'error' || m.subType === 'fatal');
+  const warnings = messages.filter((m) => m.type === 'info' && m.subType === 'warning');
+  console.log(`Nu HTML checker: ${files.length} pages and site.css, ${errors.length} errors, ${warnings.length} warnings`);
+  assert.deepEqual(errors.map((m) => `${path.relative(SITE, fileURLToPath(m.url))}:${m.lastLine}: ${m.message}`), []);
+});
+
+test('every page opens from file:// without console errors and without serious or critical axe violations',
+  { skip: noBrowser }, async () => {
+    const found = [];
+    for (const page of PAGES) {
+      const { tab, problems } = await open(page);
+      // preload: false, because axe would fetch the stylesheet with XMLHttpRequest, which file:// forbids.
+      await tab.addScriptTag({ path: AXE });
+      const result = await tab.evaluate(() => globalThis.axe.run(document, { resultTypes: ['violations'], preload: false }));
+      for (const violation of result.violations) {
+        if (violation.impact === 'serious' || violation.impact === 'critical') {
+          problems.push(`axe ${violation.impact}: ${violation.id}: ${violation.help} (${violation.nodes.length} nodes)`);
+        }
+      }
+      found.push(...problems.map((problem) => `${page}: ${problem}`));
+      await tab.close();
+    }
+    console.log(`axe-core ${JSON.parse(readFileSync(require.resolve('axe-core/package.json'), 'utf8')).version}: `
+      + `${PAGES.length} pages checked in Chromium`);
+    assert.deepEqual(found, []);
+  });
+
+test('the language switcher leads to the same page in the other languages', { skip: noBrowser }, async () => {
+  const { tab, problems } = await open('en/trp/trp-work.html');
+  await tab.screenshot({ path: path.join(SHOTS, 'en-trp-work.png'), fullPage: true });
+  await tab.getByRole('navigation', { name: 'Language' }).getByRole('link', { name: 'Русский' }).click();
+  assert.equal(tab.url(), url('ru/trp/trp-work.html'));
+  assert.equal(await tab.getAttribute('html', 'lang'), 'ru');
+  assert.match(await tab.textContent('h1'), /в целях осуществления трудовой деятельности/);
+  await tab.screenshot({ path: path.join(SHOTS, 'ru-trp-work.png'), fullPage: true });
+  await tab.getByRole('navigation', { name: 'Язык' }).getByRole('link', { name: 'Қазақша' }).click();
+  assert.equal(tab.url(), url('kk/trp/trp-work.html'));
+  assert.equal(await tab.getAttribute('html', 'lang'), 'kk');
+  await tab.screenshot({ path: path.join(SHOTS, 'kk-trp-work.png'), fullPage: true });
+  await tab.getByRole('navigation', { name: 'Тіл' }).getByRole('link', { name: 'English' }).click();
+  assert.equal(tab.url(), url('en/trp/trp-work.html'));
+  assert.deepEqual(problems, []);
+  await tab.close();
+});
+
+test('the root page leads to each language and the index to each service', { skip: noBrowser }, async () => {
+  const { tab, problems } = await open('index.html');
+  await tab.screenshot({ path: path.join(SHOTS, 'root.png'), fullPage: true });
+  await tab.getByRole('link', { name: /Русский/ }).click();
+  assert.equal(tab.url(), url('ru/index.html'));
+  await tab.getByRole('link', { name: /^Выдача разрешения иностранцам и лицам без гражданства на постоянное жительство/ }).click();
+  assert.equal(tab.url(), url('ru/prp/index.html'));
+  await tab.screenshot({ path: path.join(SHOTS, 'ru-prp.png'), fullPage: true });
+  assert.deepEqual(problems, []);
+  await tab.close();
+});
+
+test('check boxes can be ticked without JavaScript and the page fits a phone', { skip: noBrowser }, async () => {
+  const { tab, problems } = await open('kk/prp/index.html');
+  await tab.setViewportSize({ width: 360, height: 740 });
+  await tab.screenshot({ path: path.join(SHOTS, 'kk-prp-phone.png'), fullPage: false });
+  const box = tab.locator('input[type=checkbox]').first();
+  await tab.locator('label').first().click();
+  assert.equal(await box.isChecked(), true);
+  const width = await tab.evaluate(() => document.documentElement.scrollWidth);
+  assert.ok(width <= 360, `the page is ${width}px wide on a 360px phone`);
+  assert.deepEqual(problems, []);
+  await tab.close();
+});
+
+test('the print stylesheet hides navigation and prints the check boxes on A4', { skip: noBrowser }, async () => {
+  const { tab, problems } = await open('en/prp/index.html');
+  await tab.emulateMedia({ media: 'print' });
+  assert.equal(await tab.locator('nav.languages').isVisible(), false);
+  assert.equal(await tab.locator('nav.crumbs').isVisible(), false);
+  const border = await tab.locator('input[type=checkbox]').first()
+    .evaluate((box) => getComputedStyle(box).borderTopStyle);
+  assert.equal(border, 'solid');
+  await tab.pdf({ path: path.join(SHOTS, 'en-prp-print.pdf'), format: 'A4', preferCSSPageSize: true });
+  assert.deepEqual(problems, []);
+  await tab.close();
+});
