@@ -83,11 +83,13 @@ async function open(page) {
 test('the site has a root page, an index per language and every service page in kk, ru and en', () => {
   assert.ok(PAGES.includes('index.html'));
   for (const lang of ['kk', 'ru', 'en']) {
-    for (const page of ['index.html', 'prp/index.html', 'trp/trp-work.html', 'trp/trp-study.html']) {
+    for (const page of ['index.html', 'prp/index.html', 'trp/trp-work.html', 'trp/trp-study.html',
+      'rp-card/rp-card-renewal.html', 'rp-card/rp-card-replacement.html', 'prp-pilot/prp-pilot-prp.html',
+      'prp-pilot/prp-pilot-kandas.html', 'it-pilot/index.html']) {
       assert.ok(PAGES.includes(`${lang}/${page}`), `${lang}/${page} is missing`);
     }
   }
-  assert.equal(PAGES.length, 31);
+  assert.equal(PAGES.length, 46);
 });
 
 test('pages need no JavaScript and load nothing from outside the site', () => {

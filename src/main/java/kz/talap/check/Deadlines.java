@@ -78,7 +78,8 @@ final class Deadlines {
         if (day.isAfter(last)) {
           Optional<Term> wait = now.term(submission.service(), submission.subtype(), TermKind.REAPPLY_AFTER);
           LocalDate again = wait.map(w -> plus(last, w)).orElse(last);
-          String citation = term.citation() + wait.map(w -> "; " + w.citation()).orElse("");
+          String citation = term.citation() + wait.map(Term::citation).filter(c -> !c.equals(term.citation()))
+              .map(c -> "; " + c).orElse("");
           findings.add(finding(Severity.ERROR, Kind.APPROVAL_LAPSED, term.code(), citation, "APPROVAL_LAPSED",
               Map.of("date", Messages.date(from), "last", Messages.date(last), "again", Messages.date(again))));
         }

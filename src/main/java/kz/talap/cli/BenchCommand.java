@@ -193,6 +193,8 @@ final class BenchCommand {
           facts.put(fact.name(), COUNTRIES.get(random.nextInt(COUNTRIES.size())));
         } else if (fact.type() == FactType.DATE) {
           facts.put(fact.name(), at.toLocalDate().minusYears(14 + random.nextInt(50)).minusDays(random.nextInt(365)));
+        } else if (fact.type() == FactType.TEXT && !fact.allowedValues().isEmpty()) {
+          facts.put(fact.name(), fact.allowedValues().get(random.nextInt(fact.allowedValues().size())));
         } else if (fact.type() == FactType.BOOL && random.nextInt(4) == 0) {
           facts.put(fact.name(), true);
         }

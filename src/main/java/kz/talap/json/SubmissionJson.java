@@ -178,7 +178,7 @@ public final class SubmissionJson {
     Optional<Recipient> recipient = optionalText(root, "$", "recipient").isEmpty() ? Optional.of(Recipient.INDIVIDUAL)
         : code(root, "recipient", List.of("INDIVIDUAL", "LEGAL_ENTITY")).map(Recipient::valueOf);
     Optional<LocalDateTime> at = submittedAt(root);
-    Map<String, Object> facts = facts(root, service, stage, at.map(LocalDateTime::toLocalDate));
+    Map<String, Object> facts = facts(root, service, subtype, stage, at.map(LocalDateTime::toLocalDate));
     List<PresentedDocument> documents = list(root, "documents", (node, path) -> document(node, path, at));
     List<Payment> payments = list(root, "payments", this::payment);
     if (!problems.isEmpty()) {
@@ -246,8 +246,8 @@ public final class SubmissionJson {
     }
   }
 
-  private Map<String, Object> facts(JsonNode root, Optional<String> service, Optional<String> stage,
-      Optional<LocalDate> day) {
+  private Map<String, Object> facts(JsonNode root, Optional<String> service, Optional<String> subtype,
+      Optional<String> stage, Optional<LocalDate> day) {
     Map<String, Object> facts = new LinkedHashMap<>();
     JsonNode node = root.get("facts");
     Map<String, Fact> declared = new LinkedHashMap<>();
@@ -273,7 +273,7 @@ public final class SubmissionJson {
     }
     Set<String> needed = new TreeSet<>();
     declared.values().stream().filter(Fact::required).forEach(f -> needed.add(f.name()));
-    service.ifPresent(s -> needed.addAll(conditionFacts(s, stage, declared)));
+    service.ifPresent(s -> needed.addAll(conditionFacts(s, subtype, stage, declared)));
     for (String name : needed) {
       if (!facts.containsKey(name) && (node == null || !node.has(name))) {
         problem("$.facts", "missing fact '" + name + "' (" + declared.get(name).label().en() + ")");
@@ -286,7 +286,8 @@ public final class SubmissionJson {
   }
 
   /** Facts that the service's conditions read and that have no default (yes/no facts default to false). */
-  private Set<String> conditionFacts(String service, Optional<String> stage, Map<String, Fact> declared) {
+  private Set<String> conditionFacts(String service, Optional<String> subtype, Optional<String> stage,
+      Map<String, Fact> declared) {
     Set<String> used = new TreeSet<>();
     catalogue.services().stream().filter(s -> s.code().equals(service))
         .forEach(s -> s.eligibility().ifPresent(c -> used.addAll(c.facts())));
@@ -297,6 +298,7 @@ public final class SubmissionJson {
     catalogue.requirements().stream().filter(r -> r.service().equals(service))
         .forEach(r -> r.condition().ifPresent(c -> used.addAll(c.facts())));
     catalogue.terms().stream().filter(t -> t.service().map(service::equals).orElse(false))
+        .filter(t -> t.subtype().isEmpty() || t.subtype().equals(subtype))
         .filter(t -> t.stage().isEmpty() || t.stage().equals(stage))
         .forEach(t -> t.countedFrom().ifPresent(used::add));
     Set<String> needed = new TreeSet<>();
@@ -362,8 +364,9 @@ public final class SubmissionJson {
     fields(node, path, DOCUMENT);
     Optional<String> code = requiredText(node, path, "code");
     if (code.isPresent() && catalogue.document(code.get()).isEmpty()) {
-      problem(path + ".code", "unknown document '" + code.get() + "' (see the Documents sheet; known: "
-          + String.join(", ", catalogue.documents().stream().map(Document::code).sorted().toList()) + ")");
+      List<String> known = catalogue.documents().stream().map(Document::code).sorted().toList();
+      problem(path + ".code", "unknown document '" + code.get() + "' (see the Documents sheet" + (known.size() <= 12
+          ? "; known: " + String.join(", ", known) : " or 'talap schema'") + ")");
     }
     Optional<LocalDate> issued = optionalDate(node, path, "issued_on");
     Optional<LocalDate> until = optionalDate(node, path, "valid_until");

@@ -53,6 +53,8 @@ public final class SubmissionSchema {
         .put("description", "Your reference for this submission, echoed in reports");
     enumeration(properties.putObject("service"), catalogue.services().stream().map(Service::code).toList());
     enumeration(properties.putObject("subtype"), catalogue.subTypes().stream().map(SubType::code).toList());
+    enumeration(properties.putObject("stage"), catalogue.stages().stream().map(kz.talap.model.Stage::code).toList())
+        .put("description", "For a multi-stage service: the stage whose documents are checked");
     enumeration(properties.putObject("channel"), catalogue.channels().stream().map(Channel::code).toList());
     enumeration(properties.putObject("recipient"), List.of(Recipient.INDIVIDUAL.name(), Recipient.LEGAL_ENTITY.name()))
         .put("default", Recipient.INDIVIDUAL.name());

@@ -39,10 +39,21 @@ final class Checklist {
     this.text = text;
   }
 
-  /** The items in checklist order: by number, then alone before groups, then by group code. */
+  /** The items of the documents that belong to no stage, in checklist order. */
   List<Map<String, Object>> items() {
+    return items(Optional.empty());
+  }
+
+  /**
+   * The items of one stage (or of no stage), in checklist order: by number, then alone before groups, then by group
+   * code.
+   */
+  List<Map<String, Object>> items(Optional<String> stage) {
     Map<String, List<Requirement>> byItem = new TreeMap<>();
     for (Requirement requirement : requirements) {
+      if (!requirement.stage().equals(stage)) {
+        continue;
+      }
       byItem.computeIfAbsent(key(requirement), k -> new ArrayList<>()).add(requirement);
     }
     List<Map<String, Object>> items = new ArrayList<>();

@@ -23,6 +23,8 @@ import kz.talap.model.ScheduleEntry;
 import kz.talap.model.Service;
 import kz.talap.model.SubType;
 import kz.talap.model.Term;
+import kz.talap.model.Stage;
+import kz.talap.model.Enums.RuleKind;
 
 /** The data of one service page (a service, or one of its sub-types) in one language, for {@code page.ftlh}. */
 final class ServicePage {
@@ -62,6 +64,8 @@ final class ServicePage {
     model.put("fees", fees());
     Checklist checklist = new Checklist(catalogue, service, subtypeCode, text);
     model.put("checklist", checklist.items());
+    model.put("stages", stages(checklist));
+    model.put("outages", outages());
     model.put("reducedSets", checklist.reducedSets());
     model.put("rules", rules());
     model.put("refusalGrounds", refusalGrounds());
@@ -121,18 +125,63 @@ final class ServicePage {
 
   private List<Map<String, Object>> terms(Set<TermKind> kinds) {
     return catalogue.terms().stream()
-        .filter(t -> kinds.contains(t.kind()) && applies(t.service(), t.subtype()))
+        .filter(t -> kinds.contains(t.kind()) && applies(t.service(), t.subtype()) && t.stage().isEmpty())
         .sorted(Comparator.comparing(Term::kind).thenComparing(Term::code))
-        .map(term -> {
-          Map<String, Object> model = new LinkedHashMap<>();
-          model.put("code", term.code());
-          model.put("kind", term.kind().name());
-          model.put("name", text.of(term.name()));
-          model.put("amount", text.quantity(term.amount(), term.unit()));
-          model.put("citation", term.citation());
-          return model;
-        })
+        .map(this::term)
         .toList();
+  }
+
+  private Map<String, Object> term(Term term) {
+    Map<String, Object> model = new LinkedHashMap<>();
+    model.put("code", term.code());
+    model.put("kind", term.kind().name());
+    model.put("name", text.of(term.name()));
+    model.put("amount", text.quantity(term.amount(), term.unit()));
+    model.put("citation", term.citation());
+    return model;
+  }
+
+  /** The stages of a multi-stage procedure in order, each with its description, terms and documents. */
+  private List<Map<String, Object>> stages(Checklist checklist) {
+    List<Map<String, Object>> stages = new ArrayList<>();
+    for (Stage stage : catalogue.stages()) {
+      if (!applies(Optional.of(stage.service()), stage.subtype())) {
+        continue;
+      }
+      Map<String, Object> model = new LinkedHashMap<>();
+      model.put("code", stage.code());
+      model.put("id", "stage-" + SitePaths.slug(stage.code()));
+      model.put("order", stage.order());
+      model.put("name", text.of(stage.name()));
+      text.of(stage.description()).ifPresent(d -> model.put("description", d));
+      model.put("terms", catalogue.terms().stream()
+          .filter(t -> t.stage().equals(Optional.of(stage.code())) && applies(t.service(), t.subtype()))
+          .sorted(Comparator.comparing(Term::kind).thenComparing(Term::code))
+          .map(this::term)
+          .toList());
+      model.put("checklist", checklist.items(Optional.of(stage.code())));
+      model.put("citation", stage.citation());
+      stages.add(model);
+    }
+    return stages;
+  }
+
+  /** Information-system failures, on the pages of services whose expired permits are penalised. */
+  private List<Map<String, Object>> outages() {
+    boolean penalised = catalogue.rules().stream()
+        .anyMatch(r -> r.kind() == RuleKind.PENALTY && applies(Optional.of(r.service()), r.subtype()));
+    if (!penalised) {
+      return List.of();
+    }
+    return catalogue.outages().stream().map(outage -> {
+      Map<String, Object> model = new LinkedHashMap<>();
+      model.put("system", text.of(outage.system()));
+      model.put("from", text.date(outage.from()));
+      model.put("to", text.date(outage.to()));
+      text.of(outage.note()).ifPresent(n -> model.put("note", n));
+      model.put("citation", outage.citation());
+      return model;
+    }).toList();
   }
 
   private List<Map<String, Object>> fees() {

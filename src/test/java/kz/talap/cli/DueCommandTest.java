@@ -60,7 +60,7 @@ class DueCommandTest {
   void due_unknownService_isAnInputError() {
     CliRun run = CliRun.of("due", "--service", "XX", "--at", "2026-03-20");
     assertEquals(2, run.exit());
-    assertEquals("talap due: unknown service 'XX' on 2026-03-20 (known: PRP, TRP)\n", run.err());
+    assertEquals("talap due: unknown service 'XX' on 2026-03-20 (known: IT_PILOT, PRP, PRP_PILOT, RP_CARD, TRP)\n", run.err());
   }
 
   @Test

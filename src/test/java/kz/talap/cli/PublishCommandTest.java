@@ -49,10 +49,10 @@ class PublishCommandTest {
     assertEquals(0, run.exit(), run.err());
     assertEquals("", run.err());
     List<String> out = run.out().lines().toList();
-    assertEquals("Catalogue 2026.1 as of 2026-11-21: 2 services, 8 sub-types, 0 warnings", out.get(0));
-    assertTrue(out.get(1).matches("Published 31 pages in kk, ru, en to .*site in \\d+ ms"), out.get(1));
+    assertEquals("Catalogue 2026.1 as of 2026-11-21: 5 services, 12 sub-types, 0 warnings", out.get(0));
+    assertTrue(out.get(1).matches("Published 46 pages in kk, ru, en to .*site in \\d+ ms"), out.get(1));
     try (var files = Files.walk(site)) {
-      assertEquals(31, files.filter(f -> f.toString().endsWith(".html")).count());
+      assertEquals(46, files.filter(f -> f.toString().endsWith(".html")).count());
     }
     for (String lang : List.of("kk", "ru", "en")) {
       assertTrue(Files.isRegularFile(site.resolve(lang + "/index.html")));
