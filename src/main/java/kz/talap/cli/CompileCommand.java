@@ -11,6 +11,7 @@ import kz.talap.compile.CompileResult;
 import kz.talap.json.CatalogueJson;
 import kz.talap.model.Catalogue;
 import kz.talap.source.Diagnostic;
+import kz.talap.workbook.ReadResult;
 import kz.talap.workbook.WorkbookReader;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
@@ -92,11 +93,19 @@ final class CompileCommand {
   }
 
   static CompileResult compile(CommandLine line, LocalDate asOf) {
+    return compile(read(line), line, asOf);
+  }
+
+  /** Reads the workbooks named by --catalogue (default: the catalogue folder). */
+  static ReadResult read(CommandLine line) {
     String[] paths = line.getOptionValues("catalogue");
     List<Path> inputs = paths == null ? List.of(Path.of(DEFAULT_CATALOGUE))
         : java.util.Arrays.stream(paths).map(Path::of).toList();
-    return CatalogueCompiler.compile(WorkbookReader.read(inputs), asOf,
-        !line.hasOption("allow-missing-translations"));
+    return WorkbookReader.read(inputs);
+  }
+
+  static CompileResult compile(ReadResult read, CommandLine line, LocalDate asOf) {
+    return CatalogueCompiler.compile(read, asOf, !line.hasOption("allow-missing-translations"));
   }
 
   static void printDiagnostics(List<Diagnostic> diagnostics, boolean quiet, PrintWriter err) {

@@ -52,6 +52,7 @@ public final class Main {
       int code = switch (command) {
         case "compile" -> new CompileCommand(out, err).run(rest);
         case "check" -> new CheckCommand(out, err, terminal).run(rest);
+        case "test" -> new TestCommand(out, err).run(rest);
         case "schema" -> new SchemaCommand(out, err).run(rest);
         case "bench" -> new BenchCommand(out, err).run(rest);
         case "due" -> new DueCommand(out, err).run(rest);
@@ -82,6 +83,7 @@ public final class Main {
           compile        compile the catalogue workbooks into out/catalogue.json
           check          check submissions against the catalogue: verdict, findings, due date
           schema         print the JSON Schema of submissions for the catalogue
+          test           run the scenarios of the Tests sheets against the catalogue
           bench          measure how many submissions per second check handles
           due            print the due date of a service's term for a submission time
           new-workbook   write an empty catalogue workbook with every table

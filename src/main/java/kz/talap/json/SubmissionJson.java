@@ -99,6 +99,13 @@ public final class SubmissionJson {
     return new Parsed(reader.problems.isEmpty() ? submission : Optional.empty(), reader.problems);
   }
 
+  /** Reads a submission given as a tree of maps, lists, strings, numbers and booleans (the same checks as JSON). */
+  public static Parsed read(Map<String, ?> tree, Catalogue catalogue) {
+    SubmissionJson reader = new SubmissionJson(catalogue);
+    Optional<Submission> submission = reader.submission(MAPPER.valueToTree(tree));
+    return new Parsed(reader.problems.isEmpty() ? submission : Optional.empty(), reader.problems);
+  }
+
   /**
    * Only parses the JSON text into a tree, without reading it as a submission: the baseline the benchmark compares
    * with. Returns the number of nodes.

@@ -26,6 +26,7 @@ public final class Schema {
   public static final String DOCUMENTS = "Documents";
   public static final String GROUPS = "Groups";
   public static final String STAGES = "Stages";
+  public static final String TESTS = "Tests";
   public static final String OUTAGES = "Outages";
   public static final String CATEGORIES = "Categories";
   public static final String REQUIREMENTS = "Requirements";
@@ -287,6 +288,33 @@ public final class Schema {
           .code("Label code.")
           .text("text", true, "The label")
           .example("code", "FREE", "text_kk", "Тегін", "text_ru", "Бесплатно", "text_en", "Free")
+          .build(),
+      new TableBuilder(TESTS, "Scenarios that talap test checks: a submission and the expected result.")
+          .code("Scenario code.")
+          .ref("service", SERVICES, true, "The service applied for.")
+          .ref("subtype", SUB_TYPES, false, "The sub-type, when the service has sub-types.")
+          .ref("stage", STAGES, false, "The stage checked, when the service has stages.")
+          .ref("channel", CHANNELS, true, "The channel applied through.")
+          .choice("recipient", false, "INDIVIDUAL (default) or LEGAL_ENTITY.", names(Enums.Recipient.values()))
+          .column("date", DATE, true, "Day of submission, YYYY-MM-DD.")
+          .column("time", TIME, false, "Time of submission, HH:MM (default 10:00).")
+          .column("facts", PLAIN, false, "Applicant facts: name=value; name=value (e.g. citizenship=UZ; "
+              + "birth_date=1990-05-01; owns_housing=true).")
+          .column("documents", PLAIN, false, "Documents presented: CODE; CODE(issued_on=2026-01-10, "
+              + "valid_until=2030-01-09, language=uz, translated, issued_in=UZ, legalised, no_original).")
+          .column("payments", PLAIN, false, "Payments: AMOUNT@YYYY-MM-DD; AMOUNT@YYYY-MM-DD (tenge).")
+          .choice("expected_verdict", true, "COMPLETE or INCOMPLETE.", "COMPLETE", "INCOMPLETE")
+          .column("expected_missing", LIST, false,
+              "Requirement or group codes reported missing (exactly these).")
+          .column("expected_invalid", LIST, false,
+              "Codes of the other errors and warnings expected (requirement, fee, term, rule or service codes; "
+                  + "exactly these).")
+          .column("expected_due", DATE, false, "Expected due date of the result, YYYY-MM-DD.")
+          .column("note", PLAIN, false, "What the scenario shows, and its source.")
+          .example("code", "T01_EAEU_NO_INSURANCE", "service", "TRP", "subtype", "TRP_WORK", "channel", "PROVIDER",
+              "date", "2026-03-20", "facts", "citizenship=RU; birth_date=1988-11-02", "documents",
+              "TRP_APPLICATION_FORM; TRP_IDENTITY_DOCUMENT", "expected_verdict", "INCOMPLETE", "expected_missing",
+              "TRP_REQ_HOUSING_CONSENT, TRP_REQ_FINGERPRINT_CERTIFICATE, TRP_WORK_BASIS")
           .build());
 
   private Schema() {}
