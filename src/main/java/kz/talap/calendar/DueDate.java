@@ -46,8 +46,9 @@ public record DueDate(Term term, LocalDateTime submitted, LocalDate received, Lo
   }
 
   /**
-   * The end of the working day for applications made through a channel: the channel's weekday working hours, or,
-   * for a channel open round the clock (the portal), the service provider's, since requests after hours are
+   * The end of the working day for applications made through a channel: the end of the channel's weekday reception
+   * hours (the provider accepts applications until 17:30 although it works until 18:30), else of its working hours,
+   * or, for a channel open round the clock (the portal), the service provider's, since requests after hours are
    * processed on the next working day.
    */
   public static LocalTime closing(Catalogue catalogue, String channel) {
@@ -57,9 +58,13 @@ public record DueDate(Term term, LocalDateTime submitted, LocalDate received, Lo
   }
 
   private static java.util.Optional<LocalTime> weekdayClosing(Catalogue catalogue, String channel) {
+    return weekday(catalogue, channel, SchedulePart.RECEPTION)
+        .or(() -> weekday(catalogue, channel, SchedulePart.WORKING_HOURS));
+  }
+
+  private static java.util.Optional<LocalTime> weekday(Catalogue catalogue, String channel, SchedulePart part) {
     return catalogue.schedules().stream()
-        .filter(s -> s.channel().equals(channel) && s.part() == SchedulePart.WORKING_HOURS
-            && s.days() == DaySet.MON_FRI)
+        .filter(s -> s.channel().equals(channel) && s.part() == part && s.days() == DaySet.MON_FRI)
         .map(s -> s.closes())
         .findFirst();
   }

@@ -324,12 +324,17 @@ class CheckerTest {
   }
 
   @Test
-  void check_dueDate_stateCorporationClosesAt18() {
+  void check_dueDate_receptionEndsAt1730AtThePolice_at18AtTheStateCorporation() {
     Draft d = trpWork();
     d.channel = "STATE_CORP";
+    d.at = LocalDateTime.parse("2026-11-20T17:45");
+    assertEquals(LocalDate.parse("2026-11-20"), d.check().due().orElseThrow().received());
     d.at = LocalDateTime.parse("2026-11-20T18:10");
     assertEquals(LocalDate.parse("2026-11-23"), d.check().due().orElseThrow().received());
     d.channel = "PROVIDER";
+    d.at = LocalDateTime.parse("2026-11-20T17:29");
     assertEquals(LocalDate.parse("2026-11-20"), d.check().due().orElseThrow().received());
+    d.at = LocalDateTime.parse("2026-11-20T17:45");
+    assertEquals(LocalDate.parse("2026-11-23"), d.check().due().orElseThrow().received());
   }
 }
