@@ -92,11 +92,15 @@ final class CompileCommand {
   }
 
   static CompileResult compile(CommandLine line, LocalDate asOf) {
-    String[] paths = line.getOptionValues("catalogue");
-    List<Path> inputs = paths == null ? List.of(Path.of(DEFAULT_CATALOGUE))
-        : java.util.Arrays.stream(paths).map(Path::of).toList();
-    return CatalogueCompiler.compile(WorkbookReader.read(inputs), asOf,
+    return CatalogueCompiler.compile(WorkbookReader.read(inputs(line)), asOf,
         !line.hasOption("allow-missing-translations"));
+  }
+
+  /** The files and folders given with --catalogue, or the default catalogue folder. */
+  static List<Path> inputs(CommandLine line) {
+    String[] paths = line.getOptionValues("catalogue");
+    return paths == null ? List.of(Path.of(DEFAULT_CATALOGUE))
+        : java.util.Arrays.stream(paths).map(Path::of).toList();
   }
 
   static void printDiagnostics(List<Diagnostic> diagnostics, boolean quiet, PrintWriter err) {
