@@ -1,10 +1,13 @@
 package kz.talap.workbook;
 
 import java.util.List;
+import java.util.Map;
 import kz.talap.source.Diagnostic;
 import org.apache.poi.common.usermodel.HyperlinkType;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.Comment;
 import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Hyperlink;
 import org.apache.poi.ss.usermodel.Row;
@@ -13,14 +16,25 @@ import org.apache.poi.ss.util.CellAddress;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
-/** The {@value WorkbookAnnotator#SHEET} sheet of an annotated copy: one row per diagnostic, linked to its cell. */
+/**
+ * The {@value WorkbookAnnotator#SHEET} sheet of an annotated copy: one row per diagnostic, linked to its cell. Hidden
+ * columns keep the sheet, cell and original style of each marked cell, so that annotating the copy again (after fixing
+ * some cells in it) first removes the earlier marks.
+ */
 final class DiagnosticSheet {
-  static final List<String> HEADER = List.of("severity", "cell", "message");
+  static final List<String> HEADER = List.of("severity", "cell", "message", "sheet", "address", "style");
+  private static final int SHEET_COLUMN = 3;
+  private static final int ADDRESS_COLUMN = 4;
+  private static final int STYLE_COLUMN = 5;
 
   private DiagnosticSheet() {}
 
-  /** Adds the sheet as the first one and opens the workbook on it. */
-  static void add(XSSFWorkbook workbook, List<Diagnostic> diagnostics) {
+  /**
+   * Adds the sheet as the first one and opens the workbook on it.
+   *
+   * @param originalStyles the style each marked cell had, by {@code Sheet!A1}
+   */
+  static void add(XSSFWorkbook workbook, List<Diagnostic> diagnostics, Map<String, Short> originalStyles) {
     XSSFSheet sheet = workbook.createSheet(WorkbookAnnotator.SHEET);
     CellStyle bold = workbook.createCellStyle();
     Font font = workbook.createFont();
@@ -61,6 +75,16 @@ final class DiagnosticSheet {
       Cell message = row.createCell(2);
       message.setCellValue(diagnostic.message());
       message.setCellStyle(wrapped);
+      String address = WorkbookAnnotator.address(diagnostic.where()).formatAsString();
+      Short style = originalStyles.get(diagnostic.where().sheet() + "!" + address);
+      if (style != null) {
+        row.createCell(SHEET_COLUMN).setCellValue(diagnostic.where().sheet());
+        row.createCell(ADDRESS_COLUMN).setCellValue(address);
+        row.createCell(STYLE_COLUMN).setCellValue(style);
+      }
+    }
+    for (int c = SHEET_COLUMN; c <= STYLE_COLUMN; c++) {
+      sheet.setColumnHidden(c, true);
     }
     sheet.setColumnWidth(0, 10 * 256);
     sheet.setColumnWidth(1, 24 * 256);
@@ -82,5 +106,55 @@ final class DiagnosticSheet {
       return diagnostic.where().file();
     }
     return address.isEmpty() ? sheet : sheet + "!" + address;
+  }
+
+  /**
+   * Removes the marks of an earlier run (fills and diagnostic lines of comments on the cells it lists) and the sheet
+   * itself; a workbook without the sheet is left as it is.
+   */
+  static void removeFrom(XSSFWorkbook workbook) {
+    XSSFSheet old = workbook.getSheet(WorkbookAnnotator.SHEET);
+    if (old == null) {
+      return;
+    }
+    for (Row row : old) {
+      Cell sheetName = row.getCell(SHEET_COLUMN);
+      Cell address = row.getCell(ADDRESS_COLUMN);
+      Cell style = row.getCell(STYLE_COLUMN);
+      if (row.getRowNum() == 0 || sheetName == null || address == null || style == null
+          || style.getCellType() != CellType.NUMERIC) {
+        continue;
+      }
+      XSSFSheet sheet = workbook.getSheet(sheetName.getStringCellValue());
+      if (sheet != null) {
+        unmark(sheet, new CellAddress(address.getStringCellValue()), (int) style.getNumericCellValue());
+      }
+    }
+    workbook.removeSheetAt(workbook.getSheetIndex(old));
+  }
+
+  private static void unmark(XSSFSheet sheet, CellAddress address, int style) {
+    Row row = sheet.getRow(address.getRow());
+    Cell cell = row == null ? null : row.getCell(address.getColumn());
+    if (cell == null) {
+      return;
+    }
+    if (style >= 0 && style < sheet.getWorkbook().getNumCellStyles()) {
+      cell.setCellStyle(sheet.getWorkbook().getCellStyleAt(style));
+    }
+    Comment comment = cell.getCellComment();
+    if (comment == null || !WorkbookAnnotator.AUTHOR.equals(comment.getAuthor())) {
+      return;
+    }
+    String text = comment.getString().getString();
+    if (!text.startsWith("error: ") && !text.startsWith("warning: ")) {
+      return;
+    }
+    int end = text.indexOf("\n\n");
+    if (end < 0) {
+      cell.removeCellComment();
+    } else {
+      comment.setString(sheet.getWorkbook().getCreationHelper().createRichTextString(text.substring(end + 2)));
+    }
   }
 }

@@ -62,10 +62,7 @@ public final class WorkbookAnnotator {
     String file = source.getFileName().toString();
     List<Diagnostic> own = diagnostics.stream().filter(d -> d.where().file().equals(file)).sorted().toList();
     try (XSSFWorkbook workbook = open(source)) {
-      int existing = workbook.getSheetIndex(SHEET);
-      if (existing >= 0) {
-        workbook.removeSheetAt(existing);
-      }
+      DiagnosticSheet.removeFrom(workbook);
       Map<String, Map<CellAddress, List<Diagnostic>>> byCell = new LinkedHashMap<>();
       for (Diagnostic diagnostic : own) {
         if (workbook.getSheet(diagnostic.where().sheet()) != null) {
@@ -75,9 +72,10 @@ public final class WorkbookAnnotator {
         }
       }
       Fills fills = new Fills(workbook);
-      byCell.forEach((sheet, cells) ->
-          cells.forEach((address, list) -> mark(workbook.getSheet(sheet), address, list, fills)));
-      DiagnosticSheet.add(workbook, own);
+      Map<String, Short> originalStyles = new HashMap<>();
+      byCell.forEach((sheet, cells) -> cells.forEach((address, list) ->
+          originalStyles.put(sheet + "!" + address, mark(workbook.getSheet(sheet), address, list, fills))));
+      DiagnosticSheet.add(workbook, own, originalStyles);
       AtomicFile.write(target, workbook::write);
     }
   }
@@ -99,14 +97,16 @@ public final class WorkbookAnnotator {
     return (diagnostic.isError() ? "error" : "warning") + ": " + diagnostic.message();
   }
 
-  private static void mark(XSSFSheet sheet, CellAddress address, List<Diagnostic> diagnostics, Fills fills) {
+  /** Fills and comments one cell; returns the index of the style it had, so that a later run can restore it. */
+  private static short mark(XSSFSheet sheet, CellAddress address, List<Diagnostic> diagnostics, Fills fills) {
     Row row = sheet.getRow(address.getRow());
     if (row == null) {
       row = sheet.createRow(address.getRow());
     }
     Cell cell = row.getCell(address.getColumn(), Row.MissingCellPolicy.CREATE_NULL_AS_BLANK);
     boolean error = diagnostics.stream().anyMatch(Diagnostic::isError);
-    cell.setCellStyle(fills.of((XSSFCellStyle) cell.getCellStyle(), error));
+    XSSFCellStyle original = (XSSFCellStyle) cell.getCellStyle();
+    cell.setCellStyle(fills.of(original, error));
     String text = String.join("\n", diagnostics.stream().map(WorkbookAnnotator::line).toList());
     Comment comment = cell.getCellComment();
     if (comment != null) {
@@ -114,7 +114,7 @@ public final class WorkbookAnnotator {
       comment.setString(sheet.getWorkbook().getCreationHelper()
           .createRichTextString(text + "\n\n" + comment.getString().getString()));
       comment.setAuthor(AUTHOR);
-      return;
+      return original.getIndex();
     }
     ClientAnchor anchor = sheet.getWorkbook().getCreationHelper().createClientAnchor();
     anchor.setCol1(address.getColumn() + 1);
@@ -125,6 +125,7 @@ public final class WorkbookAnnotator {
     comment.setString(sheet.getWorkbook().getCreationHelper().createRichTextString(text));
     comment.setAuthor(AUTHOR);
     cell.setCellComment(comment);
+    return original.getIndex();
   }
 
   /** The filled variants of the workbook's cell styles, made once per style and severity. */
