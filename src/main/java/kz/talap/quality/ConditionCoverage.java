@@ -114,6 +114,7 @@ final class ConditionCoverage {
       } catch (IllegalStateException e) {
         String why = e.getCause() != null && e.getCause().getMessage() != null ? e.getCause().getMessage()
             : e.getMessage();
+        why = why.replaceFirst("^evaluation error( at <input>:\\d+)?: ", "");
         return Optional.of(new Outcome(Level.WARNING, "condition-fails",
             "condition cannot be evaluated for " + values(names, facts) + ": " + why));
       }

@@ -18,18 +18,17 @@ final class ReportFormat {
     text.append("Texts filled per language (filled / texts in use):\n");
     List<Completeness> rows = rows(report);
     int width = rows.stream().mapToInt(r -> r.table().length()).max().orElse(0) + 2;
-    text.append("  ").append(pad("table", width));
+    StringBuilder header = new StringBuilder("  ").append(pad("table", width));
     for (Language language : Language.values()) {
-      text.append(pad(language.code(), 16));
+      header.append(pad(language.code(), 16));
     }
-    text.append('\n');
+    text.append(header.toString().stripTrailing()).append('\n');
     for (Completeness row : rows) {
-      text.append("  ").append(pad(row.table(), width));
+      StringBuilder line = new StringBuilder("  ").append(pad(row.table(), width));
       for (Language language : Language.values()) {
-        text.append(pad(cell(row, language), 16));
+        line.append(pad(cell(row, language), 16));
       }
-      text.setLength(text.length() - trailing(text));
-      text.append('\n');
+      text.append(line.toString().stripTrailing()).append('\n');
     }
     text.append('\n');
     for (Finding finding : report.findings()) {
@@ -86,14 +85,6 @@ final class ReportFormat {
 
   private static String pad(String value, int width) {
     return value.length() >= width ? value + " " : value + " ".repeat(width - value.length());
-  }
-
-  private static int trailing(StringBuilder text) {
-    int n = 0;
-    while (n < text.length() && text.charAt(text.length() - 1 - n) == ' ') {
-      n++;
-    }
-    return n;
   }
 
   private static String escape(String text) {
