@@ -96,9 +96,7 @@ final class AnnotateCommand {
         return Main.USAGE;
       }
     }
-    if (!toFile) {
-      removeStaleCopies(workbooks, copies, target);
-    }
+    removeStaleCopies(workbooks, copies, target, toFile);
     if (copies.isEmpty()) {
       out.println("No diagnostics: nothing to annotate");
       return Main.OK;
@@ -118,12 +116,18 @@ final class AnnotateCommand {
     return result.errors() > 0 ? Main.FAILED : Main.OK;
   }
 
-  /** Removes copies left by an earlier run for workbooks that have no diagnostics now; only talap's own copies. */
-  private void removeStaleCopies(List<Path> workbooks, Map<Path, Path> copies, Path folder) {
-    for (Path workbook : workbooks) {
-      Path stale = folder.resolve(workbook.getFileName().toString());
-      if (copies.containsKey(workbook) || !Files.isRegularFile(stale)
-          || workbooks.stream().anyMatch(w -> sameFile(stale, w)) || !WorkbookAnnotator.isAnnotatedCopy(stale)) {
+  /**
+   * Removes copies left by an earlier run that would now mislead: in a folder, those of workbooks without diagnostics;
+   * a single file, when no workbook has any. Only talap's own copies (with a _talap sheet) are removed.
+   */
+  private void removeStaleCopies(List<Path> workbooks, Map<Path, Path> copies, Path target, boolean toFile) {
+    List<Path> candidates = toFile
+        ? (copies.isEmpty() ? List.of(target) : List.of())
+        : workbooks.stream().filter(w -> !copies.containsKey(w))
+            .map(w -> target.resolve(w.getFileName().toString())).toList();
+    for (Path stale : candidates) {
+      if (!Files.isRegularFile(stale) || workbooks.stream().anyMatch(w -> sameFile(stale, w))
+          || !WorkbookAnnotator.isAnnotatedCopy(stale)) {
         continue;
       }
       try {

@@ -143,7 +143,7 @@ final class DiagnosticSheet {
       cell.setCellStyle(sheet.getWorkbook().getCellStyleAt(style));
     }
     Comment comment = cell.getCellComment();
-    if (comment == null || !WorkbookAnnotator.AUTHOR.equals(comment.getAuthor())) {
+    if (comment == null) {
       return;
     }
     String text = comment.getString().getString();

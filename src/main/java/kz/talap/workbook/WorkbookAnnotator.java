@@ -29,9 +29,9 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
  */
 public final class WorkbookAnnotator {
   /** The sheet of the copy that lists the diagnostics; the reader ignores sheets whose name starts with "_". */
-  public static final String SHEET = "_talap";
+  static final String SHEET = "_talap";
   /** The author of the comments talap adds. */
-  public static final String AUTHOR = "talap";
+  static final String AUTHOR = "talap";
   /** Fill of a cell with an error: Excel's light red. */
   static final byte[] ERROR_FILL = {(byte) 0xFF, (byte) 0xC7, (byte) 0xCE};
   /** Fill of a cell with warnings only: light yellow. */
@@ -110,15 +110,16 @@ public final class WorkbookAnnotator {
     String text = String.join("\n", diagnostics.stream().map(WorkbookAnnotator::line).toList());
     Comment comment = cell.getCellComment();
     if (comment != null) {
-      // Keep what the comment said (such as a header's explanation of its column) below the diagnostics.
+      // Keep what the comment said (such as a header's explanation of its column), and who said it, below.
       comment.setString(sheet.getWorkbook().getCreationHelper()
           .createRichTextString(text + "\n\n" + comment.getString().getString()));
-      comment.setAuthor(AUTHOR);
       return original.getIndex();
     }
+    // POI first places a new comment at the anchor's top-left cell: anchored beside the cell, it would clash with a
+    // comment already there, so the box starts at the cell itself.
     ClientAnchor anchor = sheet.getWorkbook().getCreationHelper().createClientAnchor();
-    anchor.setCol1(address.getColumn() + 1);
-    anchor.setCol2(address.getColumn() + 5);
+    anchor.setCol1(address.getColumn());
+    anchor.setCol2(address.getColumn() + 4);
     anchor.setRow1(address.getRow());
     anchor.setRow2(address.getRow() + 2 + (int) text.lines().count() + text.length() / 60);
     comment = sheet.createDrawingPatriarch().createCellComment(anchor);

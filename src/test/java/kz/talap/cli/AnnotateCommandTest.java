@@ -215,6 +215,45 @@ class AnnotateCommandTest {
   }
 
   @Test
+  void annotate_editorsComment_staysBelowWithItsAuthorAndComesBackAfterTheFix() throws IOException {
+    Path input = TestCatalogue.valid().set("Requirements", 0, "document", "PASSPRT").write(dir.resolve("t.xlsx"));
+    try (XSSFWorkbook workbook = open(input)) {
+      XSSFSheet requirements = workbook.getSheet("Requirements");
+      var anchor = workbook.getCreationHelper().createClientAnchor();
+      anchor.setCol1(5);
+      anchor.setRow1(1);
+      Comment note = requirements.createDrawingPatriarch().createCellComment(anchor);
+      note.setString(workbook.getCreationHelper().createRichTextString("Ask the ministry about item 8"));
+      note.setAuthor("Aigerim");
+      cell(requirements, "E2").setCellComment(note);
+      try (OutputStream out = Files.newOutputStream(input)) {
+        workbook.write(out);
+      }
+    }
+    annotate(input, dir.resolve("out"));
+    Path copy = dir.resolve("out/t.xlsx");
+    try (XSSFWorkbook workbook = open(copy)) {
+      Sheet requirements = workbook.getSheet("Requirements");
+      assertEquals("error: unknown document code 'PASSPRT'\n\nAsk the ministry about item 8",
+          comment(requirements, "E2"));
+      assertEquals("Aigerim", requirements.getCellComment(new CellAddress("E2")).getAuthor());
+      cell(requirements, "E2").setCellValue("PASSPORT");
+      cell(requirements, "D2").setCellValue("first");
+      try (OutputStream out = Files.newOutputStream(copy)) {
+        workbook.write(out);
+      }
+    }
+    CliRun again = annotate(copy, dir.resolve("again"));
+    assertEquals(1, again.exit(), again.err());
+    try (XSSFWorkbook workbook = open(dir.resolve("again/t.xlsx"))) {
+      Sheet requirements = workbook.getSheet("Requirements");
+      assertEquals("Ask the ministry about item 8", comment(requirements, "E2"));
+      assertEquals("none", fill(requirements, "E2"));
+      assertEquals("error: bad whole number 'first' in order", comment(requirements, "D2"));
+    }
+  }
+
+  @Test
   void annotate_outIsTheInput_refusesAndLeavesItAlone() throws IOException {
     Path input = broken();
     byte[] before = Files.readAllBytes(input);
@@ -260,6 +299,19 @@ class AnnotateCommandTest {
     assertEquals("Removed " + dir.resolve("out/t.xlsx") + " (no diagnostics now)\nNo diagnostics: nothing to annotate\n",
         run.out());
     assertFalse(Files.exists(dir.resolve("out/t.xlsx")));
+  }
+
+  @Test
+  void annotate_cleanCatalogue_removesAnOldCopyGivenAsAFile() throws IOException {
+    Path target = dir.resolve("fix-me.xlsx");
+    annotate(broken(), target);
+    Path notACopy = Files.writeString(dir.resolve("mine.xlsx"), "my own file");
+    Path fixed = TestCatalogue.valid().write(dir.resolve("t.xlsx"));
+    assertEquals("Removed " + target + " (no diagnostics now)\nNo diagnostics: nothing to annotate\n",
+        annotate(fixed, target).out());
+    assertFalse(Files.exists(target));
+    assertEquals("No diagnostics: nothing to annotate\n", annotate(fixed, notACopy).out());
+    assertEquals("my own file", Files.readString(notACopy), "only talap's own copies are removed");
   }
 
   @Test
