@@ -33,6 +33,8 @@ final class QualityCommand {
     Options options = kz.talap.cli.Options.withHelp(new Options());
     options.addOption(Option.builder("c").longOpt("catalogue").hasArgs().argName("PATH")
         .desc("catalogue workbook(s) or folder(s) of .xlsx files (default: catalogue)").build());
+    options.addOption(Option.builder().longOpt("allow-missing-translations")
+        .desc("accepted as for compile; quality always counts missing translations instead of failing").build());
     options.addOption(kz.talap.cli.Options.asOf());
     options.addOption(Option.builder("f").longOpt("format").hasArg().argName("FORMAT")
         .desc("text (default), markdown or json").build());

@@ -253,6 +253,12 @@ class QualityCommandTest {
   }
 
   @Test
+  void quality_allowMissingTranslations_isAcceptedAndChangesNothing() throws IOException {
+    TestCatalogue catalogue = TestCatalogue.valid().set("Documents", 0, "name_ru", "");
+    assertEquals(quality(catalogue).out(), quality(catalogue, "--allow-missing-translations").out());
+  }
+
+  @Test
   void quality_badFormat_isAUsageError() throws IOException {
     CliRun run = quality(TestCatalogue.valid(), "--format", "pdf");
     assertEquals(2, run.exit());
