@@ -98,14 +98,18 @@ final class CompileCommand {
 
   /** Reads the workbooks named by --catalogue (default: the catalogue folder). */
   static ReadResult read(CommandLine line) {
-    String[] paths = line.getOptionValues("catalogue");
-    List<Path> inputs = paths == null ? List.of(Path.of(DEFAULT_CATALOGUE))
-        : java.util.Arrays.stream(paths).map(Path::of).toList();
-    return WorkbookReader.read(inputs);
+    return WorkbookReader.read(inputs(line));
   }
 
   static CompileResult compile(ReadResult read, CommandLine line, LocalDate asOf) {
     return CatalogueCompiler.compile(read, asOf, !line.hasOption("allow-missing-translations"));
+  }
+
+  /** The files and folders given with --catalogue, or the default catalogue folder. */
+  static List<Path> inputs(CommandLine line) {
+    String[] paths = line.getOptionValues("catalogue");
+    return paths == null ? List.of(Path.of(DEFAULT_CATALOGUE))
+        : java.util.Arrays.stream(paths).map(Path::of).toList();
   }
 
   static void printDiagnostics(List<Diagnostic> diagnostics, boolean quiet, PrintWriter err) {

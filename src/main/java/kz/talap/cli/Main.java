@@ -58,6 +58,8 @@ public final class Main {
         case "due" -> new DueCommand(out, err).run(rest);
         case "publish" -> new PublishCommand(out, err).run(rest);
         case "new-workbook" -> new NewWorkbookCommand(out, err).run(rest);
+        case "annotate" -> new AnnotateCommand(out, err).run(rest);
+        case "quality" -> new QualityCommand(out, err).run(rest);
         default -> {
           err.println("talap: unknown command '" + args[0] + "'");
           err.print(usage());
@@ -87,6 +89,8 @@ public final class Main {
           bench          measure how many submissions per second check handles
           due            print the due date of a service's term for a submission time
           new-workbook   write an empty catalogue workbook with every table
+          annotate       copy the workbooks with every problem cell highlighted and commented
+          quality        report untranslated texts, conditions that never or always hold, ended rows, duplicates
 
         Run 'talap <command> --help' for the options of a command.
         """;

@@ -2,19 +2,25 @@ package kz.talap.condition;
 
 import dev.cel.runtime.CelEvaluationException;
 import dev.cel.runtime.CelRuntime;
+import java.util.Collections;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /** A type-checked CEL condition over applicant facts, ready to evaluate. */
 public final class Condition {
   private final String source;
   private final CelRuntime.Program program;
   private final Set<String> facts;
+  private final Set<Long> integers;
+  private final Set<String> strings;
 
-  Condition(String source, CelRuntime.Program program, Set<String> facts) {
+  Condition(String source, CelRuntime.Program program, Set<String> facts, Set<Long> integers, Set<String> strings) {
     this.source = source;
     this.program = program;
     this.facts = Set.copyOf(facts);
+    this.integers = Collections.unmodifiableSet(new TreeSet<>(integers));
+    this.strings = Collections.unmodifiableSet(new TreeSet<>(strings));
   }
 
   /** The expression as the editor wrote it. */
@@ -25,6 +31,16 @@ public final class Condition {
   /** The fact and list names the expression uses. */
   public Set<String> facts() {
     return facts;
+  }
+
+  /** The integer literals in the expression, ascending (such as 14 and 18 in {@code age >= 14 && age < 18}). */
+  public Set<Long> integerLiterals() {
+    return integers;
+  }
+
+  /** The string literals in the expression, sorted (such as {@code CN} in {@code citizenship == 'CN'}). */
+  public Set<String> stringLiterals() {
+    return strings;
   }
 
   /**

@@ -4,6 +4,7 @@ import dev.cel.common.CelAbstractSyntaxTree;
 import dev.cel.common.CelIssue;
 import dev.cel.common.CelValidationException;
 import dev.cel.common.CelValidationResult;
+import dev.cel.common.ast.CelConstant;
 import dev.cel.common.ast.CelExpr;
 import dev.cel.common.types.CelType;
 import dev.cel.common.types.ListType;
@@ -81,7 +82,11 @@ public final class ConditionCompiler {
       CelAbstractSyntaxTree ast = checked.getAst();
       Set<String> names = new TreeSet<>();
       collectNames(ast.getExpr(), names);
-      return new Result(Optional.of(new Condition(source, RUNTIME.createProgram(ast), names)), List.of());
+      Set<Long> integers = new TreeSet<>();
+      Set<String> strings = new TreeSet<>();
+      collectLiterals(ast.getExpr(), integers, strings);
+      return new Result(Optional.of(new Condition(source, RUNTIME.createProgram(ast), names, integers, strings)),
+          List.of());
     } catch (CelValidationException | CelEvaluationException e) {
       return new Result(Optional.empty(), List.of(new Problem(1, 0, e.getMessage())));
     }
@@ -118,6 +123,37 @@ public final class ConditionCompiler {
       case COMPREHENSION -> {
         collectNames(expr.comprehension().iterRange(), names);
         collectNames(expr.comprehension().loopStep(), names);
+      }
+      default -> { }
+    }
+  }
+
+  private static void collectLiterals(CelExpr expr, Set<Long> integers, Set<String> strings) {
+    switch (expr.exprKind().getKind()) {
+      case CONSTANT -> {
+        CelConstant constant = expr.constant();
+        if (constant.getKind() == CelConstant.Kind.INT64_VALUE) {
+          integers.add(constant.int64Value());
+        } else if (constant.getKind() == CelConstant.Kind.STRING_VALUE) {
+          strings.add(constant.stringValue());
+        }
+      }
+      case CALL -> {
+        expr.call().target().ifPresent(t -> collectLiterals(t, integers, strings));
+        expr.call().args().forEach(a -> collectLiterals(a, integers, strings));
+      }
+      case SELECT -> collectLiterals(expr.select().operand(), integers, strings);
+      case LIST -> expr.list().elements().forEach(e -> collectLiterals(e, integers, strings));
+      case MAP -> expr.map().entries().forEach(e -> {
+        collectLiterals(e.key(), integers, strings);
+        collectLiterals(e.value(), integers, strings);
+      });
+      case COMPREHENSION -> {
+        collectLiterals(expr.comprehension().iterRange(), integers, strings);
+        collectLiterals(expr.comprehension().accuInit(), integers, strings);
+        collectLiterals(expr.comprehension().loopCondition(), integers, strings);
+        collectLiterals(expr.comprehension().loopStep(), integers, strings);
+        collectLiterals(expr.comprehension().result(), integers, strings);
       }
       default -> { }
     }

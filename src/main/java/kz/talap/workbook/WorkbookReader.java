@@ -46,7 +46,8 @@ public final class WorkbookReader {
     return new ReadResult(tables, diagnostics);
   }
 
-  private static List<Path> expand(List<Path> inputs, List<Diagnostic> diagnostics) {
+  /** The workbook files the inputs stand for, in reading order: a folder gives its .xlsx files, sorted. */
+  static List<Path> expand(List<Path> inputs, List<Diagnostic> diagnostics) {
     List<Path> files = new ArrayList<>();
     for (Path input : inputs) {
       if (Files.isDirectory(input)) {

@@ -60,4 +60,13 @@ class ConditionCompilerTest {
     assertEquals(List.of(new ConditionCompiler.Problem(1, 0,
         "undeclared fact 'owns_housing' (declare it in the Facts sheet)")), result.problems());
   }
+
+  @Test
+  void literals_integersAndStringsSorted() {
+    Condition condition = compile(
+        "age >= 14 && age < 18 && age in [1, 2, 3] && citizenship in ['RU', 'CN'] && citizenship != 'KZ'");
+    assertEquals(List.of(1L, 2L, 3L, 14L, 18L), List.copyOf(condition.integerLiterals()));
+    assertEquals(List.of("CN", "KZ", "RU"), List.copyOf(condition.stringLiterals()));
+    assertEquals(List.of(), List.copyOf(compile("!refugee").integerLiterals()));
+  }
 }

@@ -1,0 +1,62 @@
+package kz.talap.quality;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import kz.talap.model.Language;
+import kz.talap.quality.QualityReport.Completeness;
+import kz.talap.schema.Column;
+import kz.talap.schema.Schema;
+import kz.talap.schema.Table;
+import kz.talap.workbook.RawRow;
+import kz.talap.workbook.ReadResult;
+
+/** Counts, per table, the texts in use and how many of them are filled in each language. */
+final class Translations {
+  private Translations() {}
+
+  /** One entry per table that has texts in use, in the order of the schema. */
+  static List<Completeness> completeness(ReadResult input) {
+    List<Completeness> result = new ArrayList<>();
+    for (Table table : Schema.tables()) {
+      Set<String> bases = bases(table);
+      if (bases.isEmpty()) {
+        continue;
+      }
+      int texts = 0;
+      int[] filled = new int[Language.values().length];
+      for (RawRow row : input.rows(table.name()).toList()) {
+        for (String base : bases) {
+          boolean used = false;
+          for (Language language : Language.values()) {
+            used |= !row.value(base + "_" + language.code()).isBlank();
+          }
+          if (!used) {
+            continue;
+          }
+          texts++;
+          for (Language language : Language.values()) {
+            filled[language.ordinal()] += row.value(base + "_" + language.code()).isBlank() ? 0 : 1;
+          }
+        }
+      }
+      if (texts > 0) {
+        result.add(new Completeness(table.name(), texts, filled[Language.KK.ordinal()],
+            filled[Language.RU.ordinal()], filled[Language.EN.ordinal()]));
+      }
+    }
+    return result;
+  }
+
+  /** The translated texts of a table by their base name ({@code name} for name_kk, name_ru, name_en). */
+  static Set<String> bases(Table table) {
+    Set<String> bases = new LinkedHashSet<>();
+    for (Column column : table.columns()) {
+      if (column.kind() == Column.Kind.TEXT && column.language().isPresent()) {
+        bases.add(column.baseName());
+      }
+    }
+    return bases;
+  }
+}
