@@ -4,7 +4,9 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Optional;
+import java.util.stream.Stream;
 import kz.talap.compile.CompileResult;
+import kz.talap.diff.CatalogueDiff;
 import kz.talap.model.Catalogue;
 import kz.talap.publish.Site;
 import kz.talap.publish.SitePublisher;
@@ -108,6 +110,12 @@ final class PublishCommand {
         + CompileCommand.count(snapshot.subTypes().size(), "sub-type") + ", "
         + CompileCommand.count(result.warnings(), "warning"));
     out.println("Published " + site.pages() + " pages in kk, ru, en to " + target + " in " + millis + " ms");
+    if (previous.isPresent()) {
+      DiffReport changes = new DiffReport(CatalogueDiff.between(previous.get(), catalogue),
+          line.getOptionValue("previous"), "");
+      out.println("What changed since " + line.getOptionValue("previous") + ": " + changes.summary() + " ("
+          + String.join(", ", Stream.of("kk", "ru", "en").map(l -> l + "/changes.html").toList()) + ")");
+    }
     out.println("Open " + target.resolve("index.html"));
     return Main.OK;
   }
