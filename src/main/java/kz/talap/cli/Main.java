@@ -57,6 +57,7 @@ public final class Main {
         case "bench" -> new BenchCommand(out, err).run(rest);
         case "due" -> new DueCommand(out, err).run(rest);
         case "publish" -> new PublishCommand(out, err).run(rest);
+        case "diff" -> new DiffCommand(out, err).run(rest);
         case "new-workbook" -> new NewWorkbookCommand(out, err).run(rest);
         case "annotate" -> new AnnotateCommand(out, err).run(rest);
         case "quality" -> new QualityCommand(out, err).run(rest);
@@ -83,6 +84,7 @@ public final class Main {
         commands:
           publish        publish the catalogue as a static site of checklists in out/site (kk, ru, en)
           compile        compile the catalogue workbooks into out/catalogue.json
+          diff           list what changed between two catalogues (workbooks, folders or git:REV)
           check          check submissions against the catalogue: verdict, findings, due date
           schema         print the JSON Schema of submissions for the catalogue
           test           run the scenarios of the Tests sheets against the catalogue

@@ -4,7 +4,9 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Optional;
+import java.util.stream.Stream;
 import kz.talap.compile.CompileResult;
+import kz.talap.diff.CatalogueDiff;
 import kz.talap.model.Catalogue;
 import kz.talap.publish.Site;
 import kz.talap.publish.SitePublisher;
@@ -33,6 +35,9 @@ final class PublishCommand {
         .desc("the site folder, replaced as a whole (default: " + DEFAULT_OUT + ")").build());
     options.addOption(Option.builder("t").longOpt("templates").hasArg().argName("FOLDER")
         .desc("the FreeMarker templates and site.css (default: " + DEFAULT_TEMPLATES + ")").build());
+    options.addOption(Option.builder().longOpt("previous").hasArg().argName("OLD")
+        .desc("the previous catalogue (a workbook, a folder of workbooks, or git:REV): adds a page per language "
+            + "listing what changed since it").build());
     Optional<CommandLine> parsed = kz.talap.cli.Options.parse("publish", options, args, err);
     if (parsed.isEmpty()) {
       return Main.USAGE;
@@ -69,9 +74,29 @@ final class PublishCommand {
           + CompileCommand.count(result.warnings(), "warning") + " in the catalogue", target, Main.FAILED);
     }
     Catalogue catalogue = result.catalogue().get();
+    Optional<Catalogue> previous = Optional.empty();
+    if (line.hasOption("previous")) {
+      String name = line.getOptionValue("previous");
+      CompileResult old;
+      try (CatalogueSource source = CatalogueSource.of(name)) {
+        old = source.compile(asOf.get(), !line.hasOption("allow-missing-translations"));
+      } catch (CatalogueSource.Problem e) {
+        return nothingPublished("talap publish: --previous " + e.getMessage(), target, Main.USAGE);
+      }
+      CompileCommand.printDiagnostics(old.diagnostics(), false, err);
+      if (old.hasFatal()) {
+        return nothingPublished(null, target, Main.USAGE);
+      }
+      if (old.catalogue().isEmpty()) {
+        return nothingPublished("talap publish: " + CompileCommand.count(old.errors(), "error") + ", "
+            + CompileCommand.count(old.warnings(), "warning") + " in the previous catalogue " + name, target,
+            Main.FAILED);
+      }
+      previous = old.catalogue();
+    }
     Site site;
     try {
-      site = SitePublisher.publish(catalogue, asOf.get(), templates, target);
+      site = SitePublisher.publish(catalogue, previous, asOf.get(), templates, target);
     } catch (TemplateProblem e) {
       return nothingPublished(e.getMessage(), target, Main.USAGE);
     } catch (SitePublisher.Problem e) {
@@ -85,6 +110,12 @@ final class PublishCommand {
         + CompileCommand.count(snapshot.subTypes().size(), "sub-type") + ", "
         + CompileCommand.count(result.warnings(), "warning"));
     out.println("Published " + site.pages() + " pages in kk, ru, en to " + target + " in " + millis + " ms");
+    if (previous.isPresent()) {
+      DiffReport changes = new DiffReport(CatalogueDiff.between(previous.get(), catalogue),
+          line.getOptionValue("previous"), "");
+      out.println("What changed since " + line.getOptionValue("previous") + ": " + changes.summary() + " ("
+          + String.join(", ", Stream.of("kk", "ru", "en").map(l -> l + "/changes.html").toList()) + ")");
+    }
     out.println("Open " + target.resolve("index.html"));
     return Main.OK;
   }

@@ -9,10 +9,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Stream;
+import kz.talap.diff.CatalogueDiff;
 import kz.talap.model.Catalogue;
 import kz.talap.model.Enums;
 import kz.talap.model.Label;
@@ -57,14 +59,28 @@ public final class SitePublisher {
    */
   public static Site publish(Catalogue catalogue, LocalDate asOf, Templates templates, Path target)
       throws TemplateProblem, Problem {
+    return publish(catalogue, Optional.empty(), asOf, templates, target);
+  }
+
+  /**
+   * Publishes as {@link #publish(Catalogue, LocalDate, Templates, Path)} does and, given the previous catalogue, adds a
+   * "what changed" page per language ({@code {lang}/changes.html}, template {@code changes.ftlh}) linked from each
+   * language's index.
+   */
+  public static Site publish(Catalogue catalogue, Optional<Catalogue> previous, LocalDate asOf, Templates templates,
+      Path target) throws TemplateProblem, Problem {
     Catalogue snapshot = catalogue.at(asOf);
     Set<String> missing = new TreeSet<>(LABELS);
+    if (previous.isPresent()) {
+      missing.addAll(ChangesPage.LABELS);
+    }
     snapshot.labels().stream().map(Label::code).forEach(missing::remove);
     if (!missing.isEmpty()) {
       throw new Problem(true, "Labels: the catalogue has no label " + String.join(", ", missing)
           + " (talap publish needs them; add them to the Labels sheet)");
     }
-    Map<String, byte[]> files = render(snapshot, asOf, templates);
+    Optional<Changes> changes = previous.map(p -> new Changes(CatalogueDiff.between(p, catalogue), catalogue, p));
+    Map<String, byte[]> files = render(snapshot, asOf, templates, changes);
     int pages = (int) files.keySet().stream().filter(f -> f.endsWith(".html")).count();
     try {
       SiteFolder.replace(target, files);
@@ -74,9 +90,12 @@ public final class SitePublisher {
     return new Site(target, pages, List.copyOf(files.keySet()));
   }
 
+  /** The changes from the previous catalogue, and both catalogues (every version) to name the rows they refer to. */
+  private record Changes(CatalogueDiff diff, Catalogue catalogue, Catalogue previous) {}
+
   /** Every file of the site, by its path relative to the site root, sorted. */
-  private static Map<String, byte[]> render(Catalogue catalogue, LocalDate asOf, Templates templates)
-      throws TemplateProblem {
+  private static Map<String, byte[]> render(Catalogue catalogue, LocalDate asOf, Templates templates,
+      Optional<Changes> changes) throws TemplateProblem {
     Map<String, byte[]> files = new TreeMap<>();
     SiteIndex index = new SiteIndex(catalogue);
     Map<Language, PageText> texts = new LinkedHashMap<>();
@@ -88,6 +107,13 @@ public final class SitePublisher {
       String folder = language.code() + "/";
       Map<String, Object> model = common(catalogue, asOf, text, texts, folder, "index.html");
       model.put("services", index.services(text));
+      if (changes.isPresent()) {
+        model.put("changes", Map.of("href", ChangesPage.PATH, "text", text.label("CHANGES")));
+        Map<String, Object> changesModel = common(catalogue, asOf, text, texts, folder, ChangesPage.PATH);
+        Changes c = changes.get();
+        changesModel.putAll(new ChangesPage(c.diff(), c.catalogue(), c.previous(), text).model());
+        files.put(folder + ChangesPage.PATH, html(templates.render("changes.ftlh", changesModel)));
+      }
       files.put(folder + "index.html", html(templates.render("index.ftlh", model)));
       for (SiteIndex.Page page : index.pages()) {
         Map<String, Object> pageModel = common(catalogue, asOf, text, texts, folder, page.path());

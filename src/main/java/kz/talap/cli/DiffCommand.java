@@ -1,0 +1,129 @@
+package kz.talap.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import kz.talap.compile.CompileResult;
+import kz.talap.diff.CatalogueDiff;
+import kz.talap.json.DiffJson;
+import kz.talap.model.Catalogue;
+import kz.talap.source.AtomicFile;
+import org.apache.commons.cli.CommandLine;
+import org.apache.commons.cli.Option;
+import org.apache.commons.cli.Options;
+
+/** {@code talap diff OLD NEW}: what changed between two catalogues, by meaning, as text, Markdown or JSON. */
+final class DiffCommand {
+  private static final List<String> FORMATS = List.of("text", "markdown", "json");
+  private final PrintWriter out;
+  private final PrintWriter err;
+
+  DiffCommand(PrintWriter out, PrintWriter err) {
+    this.out = out;
+    this.err = err;
+  }
+
+  int run(String[] args) {
+    Options options = kz.talap.cli.Options.withHelp(new Options());
+    options.addOption(kz.talap.cli.Options.asOf());
+    options.addOption(Option.builder().longOpt("allow-missing-translations")
+        .desc("report missing kk/ru/en texts as warnings instead of errors").build());
+    options.addOption(Option.builder("f").longOpt("format").hasArg().argName("FORMAT")
+        .desc("text (default), markdown or json").build());
+    options.addOption(Option.builder("o").longOpt("out").hasArg().argName("FILE")
+        .desc("write the report to FILE (atomically) instead of the standard output").build());
+    Optional<CommandLine> parsed = kz.talap.cli.Options.parse("diff", options, args, err);
+    if (parsed.isEmpty()) {
+      return Main.USAGE;
+    }
+    CommandLine line = parsed.get();
+    if (line.hasOption("help")) {
+      out.print(kz.talap.cli.Options.help("diff OLD NEW",
+          "Lists what changed from the catalogue OLD to NEW: rows added, removed or changed, by table and code. "
+              + "OLD and NEW are each a workbook, a folder of workbooks, or git:REV (catalogue/ at a git "
+              + "revision). Exit 0 whether or not anything changed, 1 if a catalogue has errors, 2 on bad input.",
+          options));
+      return Main.OK;
+    }
+    if (line.getArgList().size() != 2) {
+      err.println("talap diff: expected two catalogues, OLD and NEW (a workbook, a folder of workbooks, or "
+          + "git:REV); got " + line.getArgList().size());
+      return Main.USAGE;
+    }
+    String format = line.getOptionValue("format", "text");
+    if (!FORMATS.contains(format)) {
+      err.println("talap diff: unknown format '" + format + "' (text, markdown or json)");
+      return Main.USAGE;
+    }
+    Optional<LocalDate> asOf = kz.talap.cli.Options.asOf("diff", line, err);
+    if (asOf.isEmpty()) {
+      return Main.USAGE;
+    }
+    boolean translations = !line.hasOption("allow-missing-translations");
+    String oldName = line.getArgList().get(0);
+    String newName = line.getArgList().get(1);
+    Compared compared = compare(oldName, newName, asOf.get(), translations, "diff", err);
+    if (compared.exit() != Main.OK) {
+      return compared.exit();
+    }
+    CatalogueDiff diff = CatalogueDiff.between(compared.old(), compared.now());
+    DiffReport report = new DiffReport(diff, oldName, newName);
+    String text = switch (format) {
+      case "markdown" -> report.markdown();
+      case "json" -> DiffJson.toJson(diff, oldName, newName);
+      default -> report.text();
+    };
+    if (!line.hasOption("out")) {
+      out.print(text);
+      return Main.OK;
+    }
+    Path target = Path.of(line.getOptionValue("out"));
+    try {
+      AtomicFile.write(target, stream -> stream.write(text.getBytes(StandardCharsets.UTF_8)));
+    } catch (IOException e) {
+      err.println("talap diff: cannot write " + target + ": " + e.getMessage());
+      return Main.USAGE;
+    }
+    out.println("Wrote " + report.summary() + " to " + target);
+    return Main.OK;
+  }
+
+  /** Both catalogues compiled, or the exit code of the first problem (its diagnostics already printed). */
+  record Compared(int exit, Catalogue old, Catalogue now) {}
+
+  /**
+   * Opens and compiles OLD and NEW (every version of every row), printing their diagnostics. Exit 2 for a bad
+   * argument or an unreadable workbook, 1 when a catalogue has errors.
+   */
+  static Compared compare(String oldName, String newName, LocalDate asOf, boolean translations, String command,
+      PrintWriter err) {
+    Catalogue[] catalogues = new Catalogue[2];
+    int exit = Main.OK;
+    String[] names = {oldName, newName};
+    for (int i = 0; i < 2; i++) {
+      CompileResult result;
+      try (CatalogueSource source = CatalogueSource.of(names[i])) {
+        result = source.compile(asOf, translations);
+      } catch (CatalogueSource.Problem e) {
+        err.println("talap " + command + ": " + e.getMessage());
+        return new Compared(Main.USAGE, null, null);
+      }
+      CompileCommand.printDiagnostics(result.diagnostics(), false, err);
+      if (result.hasFatal()) {
+        return new Compared(Main.USAGE, null, null);
+      }
+      if (result.catalogue().isEmpty()) {
+        err.println("talap " + command + ": " + names[i] + ": " + CompileCommand.count(result.errors(), "error")
+            + ", " + CompileCommand.count(result.warnings(), "warning"));
+        exit = Main.FAILED;
+      } else {
+        catalogues[i] = result.catalogue().get();
+      }
+    }
+    return new Compared(exit, catalogues[0], catalogues[1]);
+  }
+}

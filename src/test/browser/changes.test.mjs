@@ -1,0 +1,149 @@
+// The "what changed" pages (talap publish --previous) in a real browser, like site.test.mjs: headless Chromium via
+// playwright-core, axe-core, and the Nu HTML checker. The site is the shipped catalogue with three edits (the PRP
+// state duty, a removed document, a Russian text), published with the shipped catalogue as the previous version.
+//
+// Run by `mvn -B verify` (see pom.xml), or by hand:
+//   java -cp target/test-classes:target/talap-0.1.0-all.jar kz.talap.cli.ShippedCatalogue target/edited-catalogue
+//   ./talap publish --as-of 2026-11-21 --catalogue target/edited-catalogue --previous catalogue \
+//       --out target/published-changes
+//   TALAP_CHANGES_SITE=target/published-changes node --test src/test/browser/changes.test.mjs
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const require = createRequire(import.meta.url);
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+const SITE = path.resolve(ROOT, process.env.TALAP_CHANGES_SITE ?? 'target/published-changes');
+const SHOTS = path.join(ROOT, 'target', 'screenshots');
+const CHROMIUM = '/usr/bin/chromium';
+const AXE = require.resolve('axe-core/axe.min.js');
+const VNU = require('vnu-jar');
+const LANGS = ['kk', 'ru', 'en'];
+const PAGES = LANGS.flatMap((lang) => [`${lang}/changes.html`, `${lang}/index.html`]);
+
+const noBrowser = existsSync(CHROMIUM) ? false : 'Chromium is not installed (apt-get install chromium)';
+if (noBrowser && process.env.CI) {
+  throw new Error(`${CHROMIUM} is missing; .ci/run must install the chromium package`);
+}
+
+assert.ok(existsSync(path.join(SITE, 'en', 'changes.html')),
+  `no changes site in ${SITE}: publish it first (see the top of this file)`);
+
+const url = (page) => pathToFileURL(path.join(SITE, page)).href;
+
+function htmlFiles(folder, prefix = '') {
+  return readdirSync(folder, { withFileTypes: true }).flatMap((entry) => {
+    const relative = prefix + entry.name;
+    if (entry.isDirectory()) return htmlFiles(path.join(folder, entry.name), relative + '/');
+    return entry.name.endsWith('.html') ? [relative] : [];
+  });
+}
+
+let context;
+let userDataDir;
+
+before(async () => {
+  if (noBrowser) return;
+  mkdirSync(SHOTS, { recursive: true });
+  userDataDir = mkdtempSync(path.join(tmpdir(), 'talap-chromium-'));
+  context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync', '--no-first-run'],
+    viewport: { width: 1100, height: 900 },
+  });
+});
+
+after(async () => {
+  await context?.close();
+  if (userDataDir) rmSync(userDataDir, { recursive: true, force: true });
+});
+
+async function open(page) {
+  const tab = await context.newPage();
+  const problems = [];
+  tab.on('console', (message) => {
+    if (message.type() === 'error' || message.type() === 'warning') problems.push(`console ${message.type()}: ${message.text()}`);
+  });
+  tab.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  tab.on('request', (request) => {
+    if (!request.url().startsWith(pathToFileURL(SITE).href)) problems.push(`request outside the site: ${request.url()}`);
+  });
+  tab.on('requestfailed', (request) => problems.push(`failed: ${request.url()} ${request.failure()?.errorText}`));
+  await tab.goto(url(page), { waitUntil: 'load' });
+  return { tab, problems };
+}
+
+test('publish --previous adds one changes page per language and nothing else', () => {
+  const pages = htmlFiles(SITE);
+  for (const page of PAGES) assert.ok(pages.includes(page), `${page} is missing`);
+  assert.equal(pages.length, 49);
+});
+
+test('the changes pages need no JavaScript and load nothing from outside the site', () => {
+  for (const page of PAGES) {
+    const html = readFileSync(path.join(SITE, page), 'utf8');
+    assert.doesNotMatch(html, /<script/i, `${page} has a script`);
+    assert.doesNotMatch(html, /(src|href)="(https?:)?\/\//i, `${page} refers to an external resource`);
+  }
+});
+
+test('the Nu HTML checker finds no errors on the changes pages and the indexes that link them', () => {
+  const run = spawnSync('java', ['-jar', VNU, '--format', 'json', ...PAGES.map((page) => path.join(SITE, page))],
+    { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  assert.ok(run.stderr.trim().startsWith('{'), `vnu did not run: ${run.error ?? run.stderr}`);
+  const errors = JSON.parse(run.stderr).messages.filter((m) => m.type === 'error' || m.subType === 'fatal');
+  assert.deepEqual(errors.map((m) => `${path.relative(SITE, fileURLToPath(m.url))}:${m.lastLine}: ${m.message}`), []);
+});
+
+test('the changes pages open without console errors and without serious or critical axe violations',
+  { skip: noBrowser }, async () => {
+    const found = [];
+    for (const page of PAGES) {
+      const { tab, problems } = await open(page);
+      await tab.addScriptTag({ path: AXE });
+      const result = await tab.evaluate(() => globalThis.axe.run(document, { resultTypes: ['violations'], preload: false }));
+      for (const violation of result.violations) {
+        if (violation.impact === 'serious' || violation.impact === 'critical') {
+          problems.push(`axe ${violation.impact}: ${violation.id}: ${violation.help} (${violation.nodes.length} nodes)`);
+        }
+      }
+      found.push(...problems.map((problem) => `${page}: ${problem}`));
+      await tab.close();
+    }
+    assert.deepEqual(found, []);
+  });
+
+test('each index links to its changes page, and the language switcher keeps to it', { skip: noBrowser }, async () => {
+  const { tab, problems } = await open('en/index.html');
+  await tab.getByRole('link', { name: 'What changed' }).click();
+  assert.equal(tab.url(), url('en/changes.html'));
+  assert.match(await tab.textContent('h1'), /What changed/);
+  assert.equal(await tab.locator('li.change').count(), 2);
+  await tab.screenshot({ path: path.join(SHOTS, 'en-changes.png'), fullPage: true });
+  await tab.getByRole('navigation', { name: 'Language' }).getByRole('link', { name: 'Русский' }).click();
+  assert.equal(tab.url(), url('ru/changes.html'));
+  assert.equal(await tab.locator('li.change').count(), 3);
+  assert.deepEqual(problems, []);
+  await tab.close();
+});
+
+test('the changes page fits a phone and prints without the navigation', { skip: noBrowser }, async () => {
+  const { tab, problems } = await open('ru/changes.html');
+  await tab.setViewportSize({ width: 360, height: 740 });
+  await tab.screenshot({ path: path.join(SHOTS, 'ru-changes-phone.png'), fullPage: true });
+  const width = await tab.evaluate(() => document.documentElement.scrollWidth);
+  assert.ok(width <= 360, `the page is ${width}px wide on a 360px phone`);
+  await tab.emulateMedia({ media: 'print' });
+  assert.equal(await tab.locator('nav.languages').isVisible(), false);
+  await tab.pdf({ path: path.join(SHOTS, 'ru-changes-print.pdf'), format: 'A4', preferCSSPageSize: true });
+  assert.deepEqual(problems, []);
+  await tab.close();
+});
