@@ -60,6 +60,9 @@ final class ChangesPage {
         "CHANGE_ADDED", "CHANGE_REMOVED", "CHANGE_CHANGED", "CHANGE_WITH", "CHANGE_FIELD", "CHANGE_BEFORE",
         "CHANGE_AFTER", "YES", "NO", "SET_STANDARD"));
     for (Table table : Schema.tables()) {
+      if (table.name().equals(Schema.TESTS)) {
+        continue; // scenarios are not part of the compiled model, so they never appear in a diff
+      }
       codes.add(tableLabel(table.name()));
       table.columns().stream()
           .filter(c -> !table.key().contains(c.name()) && c.kind() != Column.Kind.CONDITION)
