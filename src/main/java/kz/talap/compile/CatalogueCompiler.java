@@ -157,7 +157,9 @@ public final class CatalogueCompiler {
    */
   Optional<Text> explanation(RawRow row, String base, Optional<Condition> condition, boolean limited) {
     Optional<Text> text = cells.text(row, base, condition.isPresent());
-    if (text.isPresent() && condition.isEmpty() && !limited) {
+    // A condition that failed to compile is already an error; only an empty condition cell makes the text unused.
+    String conditionColumn = base.equals("explanation") ? "condition" : base;
+    if (text.isPresent() && condition.isEmpty() && !limited && row.cell(conditionColumn).isBlank()) {
       diagnostics.warning("unused-explanation", row.cell(base + "_en").where(),
           base + " is filled but the row has no condition");
     }
