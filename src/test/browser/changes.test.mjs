@@ -10,76 +10,30 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { chromium } from 'playwright-core';
+import { AXE, AXE_VERSION, ROOT, SHOTS, VNU, fileUrl, htmlFiles, noBrowser, openPage, startBrowser } from './browser.mjs';
 
-const require = createRequire(import.meta.url);
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const SITE = path.resolve(ROOT, process.env.TALAP_CHANGES_SITE ?? 'target/published-changes');
-const SHOTS = path.join(ROOT, 'target', 'screenshots');
-const CHROMIUM = '/usr/bin/chromium';
-const AXE = require.resolve('axe-core/axe.min.js');
-const VNU = require('vnu-jar');
 const LANGS = ['kk', 'ru', 'en'];
 const PAGES = LANGS.flatMap((lang) => [`${lang}/changes.html`, `${lang}/index.html`]);
-
-const noBrowser = existsSync(CHROMIUM) ? false : 'Chromium is not installed (apt-get install chromium)';
-if (noBrowser && process.env.CI) {
-  throw new Error(`${CHROMIUM} is missing; .ci/run must install the chromium package`);
-}
 
 assert.ok(existsSync(path.join(SITE, 'en', 'changes.html')),
   `no changes site in ${SITE}: publish it first (see the top of this file)`);
 
-const url = (page) => pathToFileURL(path.join(SITE, page)).href;
+const url = (page) => fileUrl(SITE, page);
 
-function htmlFiles(folder, prefix = '') {
-  return readdirSync(folder, { withFileTypes: true }).flatMap((entry) => {
-    const relative = prefix + entry.name;
-    if (entry.isDirectory()) return htmlFiles(path.join(folder, entry.name), relative + '/');
-    return entry.name.endsWith('.html') ? [relative] : [];
-  });
-}
-
-let context;
-let userDataDir;
+let browser;
 
 before(async () => {
-  if (noBrowser) return;
-  mkdirSync(SHOTS, { recursive: true });
-  userDataDir = mkdtempSync(path.join(tmpdir(), 'talap-chromium-'));
-  context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync', '--no-first-run'],
-    viewport: { width: 1100, height: 900 },
-  });
+  if (!noBrowser) browser = await startBrowser();
 });
 
 after(async () => {
-  await context?.close();
-  if (userDataDir) rmSync(userDataDir, { recursive: true, force: true });
+  await browser?.close();
 });
 
-async function open(page) {
-  const tab = await context.newPage();
-  const problems = [];
-  tab.on('console', (message) => {
-    if (message.type() === 'error' || message.type() === 'warning') problems.push(`console ${message.type()}: ${message.text()}`);
-  });
-  tab.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-  tab.on('request', (request) => {
-    if (!request.url().startsWith(pathToFileURL(SITE).href)) problems.push(`request outside the site: ${request.url()}`);
-  });
-  tab.on('requestfailed', (request) => problems.push(`failed: ${request.url()} ${request.failure()?.errorText}`));
-  await tab.goto(url(page), { waitUntil: 'load' });
-  return { tab, problems };
-}
+const open = (page) => openPage(browser.context, SITE, page);
 
 test('publish --previous adds one changes page per language and nothing else', () => {
   const pages = htmlFiles(SITE);

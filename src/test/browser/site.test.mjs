@@ -8,77 +8,30 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { chromium } from 'playwright-core';
+import { AXE, AXE_VERSION, ROOT, SHOTS, VNU, fileUrl, htmlFiles, noBrowser, openPage, startBrowser } from './browser.mjs';
 
-const require = createRequire(import.meta.url);
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const SITE = path.resolve(ROOT, process.env.TALAP_SITE ?? 'target/published-site');
-const SHOTS = path.join(ROOT, 'target', 'screenshots');
-const CHROMIUM = '/usr/bin/chromium';
-const AXE = require.resolve('axe-core/axe.min.js');
-const VNU = require('vnu-jar');
 
-/** Chromium is required in CI (.ci/run installs it); on a developer machine without it the browser tests skip. */
-const noBrowser = existsSync(CHROMIUM) ? false : 'Chromium is not installed (apt-get install chromium)';
-if (noBrowser && process.env.CI) {
-  throw new Error(`${CHROMIUM} is missing; .ci/run must install the chromium package`);
-}
 
-function htmlFiles(folder, prefix = '') {
-  return readdirSync(folder, { withFileTypes: true }).flatMap((entry) => {
-    const relative = prefix + entry.name;
-    if (entry.isDirectory()) return htmlFiles(path.join(folder, entry.name), relative + '/');
-    return entry.name.endsWith('.html') ? [relative] : [];
-  }).sort();
-}
-
-const url = (page) => pathToFileURL(path.join(SITE, page)).href;
+const url = (page) => fileUrl(SITE, page);
 
 assert.ok(existsSync(path.join(SITE, 'index.html')),
   `no site in ${SITE}: publish it first (./talap publish --as-of 2026-11-21 --out target/published-site)`);
 const PAGES = htmlFiles(SITE);
 
-let context;
-let userDataDir;
+let browser;
 
 before(async () => {
-  if (noBrowser) return;
-  mkdirSync(SHOTS, { recursive: true });
-  userDataDir = mkdtempSync(path.join(tmpdir(), 'talap-chromium-'));
-  context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync', '--no-first-run'],
-    viewport: { width: 1100, height: 900 },
-  });
+  if (!noBrowser) browser = await startBrowser();
 });
 
 after(async () => {
-  await context?.close();
-  if (userDataDir) rmSync(userDataDir, { recursive: true, force: true });
+  await browser?.close();
 });
 
-/** Opens a page and records console errors, uncaught errors and every request that is not a file of the site. */
-async function open(page) {
-  const tab = await context.newPage();
-  const problems = [];
-  tab.on('console', (message) => {
-    if (message.type() === 'error' || message.type() === 'warning') problems.push(`console ${message.type()}: ${message.text()}`);
-  });
-  tab.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-  tab.on('request', (request) => {
-    if (!request.url().startsWith(pathToFileURL(SITE).href)) problems.push(`request outside the site: ${request.url()}`);
-  });
-  tab.on('requestfailed', (request) => problems.push(`failed: ${request.url()} ${request.failure()?.errorText}`));
-  await tab.goto(url(page), { waitUntil: 'load' });
-  return { tab, problems };
-}
+const open = (page) => openPage(browser.context, SITE, page);
 
 test('the site has a root page, an index per language and every service page in kk, ru and en', () => {
   assert.ok(PAGES.includes('index.html'));
@@ -128,7 +81,7 @@ test('every page opens from file:// without console errors and without serious o
       found.push(...problems.map((problem) => `${page}: ${problem}`));
       await tab.close();
     }
-    console.log(`axe-core ${JSON.parse(readFileSync(require.resolve('axe-core/package.json'), 'utf8')).version}: `
+    console.log(`axe-core ${AXE_VERSION}: `
       + `${PAGES.length} pages checked in Chromium`);
     assert.deepEqual(found, []);
   });
