@@ -84,8 +84,7 @@ final class BenchCommand {
     LocalDate day = LocalDate.of(2026, 3, 20);
     CompileResult compiled = CompileCommand.compile(line, day);
     if (compiled.catalogue().isEmpty()) {
-      CompileCommand.printDiagnostics(compiled.diagnostics(), true, err);
-      return compiled.hasFatal() ? Main.USAGE : Main.FAILED;
+      return CompileCommand.explainErrors("bench", compiled, err);
     }
     Catalogue catalogue = compiled.catalogue().get();
     Path file = Path.of(line.getOptionValue("file", "target/bench/submissions.jsonl"));

@@ -106,9 +106,7 @@ final class CheckCommand {
     }
     CompileResult compiled = CompileCommand.compile(line, asOf.get());
     if (compiled.catalogue().isEmpty()) {
-      CompileCommand.printDiagnostics(compiled.diagnostics(), true, err);
-      err.println("talap check: the catalogue has errors; run 'talap compile' for details");
-      return compiled.hasFatal() ? Main.USAGE : Main.FAILED;
+      return CompileCommand.explainErrors("check", compiled, err);
     }
     Catalogue catalogue = compiled.catalogue().get();
     List<Input> inputs = inputs(line.getArgList());

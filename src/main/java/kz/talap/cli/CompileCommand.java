@@ -112,6 +112,16 @@ final class CompileCommand {
         : java.util.Arrays.stream(paths).map(Path::of).toList();
   }
 
+  /**
+   * For a command that needs the catalogue but got errors: prints them (errors only) and a hint, and returns the exit
+   * code (2 for unreadable input, 1 for catalogue errors).
+   */
+  static int explainErrors(String command, CompileResult result, PrintWriter err) {
+    printDiagnostics(result.diagnostics(), true, err);
+    err.println("talap " + command + ": the catalogue has errors; run 'talap compile' for details");
+    return result.hasFatal() ? Main.USAGE : Main.FAILED;
+  }
+
   static void printDiagnostics(List<Diagnostic> diagnostics, boolean quiet, PrintWriter err) {
     for (Diagnostic diagnostic : diagnostics) {
       if (!quiet || diagnostic.isError()) {

@@ -66,9 +66,7 @@ final class DueCommand {
     LocalDate day = at.get().toLocalDate();
     CompileResult result = CompileCommand.compile(line, day);
     if (result.catalogue().isEmpty()) {
-      CompileCommand.printDiagnostics(result.diagnostics(), true, err);
-      err.println("talap due: the catalogue has errors; run 'talap compile' for details");
-      return result.hasFatal() ? Main.USAGE : Main.FAILED;
+      return CompileCommand.explainErrors("due", result, err);
     }
     Catalogue catalogue = result.catalogue().get().at(day);
     String code = line.getOptionValue("service");

@@ -48,9 +48,7 @@ final class SchemaCommand {
     }
     CompileResult result = CompileCommand.compile(line, asOf.get());
     if (result.catalogue().isEmpty()) {
-      CompileCommand.printDiagnostics(result.diagnostics(), true, err);
-      err.println("talap schema: the catalogue has errors; run 'talap compile' for details");
-      return result.hasFatal() ? Main.USAGE : Main.FAILED;
+      return CompileCommand.explainErrors("schema", result, err);
     }
     String schema = SubmissionSchema.of(result.catalogue().get());
     if (!line.hasOption("out")) {

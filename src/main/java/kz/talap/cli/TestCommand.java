@@ -48,9 +48,7 @@ final class TestCommand {
     ReadResult read = CompileCommand.read(line);
     CompileResult compiled = CompileCommand.compile(read, line, asOf.get());
     if (compiled.catalogue().isEmpty()) {
-      CompileCommand.printDiagnostics(compiled.diagnostics(), true, err);
-      err.println("talap test: the catalogue has errors; run 'talap compile' for details");
-      return compiled.hasFatal() ? Main.USAGE : Main.FAILED;
+      return CompileCommand.explainErrors("test", compiled, err);
     }
     List<RawRow> rows = read.rows(ScenarioRunner.table()).toList();
     if (rows.isEmpty()) {
