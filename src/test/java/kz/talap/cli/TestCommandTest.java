@@ -37,7 +37,7 @@ class TestCommandTest {
   @Test
   void test_shippedScenarios_allPass() {
     CliRun run = CliRun.of("test", "--as-of", "2026-11-21");
-    assertEquals("44 scenarios: 44 passed, 0 failed\n", run.out());
+    assertEquals("45 scenarios: 45 passed, 0 failed\n", run.out());
     assertEquals("", run.err());
     assertEquals(0, run.exit());
   }
