@@ -1,5 +1,6 @@
 // Shared by the browser tests: where things are, Debian's Chromium driven by playwright-core, and opening a page of a
 // published site while recording console errors and requests that leave the site. Not a test file itself.
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -66,4 +67,42 @@ export async function openPage(context, site, page) {
   tab.on('requestfailed', (request) => problems.push(`failed: ${request.url()} ${request.failure()?.errorText}`));
   await tab.goto(fileUrl(site, page), { waitUntil: 'load' });
   return { tab, problems };
+}
+
+/**
+ * Runs the Nu HTML checker on files of a site (`extra` are more vnu arguments, such as --also-check-css FILE) and
+ * returns its errors as "page:line: message" and the number of warnings.
+ */
+export function nuCheck(site, files, extra = []) {
+  const run = spawnSync('java', ['-jar', VNU, '--format', 'json', ...extra, ...files],
+    { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  if (!run.stderr?.trim().startsWith('{')) throw new Error(`vnu did not run: ${run.error ?? run.stderr}`);
+  const messages = JSON.parse(run.stderr).messages;
+  return {
+    errors: messages.filter((m) => m.type === 'error' || m.subType === 'fatal')
+      .map((m) => `${path.relative(site, fileURLToPath(m.url))}:${m.lastLine}: ${m.message}`),
+    warnings: messages.filter((m) => m.type === 'info' && m.subType === 'warning').length,
+  };
+}
+
+/**
+ * Opens each page and returns "page: problem" for console errors, requests that leave the site, and serious or
+ * critical axe-core violations.
+ */
+export async function pageProblems(context, site, pages) {
+  const found = [];
+  for (const page of pages) {
+    const { tab, problems } = await openPage(context, site, page);
+    // preload: false, because axe would fetch the stylesheet with XMLHttpRequest, which file:// forbids.
+    await tab.addScriptTag({ path: AXE });
+    const result = await tab.evaluate(() => globalThis.axe.run(document, { resultTypes: ['violations'], preload: false }));
+    for (const violation of result.violations) {
+      if (violation.impact === 'serious' || violation.impact === 'critical') {
+        problems.push(`axe ${violation.impact}: ${violation.id}: ${violation.help} (${violation.nodes.length} nodes)`);
+      }
+    }
+    found.push(...problems.map((problem) => `${page}: ${problem}`));
+    await tab.close();
+  }
+  return found;
 }

@@ -7,10 +7,10 @@
 //   ./talap publish --as-of 2026-11-21 --out target/published-site && node --test src/test/browser/
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { AXE, AXE_VERSION, ROOT, SHOTS, VNU, fileUrl, htmlFiles, noBrowser, openPage, startBrowser } from './browser.mjs';
+import { AXE_VERSION, ROOT, SHOTS, fileUrl, htmlFiles, noBrowser, nuCheck, openPage, pageProblems, startBrowser }
+  from './browser.mjs';
 
 const SITE = path.resolve(ROOT, process.env.TALAP_SITE ?? 'target/published-site');
 
@@ -55,32 +55,14 @@ test('pages need no JavaScript and load nothing from outside the site', () => {
 
 test('the Nu HTML checker finds no errors on any page or in the stylesheet', () => {
   const files = PAGES.map((page) => path.join(SITE, page));
-  const run = spawnSync('java', ['-jar', VNU, '--format', 'json', '--also-check-css', path.join(SITE, 'site.css'),
-    ...files], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-  assert.ok(run.stderr.trim().startsWith('{'), `vnu did not run: ${run.error ?? run.stderr}`);
-  const messages = JSON.parse(run.stderr).messages;
-  const errors = messages.filter((m) => m.type === 'error' || m.subType === 'fatal');
-  const warnings = messages.filter((m) => m.type === 'info' && m.subType === 'warning');
-  console.log(`Nu HTML checker: ${files.length} pages and site.css, ${errors.length} errors, ${warnings.length} warnings`);
-  assert.deepEqual(errors.map((m) => `${path.relative(SITE, fileURLToPath(m.url))}:${m.lastLine}: ${m.message}`), []);
+  const { errors, warnings } = nuCheck(SITE, files, ['--also-check-css', path.join(SITE, 'site.css')]);
+  console.log(`Nu HTML checker: ${files.length} pages and site.css, ${errors.length} errors, ${warnings} warnings`);
+  assert.deepEqual(errors, []);
 });
 
 test('every page opens from file:// without console errors and without serious or critical axe violations',
   { skip: noBrowser }, async () => {
-    const found = [];
-    for (const page of PAGES) {
-      const { tab, problems } = await open(page);
-      // preload: false, because axe would fetch the stylesheet with XMLHttpRequest, which file:// forbids.
-      await tab.addScriptTag({ path: AXE });
-      const result = await tab.evaluate(() => globalThis.axe.run(document, { resultTypes: ['violations'], preload: false }));
-      for (const violation of result.violations) {
-        if (violation.impact === 'serious' || violation.impact === 'critical') {
-          problems.push(`axe ${violation.impact}: ${violation.id}: ${violation.help} (${violation.nodes.length} nodes)`);
-        }
-      }
-      found.push(...problems.map((problem) => `${page}: ${problem}`));
-      await tab.close();
-    }
+    const found = await pageProblems(browser.context, SITE, PAGES);
     console.log(`axe-core ${AXE_VERSION}: `
       + `${PAGES.length} pages checked in Chromium`);
     assert.deepEqual(found, []);

@@ -57,7 +57,8 @@ public final class Checker {
   private final Catalogue catalogue;
   private final WorkingCalendar calendar;
   private final Messages messages = Messages.get();
-  private final Map<LocalDate, Catalogue> byDay = new HashMap<>();
+  /** The rows in force and the country-group lists, worked out once per submission day. */
+  private final Map<LocalDate, Day> byDay = new HashMap<>();
   private final Deadlines deadlines;
 
   public Checker(Catalogue catalogue) {
@@ -68,7 +69,8 @@ public final class Checker {
 
   public CheckResult check(Submission submission) {
     LocalDate day = submission.submittedOn();
-    Catalogue now = byDay.computeIfAbsent(day, catalogue::at);
+    Day today = byDay.computeIfAbsent(day, d -> Day.of(catalogue.at(d)));
+    Catalogue now = today.catalogue();
     List<Finding> findings = new ArrayList<>();
     Optional<Service> found = now.service(submission.service());
     if (found.isEmpty()) {
@@ -83,7 +85,7 @@ public final class Checker {
       findings.add(finding(Severity.WARNING, Kind.DRAFT_SERVICE, service.code(), null, service.citation(),
           "DRAFT_SERVICE", Map.of("service", service.name())));
     }
-    Map<String, Object> values = values(submission, now);
+    Map<String, Object> values = values(submission, today);
     eligibility(submission, now, service, values, findings);
     channel(submission, now, service, findings);
     String set = applicantSet(now, service, values);
@@ -105,10 +107,21 @@ public final class Checker {
     return new CheckResult(submission, complete ? Verdict.COMPLETE : Verdict.INCOMPLETE, set, findings, result);
   }
 
+  /** The catalogue in force on a day, and its country groups as the lists conditions see (`eaeu`). */
+  private record Day(Catalogue catalogue, Map<String, List<String>> lists) {
+    static Day of(Catalogue now) {
+      Map<String, List<String>> lists = new TreeMap<>();
+      now.countryGroups().forEach(m ->
+          lists.computeIfAbsent(m.group().toLowerCase(Locale.ROOT), g -> new ArrayList<>()).add(m.country()));
+      lists.replaceAll((group, countries) -> List.copyOf(countries));
+      return new Day(now, Map.copyOf(lists));
+    }
+  }
+
   /** The values conditions see: facts as given, yes/no facts not given as false, age, and country-group lists. */
-  private static Map<String, Object> values(Submission submission, Catalogue now) {
-    Map<String, Object> values = new HashMap<>();
-    for (Fact fact : now.facts()) {
+  private static Map<String, Object> values(Submission submission, Day today) {
+    Map<String, Object> values = new HashMap<>(today.lists());
+    for (Fact fact : today.catalogue().facts()) {
       Object value = submission.facts().get(fact.name());
       if (value == null && fact.derivedFrom().isPresent()
           && submission.facts().get(fact.derivedFrom().get()) instanceof LocalDate birth) {
@@ -121,10 +134,6 @@ public final class Checker {
         values.put(fact.name(), value);
       }
     }
-    Map<String, List<String>> lists = new TreeMap<>();
-    now.countryGroups().forEach(m ->
-        lists.computeIfAbsent(m.group().toLowerCase(Locale.ROOT), g -> new ArrayList<>()).add(m.country()));
-    values.putAll(lists);
     return values;
   }
 
@@ -317,7 +326,7 @@ public final class Checker {
   }
 
   private static Optional<Rule> rule(Catalogue now, Submission submission, RuleKind kind) {
-    return Deadlines.rule(now, submission, kind);
+    return now.rule(submission.service(), submission.subtype(), kind);
   }
 
   private void fees(Submission submission, Catalogue now, List<Finding> findings) {

@@ -1,7 +1,6 @@
 package kz.talap.check;
 
 import java.time.LocalDate;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -154,11 +153,8 @@ final class Deadlines {
     };
   }
 
-  static Optional<Rule> rule(Catalogue now, Submission submission, RuleKind kind) {
-    return now.rules().stream()
-        .filter(r -> r.kind() == kind && r.service().equals(submission.service()))
-        .filter(r -> r.subtype().isEmpty() || r.subtype().equals(submission.subtype()))
-        .min(Comparator.comparing(Rule::code));
+  private static Optional<Rule> rule(Catalogue now, Submission submission, RuleKind kind) {
+    return now.rule(submission.service(), submission.subtype(), kind);
   }
 
   private Finding finding(Severity severity, Kind kind, String subject, String citation, String key,

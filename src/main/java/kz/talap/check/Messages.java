@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -116,26 +115,7 @@ public final class Messages {
 
   /** An amount with thousands separated: 17,300 in English, 17 300 (no-break space) in Kazakh and Russian. */
   public static Text amount(BigDecimal amount) {
-    BigDecimal value = amount.stripTrailingZeros();
-    if (value.scale() < 0) {
-      value = value.setScale(0, RoundingMode.UNNECESSARY);
-    }
-    String plain = value.toPlainString();
-    String sign = plain.startsWith("-") ? "-" : "";
-    String digits = sign.isEmpty() ? plain : plain.substring(1);
-    int dot = digits.indexOf('.');
-    String whole = dot < 0 ? digits : digits.substring(0, dot);
-    String fraction = dot < 0 ? "" : digits.substring(dot + 1);
-    return new Text(group(sign, whole, "\u00a0", ",", fraction), group(sign, whole, "\u00a0", ",", fraction),
-        group(sign, whole, ",", ".", fraction));
-  }
-
-  private static String group(String sign, String whole, String separator, String point, String fraction) {
-    StringBuilder text = new StringBuilder(whole);
-    for (int i = whole.length() - 3; i > 0; i -= 3) {
-      text.insert(i, separator);
-    }
-    return sign + text + (fraction.isEmpty() ? "" : point + fraction);
+    return new Text(Language.KK.number(amount), Language.RU.number(amount), Language.EN.number(amount));
   }
 
   /** A number with a unit in the right form: "1 working day", "45 календарных дней", "45 күнтізбелік күн". */
@@ -148,19 +128,13 @@ public final class Messages {
     return new Text(forms[Language.KK.ordinal()], forms[Language.RU.ordinal()], forms[Language.EN.ordinal()]);
   }
 
-  /** Russian: one (1, 21), few (2-4, 22-24), many; English: one, other; Kazakh nouns keep one form after numbers. */
+  /** The form of a unit word after a number: one / few / many, as many as the message file gives. */
   private static int pluralIndex(Language language, long n, int forms) {
-    if (forms == 1) {
-      return 0;
-    }
-    if (language == Language.RU && forms == 3) {
-      long tens = n % 100;
-      long units = n % 10;
-      if (units == 1 && tens != 11) {
-        return 0;
-      }
-      return units >= 2 && units <= 4 && (tens < 12 || tens > 14) ? 1 : 2;
-    }
-    return n == 1 ? 0 : forms - 1;
+    return switch (language.plural(n)) {
+      case ONE -> 0;
+      case FEW -> Math.min(1, forms - 1);
+      case MANY -> forms - 1;
+    };
   }
+
 }

@@ -165,6 +165,7 @@ final class CheckCommand {
   private void check(Catalogue catalogue, List<Input> inputs, CheckReport report, boolean progress)
       throws IOException {
     Checker checker = new Checker(catalogue);
+    SubmissionJson.Reader submissions = SubmissionJson.reader(catalogue);
     Progress bar = new Progress(progress ? expected(inputs) : 0);
     for (Input input : inputs) {
       if (!Files.isRegularFile(input.path())) {
@@ -183,7 +184,7 @@ final class CheckCommand {
           fail(report, input.path().toString(), List.of("cannot read: " + e.getMessage()), bar);
           continue;
         }
-        one(catalogue, checker, report, input.path().toString(), false, text, bar);
+        one(submissions, checker, report, input.path().toString(), false, text, bar);
         continue;
       }
       try (BufferedReader reader = Files.newBufferedReader(input.path(), StandardCharsets.UTF_8)) {
@@ -191,7 +192,7 @@ final class CheckCommand {
         for (String text = reader.readLine(); text != null; text = reader.readLine()) {
           number++;
           if (!text.isBlank()) {
-            one(catalogue, checker, report, input.path() + ":" + number, true, text, bar);
+            one(submissions, checker, report, input.path() + ":" + number, true, text, bar);
           }
         }
       } catch (CharacterCodingException e) {
@@ -208,9 +209,9 @@ final class CheckCommand {
     }
   }
 
-  private void one(Catalogue catalogue, Checker checker, CheckReport report, String source, boolean jsonLines,
+  private void one(SubmissionJson.Reader submissions, Checker checker, CheckReport report, String source, boolean jsonLines,
       String text, Progress bar) throws IOException {
-    SubmissionJson.Parsed parsed = SubmissionJson.read(text, catalogue);
+    SubmissionJson.Parsed parsed = submissions.read(text);
     if (parsed.submission().isEmpty()) {
       List<String> problems = new ArrayList<>();
       for (Problem p : parsed.problems()) {

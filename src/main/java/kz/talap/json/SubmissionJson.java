@@ -13,6 +13,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -74,36 +75,70 @@ public final class SubmissionJson {
     }
   }
 
+  /**
+   * Reads submissions for one catalogue, keeping what would otherwise be worked out again for every submission: the
+   * declared facts, and the facts each service, sub-type and stage needs. Not safe for use by several threads.
+   */
+  public static final class Reader {
+    private final Catalogue catalogue;
+    private final Map<String, Fact> declared = new LinkedHashMap<>();
+    private final Map<String, Set<String>> needed = new HashMap<>();
+
+    private Reader(Catalogue catalogue) {
+      this.catalogue = catalogue;
+      catalogue.facts().forEach(f -> declared.put(f.name(), f));
+    }
+
+    /** Parses one submission given as JSON text. */
+    public Parsed read(String text) {
+      JsonNode root;
+      try {
+        root = MAPPER.readTree(text);
+      } catch (JsonProcessingException e) {
+        JsonLocation at = e.getLocation();
+        return new Parsed(Optional.empty(), List.of(new Problem(at == null ? 0 : at.getLineNr(),
+            at == null ? 0 : at.getColumnNr(), "", "malformed JSON: " + e.getOriginalMessage())));
+      }
+      if (root == null || root.isMissingNode()) {
+        return new Parsed(Optional.empty(), List.of(new Problem(0, 0, "", "empty input: expected a JSON object")));
+      }
+      return read(root);
+    }
+
+    /** Reads a submission given as a tree of maps, lists, strings, numbers and booleans (the same checks as JSON). */
+    public Parsed read(Map<String, ?> tree) {
+      return read((JsonNode) MAPPER.valueToTree(tree));
+    }
+
+    private Parsed read(JsonNode root) {
+      SubmissionJson one = new SubmissionJson(this);
+      Optional<Submission> submission = one.submission(root);
+      return new Parsed(one.problems.isEmpty() ? submission : Optional.empty(), one.problems);
+    }
+  }
+
+  private final Reader reader;
   private final Catalogue catalogue;
   private final List<Problem> problems = new ArrayList<>();
 
-  private SubmissionJson(Catalogue catalogue) {
-    this.catalogue = catalogue;
+  private SubmissionJson(Reader reader) {
+    this.reader = reader;
+    this.catalogue = reader.catalogue;
+  }
+
+  /** A reader for many submissions against one catalogue. */
+  public static Reader reader(Catalogue catalogue) {
+    return new Reader(catalogue);
   }
 
   /** Parses one submission given as JSON text. */
   public static Parsed read(String text, Catalogue catalogue) {
-    JsonNode root;
-    try {
-      root = MAPPER.readTree(text);
-    } catch (JsonProcessingException e) {
-      JsonLocation at = e.getLocation();
-      return new Parsed(Optional.empty(), List.of(new Problem(at == null ? 0 : at.getLineNr(),
-          at == null ? 0 : at.getColumnNr(), "", "malformed JSON: " + e.getOriginalMessage())));
-    }
-    if (root == null || root.isMissingNode()) {
-      return new Parsed(Optional.empty(), List.of(new Problem(0, 0, "", "empty input: expected a JSON object")));
-    }
-    SubmissionJson reader = new SubmissionJson(catalogue);
-    Optional<Submission> submission = reader.submission(root);
-    return new Parsed(reader.problems.isEmpty() ? submission : Optional.empty(), reader.problems);
+    return reader(catalogue).read(text);
   }
 
   /** Reads a submission given as a tree of maps, lists, strings, numbers and booleans (the same checks as JSON). */
   public static Parsed read(Map<String, ?> tree, Catalogue catalogue) {
-    SubmissionJson reader = new SubmissionJson(catalogue);
-    Optional<Submission> submission = reader.submission(MAPPER.valueToTree(tree));
-    return new Parsed(reader.problems.isEmpty() ? submission : Optional.empty(), reader.problems);
+    return reader(catalogue).read(tree);
   }
 
   /**
@@ -257,8 +292,7 @@ public final class SubmissionJson {
       Optional<String> stage, Optional<LocalDate> day) {
     Map<String, Object> facts = new LinkedHashMap<>();
     JsonNode node = root.get("facts");
-    Map<String, Fact> declared = new LinkedHashMap<>();
-    catalogue.facts().forEach(f -> declared.put(f.name(), f));
+    Map<String, Fact> declared = reader.declared;
     if (node != null && !node.isObject()) {
       problem("$.facts", "expected an object of facts, got " + kind(node));
       return facts;
@@ -280,7 +314,8 @@ public final class SubmissionJson {
     }
     Set<String> needed = new TreeSet<>();
     declared.values().stream().filter(Fact::required).forEach(f -> needed.add(f.name()));
-    service.ifPresent(s -> needed.addAll(conditionFacts(s, subtype, stage, declared)));
+    service.ifPresent(s -> needed.addAll(reader.needed.computeIfAbsent(s + "/" + subtype.orElse("") + "/"
+        + stage.orElse(""), k -> conditionFacts(s, subtype, stage, declared))));
     for (String name : needed) {
       if (!facts.containsKey(name) && (node == null || !node.has(name))) {
         problem("$.facts", "missing fact '" + name + "' (" + declared.get(name).label().en() + ")");

@@ -107,6 +107,14 @@ public record Catalogue(
             .thenComparing(Term::code, java.util.Comparator.reverseOrder()));
   }
 
+  /** The first rule (by code) of a kind for a service and sub-type: one for the sub-type or for all its sub-types. */
+  public Optional<Rule> rule(String service, Optional<String> subtype, Enums.RuleKind kind) {
+    return rules.stream()
+        .filter(r -> r.kind() == kind && r.service().equals(service))
+        .filter(r -> r.subtype().isEmpty() || r.subtype().equals(subtype))
+        .min(java.util.Comparator.comparing(Rule::code));
+  }
+
   /** The value of a dated parameter (such as MCI) on a day. */
   public Optional<Parameter> parameter(String code, LocalDate date) {
     return parameters.stream()

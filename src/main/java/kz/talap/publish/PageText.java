@@ -1,7 +1,6 @@
 package kz.talap.publish;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -99,7 +98,7 @@ final class PageText {
   /** "45 calendar days", "1 рабочий день", "45 күнтізбелік күн". */
   String quantity(int amount, TermUnit unit) {
     String code = unit.name();
-    String form = switch (plural(amount)) {
+    String form = switch (language.plural(amount)) {
       case ONE -> code + "_ONE";
       case FEW -> code + "_FEW";
       case MANY -> code;
@@ -107,51 +106,9 @@ final class PageText {
     return amount + " " + label(form);
   }
 
-  enum Plural { ONE, FEW, MANY }
-
-  /**
-   * The grammatical number a noun takes after {@code amount}. Russian: 1, 21, 31 … take the singular, 2–4, 22–24 …
-   * the genitive singular, the rest the genitive plural. English: 1 takes the singular. Kazakh nouns stay singular
-   * after any numeral, so the Kazakh texts of the three label rows are the same word.
-   */
-  Plural plural(long amount) {
-    long n = Math.abs(amount);
-    if (language != Language.RU) {
-      return n == 1 ? Plural.ONE : Plural.MANY;
-    }
-    long lastTwo = n % 100;
-    long last = n % 10;
-    if (last == 1 && lastTwo != 11) {
-      return Plural.ONE;
-    }
-    if (last >= 2 && last <= 4 && (lastTwo < 12 || lastTwo > 14)) {
-      return Plural.FEW;
-    }
-    return Plural.MANY;
-  }
-
-  /**
-   * A number with grouped thousands: "17,300" in English, "17 300" (no-break space) in Kazakh and Russian, and a
-   * decimal comma in Kazakh and Russian; at most two decimals, trailing zeros dropped.
-   */
+  /** A number with grouped thousands in this page's language ({@link Language#number}). */
   String number(BigDecimal value) {
-    BigDecimal rounded = value.setScale(2, RoundingMode.HALF_UP).stripTrailingZeros();
-    String plain = rounded.abs().toPlainString();
-    int dot = plain.indexOf('.');
-    String whole = dot < 0 ? plain : plain.substring(0, dot);
-    String fraction = dot < 0 ? "" : plain.substring(dot + 1);
-    String group = language == Language.EN ? "," : NO_BREAK_SPACE;
-    StringBuilder grouped = new StringBuilder();
-    for (int i = 0; i < whole.length(); i++) {
-      if (i > 0 && (whole.length() - i) % 3 == 0) {
-        grouped.append(group);
-      }
-      grouped.append(whole.charAt(i));
-    }
-    if (!fraction.isEmpty()) {
-      grouped.append(language == Language.EN ? "." : ",").append(fraction);
-    }
-    return (rounded.signum() < 0 ? "-" : "") + grouped;
+    return language.number(value);
   }
 
   /** "17,300 ₸". */

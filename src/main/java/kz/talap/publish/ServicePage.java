@@ -168,8 +168,7 @@ final class ServicePage {
 
   /** Information-system failures, on the pages of services whose expired permits are penalised. */
   private List<Map<String, Object>> outages() {
-    boolean penalised = catalogue.rules().stream()
-        .anyMatch(r -> r.kind() == RuleKind.PENALTY && applies(Optional.of(r.service()), r.subtype()));
+    boolean penalised = catalogue.rule(service.code(), subtypeCode, RuleKind.PENALTY).isPresent();
     if (!penalised) {
       return List.of();
     }

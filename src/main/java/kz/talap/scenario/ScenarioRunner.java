@@ -49,10 +49,12 @@ public final class ScenarioRunner {
 
   private final Catalogue catalogue;
   private final Checker checker;
+  private final SubmissionJson.Reader submissions;
 
   public ScenarioRunner(Catalogue catalogue) {
     this.catalogue = catalogue;
     this.checker = new Checker(catalogue);
+    this.submissions = SubmissionJson.reader(catalogue);
   }
 
   public Report run(List<RawRow> rows) {
@@ -70,7 +72,7 @@ public final class ScenarioRunner {
     if (!problems.isEmpty()) {
       return problems;
     }
-    SubmissionJson.Parsed parsed = SubmissionJson.read(tree, catalogue);
+    SubmissionJson.Parsed parsed = submissions.read(tree);
     if (parsed.submission().isEmpty()) {
       return parsed.problems().stream()
           .map(p -> new Failure(row.cell(column(p.path())).where(), code, p.toString())).toList();
