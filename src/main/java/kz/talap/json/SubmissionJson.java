@@ -97,7 +97,7 @@ public final class SubmissionJson {
       } catch (JsonProcessingException e) {
         JsonLocation at = e.getLocation();
         return new Parsed(Optional.empty(), List.of(new Problem(at == null ? 0 : at.getLineNr(),
-            at == null ? 0 : at.getColumnNr(), "", "malformed JSON: " + e.getOriginalMessage())));
+            at == null ? 0 : at.getColumnNr(), "", "malformed JSON: " + plain(e.getOriginalMessage()))));
       }
       if (root == null || root.isMissingNode()) {
         return new Parsed(Optional.empty(), List.of(new Problem(0, 0, "", "empty input: expected a JSON object")));
@@ -124,6 +124,12 @@ public final class SubmissionJson {
   private SubmissionJson(Reader reader) {
     this.reader = reader;
     this.catalogue = reader.catalogue;
+  }
+
+  /** Jackson's message without its note on redacted sources: "(start marker at line 1, column 1)". */
+  static String plain(String message) {
+    return message == null ? "" : message.replaceAll(
+        "\\[Source: [^;\\]]*; line: (\\d+), column: (\\d+)\\]", "line $1, column $2");
   }
 
   /** A reader for many submissions against one catalogue. */

@@ -110,6 +110,15 @@ class CheckCommandTest {
   }
 
   @Test
+  void check_truncatedJson_saysWhereTheObjectStarted() throws IOException {
+    Path file = Files.writeString(dir.resolve("cut.json"), "{\"service\": \"TRP\"\n");
+    CliRun run = check(file.toString());
+    assertEquals(2, run.exit());
+    assertEquals(file + ":2:1: malformed JSON: Unexpected end-of-input: expected close marker for Object (start "
+        + "marker at line 1, column 1)\n", run.err());
+  }
+
+  @Test
   void check_inputErrors_nameThePathAndAreNotFindings() throws IOException {
     Path file = Files.writeString(dir.resolve("codes.json"), """
         {"service": "TRP", "subtype": "TRP_WORK", "channel": "PROVIDER", "submitted_at": "2026-03-20T10:00",
