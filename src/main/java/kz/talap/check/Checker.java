@@ -27,6 +27,7 @@ import kz.talap.model.Category;
 import kz.talap.model.Channel;
 import kz.talap.model.Document;
 import kz.talap.model.Enums.FactType;
+import kz.talap.model.Enums.Issuer;
 import kz.talap.model.Enums.MoneyUnit;
 import kz.talap.model.Enums.Origin;
 import kz.talap.model.Enums.RuleKind;
@@ -48,8 +49,16 @@ import kz.talap.model.Validity;
 public final class Checker {
   /** The parameter fees in MCI are multiplied by. */
   public static final String MCI = "MCI";
-  /** A country group whose documents need no legalisation under a treaty, if the catalogue declares one. */
+  /**
+   * A country group whose official documents need no legalisation under a treaty (the Minsk Convention on legal
+   * assistance of 22.01.1993, art. 13), if the catalogue declares one.
+   */
   public static final String LEGALISATION_EXEMPT = "LEGALISATION_EXEMPT";
+  /** The parties to the Hague Convention of 5 October 1961: their documents need an apostille, not legalisation. */
+  public static final String APOSTILLE = "APOSTILLE";
+  /** Findings that bar acceptance of any package, not just of this one: the verdict is NOT_ACCEPTED. */
+  private static final Set<Kind> BARS = Set.of(Kind.SERVICE_NOT_IN_FORCE, Kind.DRAFT_SERVICE, Kind.STAY_EXPIRED,
+      Kind.LATE_AFTER_16TH_BIRTHDAY);
   /** The online channel: documents are uploaded as electronic copies, so no original is shown. */
   public static final String PORTAL = "PORTAL";
   private static final Set<String> STATE_LANGUAGES = Set.of("kk", "ru");
@@ -78,11 +87,11 @@ public final class Checker {
           .findFirst().orElseThrow(() -> new IllegalArgumentException("unknown service " + submission.service()));
       findings.add(notInForce(any.code(), any.name(), any.citation(), catalogue.services().stream()
           .filter(s -> s.code().equals(any.code())).map(Service::validity).toList(), day));
-      return new CheckResult(submission, Verdict.INCOMPLETE, Requirement.STANDARD, findings, Optional.empty());
+      return new CheckResult(submission, Verdict.NOT_ACCEPTED, Requirement.STANDARD, findings, Optional.empty());
     }
     Service service = found.get();
     if (service.status() == ServiceStatus.DRAFT) {
-      findings.add(finding(Severity.WARNING, Kind.DRAFT_SERVICE, service.code(), null, service.citation(),
+      findings.add(finding(Severity.ERROR, Kind.DRAFT_SERVICE, service.code(), null, service.citation(),
           "DRAFT_SERVICE", Map.of("service", service.name())));
     }
     Map<String, Object> values = values(submission, today);
@@ -103,8 +112,10 @@ public final class Checker {
     fees(submission, now, findings);
     deadlines.check(submission, now, catalogue, findings);
     boolean complete = findings.stream().noneMatch(f -> f.severity() == Severity.ERROR);
+    boolean barred = findings.stream().anyMatch(f -> f.severity() == Severity.ERROR && BARS.contains(f.kind()));
     Optional<DueDate> result = complete ? dueDate(submission, now) : Optional.empty();
-    return new CheckResult(submission, complete ? Verdict.COMPLETE : Verdict.INCOMPLETE, set, findings, result);
+    Verdict verdict = barred ? Verdict.NOT_ACCEPTED : complete ? Verdict.COMPLETE : Verdict.INCOMPLETE;
+    return new CheckResult(submission, verdict, set, findings, result);
   }
 
   /** The catalogue in force on a day, and its country groups as the lists conditions see (`eaeu`). */
@@ -162,7 +173,7 @@ public final class Checker {
   }
 
   /** Not in force on the day: ended (the last version ended before it), or not yet in force. */
-  private Finding notInForce(String code, Text name, String citation, List<Validity> versions, LocalDate day) {
+  private Finding notInForce(String code, Text name, Text citation, List<Validity> versions, LocalDate day) {
     Optional<LocalDate> ended = versions.stream().map(Validity::to).flatMap(Optional::stream)
         .filter(to -> to.isBefore(day)).max(Comparator.naturalOrder());
     Optional<LocalDate> starts = versions.stream().map(Validity::from).flatMap(Optional::stream)
@@ -256,7 +267,7 @@ public final class Checker {
     LocalDate day = submission.submittedOn();
     Text name = documentName(now, document.code());
     String code = requirement.code();
-    String citation = requirement.citation();
+    Text citation = requirement.citation();
     if (document.validUntil().isPresent() && document.validUntil().get().isBefore(day)) {
       findings.add(finding(Severity.ERROR, Kind.EXPIRED, code, document.code(), citation, "EXPIRED",
           Map.of("document", name, "date", Messages.date(document.validUntil().get()))));
@@ -297,14 +308,49 @@ public final class Checker {
           translation.get().citation(), "NO_TRANSLATION",
           Map.of("document", name, "language", new Text(language, language, language))));
     }
-    Optional<Rule> legalisation = rule(now, submission, RuleKind.LEGALISATION);
+    rule(now, submission, RuleKind.LEGALISATION)
+        .ifPresent(rule -> legalisation(now, rule, document, name, findings));
+  }
+
+  /**
+   * Documents drawn up by or with foreign authorities are accepted only when legalised (Consular Charter, para 60),
+   * unless a ratified treaty says otherwise: none is needed for the parties to the Minsk Convention of 1993 (art. 13),
+   * and an apostille replaces legalisation for the parties to the Hague Convention of 1961. Documents of companies,
+   * insurers and persons are never legalised.
+   */
+  private void legalisation(Catalogue now, Rule rule, PresentedDocument document, Text name, List<Finding> findings) {
     Optional<String> foreign = foreignCountry(now, document);
-    if (legalisation.isPresent() && foreign.isPresent() && !document.legalised() && !exempt(now, foreign.get())) {
-      String country = foreign.get().isEmpty() ? "?" : foreign.get();
-      findings.add(finding(Severity.ERROR, Kind.NOT_LEGALISED, legalisation.get().code(), document.code(),
-          legalisation.get().citation(), "NOT_LEGALISED",
-          Map.of("document", name, "country", new Text(country, country, country))));
+    Issuer issuer = now.document(document.code()).map(Document::issuer).orElse(Issuer.EITHER);
+    if (foreign.isEmpty() || document.legalised() || issuer == Issuer.PRIVATE
+        || document.issuer().filter(i -> i == Issuer.PRIVATE).isPresent()) {
+      return;
     }
+    String code = foreign.get();
+    if (!code.isEmpty() && member(now, LEGALISATION_EXEMPT, code).isPresent()) {
+      return;
+    }
+    Text country = countryText(code);
+    Optional<kz.talap.model.CountryGroupMember> hague = code.isEmpty() ? Optional.empty()
+        : member(now, APOSTILLE, code);
+    if (hague.isPresent() && document.apostille()) {
+      return;
+    }
+    boolean stated = issuer == Issuer.AUTHORITY || document.issuer().isPresent();
+    String key = hague.isPresent() ? "NOT_APOSTILLED" : document.apostille() ? "APOSTILLE_NOT_ENOUGH" : "NOT_LEGALISED";
+    Text citation = hague.map(m -> rule.citation().and(m.citation(), "; ")).orElse(rule.citation());
+    findings.add(finding(stated ? Severity.ERROR : Severity.WARNING,
+        hague.isPresent() ? Kind.NOT_APOSTILLED : Kind.NOT_LEGALISED, rule.code(), document.code(), citation,
+        stated ? key : key + "_IF_AUTHORITY", Map.of("document", name, "country", country)));
+  }
+
+  private static Text countryText(String code) {
+    String shown = code.isEmpty() ? "?" : code;
+    return new Text(shown, shown, shown);
+  }
+
+  private static Optional<kz.talap.model.CountryGroupMember> member(Catalogue now, String group, String country) {
+    return now.countryGroups().stream()
+        .filter(m -> m.group().equals(group) && m.country().equals(country)).findFirst();
   }
 
   /** The issuing country of a document issued abroad ("" if unknown), or empty for a Kazakh document. */
@@ -318,11 +364,6 @@ public final class Checker {
       case ANY -> document.issuedIn().filter(c -> !c.equals("KZ"));
       case KZ, APPLICANT -> Optional.empty();
     };
-  }
-
-  private static boolean exempt(Catalogue now, String country) {
-    return now.countryGroups().stream()
-        .anyMatch(m -> m.group().equals(LEGALISATION_EXEMPT) && m.country().equals(country));
   }
 
   private static Optional<Rule> rule(Catalogue now, Submission submission, RuleKind kind) {
@@ -394,11 +435,11 @@ public final class Checker {
   private Optional<DueDate> dueDate(Submission submission, Catalogue now) {
     return now.term(submission.service(), submission.subtype(), TermKind.SERVICE)
         .filter(t -> t.unit() != TermUnit.MINUTES && t.unit() != TermUnit.HOURS)
-        .map(t -> DueDate.of(t, submission.submittedAt(), DueDate.closing(now, submission.channel()), calendar));
+        .map(t -> DueDate.of(t, submission.submittedAt(), now, submission.channel(), calendar));
   }
 
-  private static String serviceCitation(Catalogue now, Submission submission) {
-    return now.service(submission.service()).map(Service::citation).orElse("");
+  private static Text serviceCitation(Catalogue now, Submission submission) {
+    return now.service(submission.service()).map(Service::citation).orElse(new Text("", "", ""));
   }
 
   private static Text documentName(Catalogue now, String code) {
@@ -412,7 +453,7 @@ public final class Checker {
         String.join(separator, texts.stream().map(Text::en).toList()));
   }
 
-  private Finding finding(Severity severity, Kind kind, String subject, String document, String citation,
+  private Finding finding(Severity severity, Kind kind, String subject, String document, Text citation,
       String key, Map<String, Text> args) {
     return new Finding(severity, kind, Optional.ofNullable(subject), Optional.ofNullable(document), citation,
         messages.text(key, args));

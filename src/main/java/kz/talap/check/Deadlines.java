@@ -26,6 +26,8 @@ final class Deadlines {
   static final String OUTAGE_ACT = "outage_act";
   /** A yes/no fact: held liable under Administrative Code art. 517 for not leaving Kazakhstan in time. */
   static final String HELD_LIABLE = "held_liable_art_517";
+  /** A date fact: the last day of the applicant's permitted period of stay in Kazakhstan. */
+  static final String STAY_EXPIRED_ON = "stay_expired_on";
 
   private final WorkingCalendar calendar;
   private final Messages messages = Messages.get();
@@ -36,6 +38,7 @@ final class Deadlines {
 
   void check(Submission submission, Catalogue now, Catalogue all, List<Finding> findings) {
     sixteenthBirthday(submission, now, findings);
+    stayExpired(submission, now, findings);
     for (Term term : now.terms()) {
       boolean applies = term.service().map(submission.service()::equals).orElse(false)
           && (term.subtype().isEmpty() || term.subtype().equals(submission.subtype()))
@@ -77,8 +80,8 @@ final class Deadlines {
         if (day.isAfter(last)) {
           Optional<Term> wait = now.term(submission.service(), submission.subtype(), TermKind.REAPPLY_AFTER);
           LocalDate again = wait.map(w -> plus(last, w)).orElse(last);
-          String citation = term.citation() + wait.map(Term::citation).filter(c -> !c.equals(term.citation()))
-              .map(c -> "; " + c).orElse("");
+          Text citation = wait.map(Term::citation).filter(c -> !c.equals(term.citation()))
+              .map(c -> term.citation().and(c, "; ")).orElse(term.citation());
           findings.add(finding(Severity.ERROR, Kind.APPROVAL_LAPSED, term.code(), citation, "APPROVAL_LAPSED",
               Map.of("date", Messages.date(from), "last", Messages.date(last), "again", Messages.date(again))));
         }
@@ -96,9 +99,18 @@ final class Deadlines {
               "from", Messages.date(outage.get().from()), "to", Messages.date(outage.get().to()))));
       return;
     }
+    Optional<Outage> maybe = all.outages().stream().filter(o -> o.mayCover(expiry)).findFirst();
+    if (maybe.isPresent()) {
+      // The source gives the end only roughly ("early October"): neither "no fine" nor "penalties" can be said.
+      findings.add(finding(Severity.WARNING, Kind.OUTAGE_END_UNCERTAIN, maybe.get().code(), maybe.get().citation(),
+          "OUTAGE_END_UNCERTAIN", Map.of("date", Messages.date(expiry), "system", maybe.get().system(),
+              "from", Messages.date(maybe.get().from()), "to", Messages.date(maybe.get().to()),
+              "end", Messages.date(maybe.get().mayEndBy().orElseThrow()))));
+      return;
+    }
     Optional<Rule> penalty = rule(now, submission, RuleKind.PENALTY);
     findings.add(finding(Severity.WARNING, Kind.OVERSTAY_PENALTY, penalty.map(Rule::code).orElse(null),
-        penalty.map(Rule::citation).orElse(""), "OVERSTAY_PENALTY", Map.of("date", Messages.date(expiry))));
+        penalty.map(Rule::citation).orElse(new Text("", "", "")), "OVERSTAY_PENALTY", Map.of("date", Messages.date(expiry))));
   }
 
   /**
@@ -132,7 +144,40 @@ final class Deadlines {
       return;
     }
     findings.add(finding(Severity.ERROR, Kind.LATE_AFTER_16TH_BIRTHDAY, term.get().code(),
-        term.get().citation() + late.map(r -> "; " + r.citation()).orElse(""), "LATE_AFTER_16TH_BIRTHDAY", args));
+        late.map(r -> term.get().citation().and(r.citation(), "; ")).orElse(term.get().citation()), "LATE_AFTER_16TH_BIRTHDAY", args));
+  }
+
+  /**
+   * Rules para 9-1: documents of a person whose period of stay has expired are accepted only with an act on an
+   * information-system failure signed by the State Corporation and the provider, or from a person held liable under
+   * Administrative Code art. 517 when no more than ten days have passed since the deadline; "in other cases acceptance
+   * is not allowed". Applies to the services that carry a LATE_ACCEPTANCE rule (every TRP sub-type).
+   */
+  private void stayExpired(Submission submission, Catalogue now, List<Finding> findings) {
+    if (!(submission.facts().get(STAY_EXPIRED_ON) instanceof LocalDate last)) {
+      return;
+    }
+    LocalDate day = submission.submittedOn();
+    Optional<Rule> late = rule(now, submission, RuleKind.LATE_ACCEPTANCE);
+    if (!day.isAfter(last) || late.isEmpty()) {
+      return;
+    }
+    Optional<Term> grace = now.term(submission.service(), submission.subtype(), TermKind.LATE_ACCEPTANCE_MAX);
+    boolean outageAct = Boolean.TRUE.equals(submission.facts().get(OUTAGE_ACT));
+    boolean liable = Boolean.TRUE.equals(submission.facts().get(HELD_LIABLE))
+        && grace.isPresent() && !day.isAfter(plus(last, grace.get()));
+    long days = grace.map(Term::amount).orElse(0);
+    Map<String, Text> args = Map.of("date", Messages.date(last), "days", Messages.number(days),
+        "deadline", Messages.date(last));
+    if (outageAct || liable) {
+      findings.add(finding(Severity.INFO, Kind.LATE_ACCEPTED, late.get().code(), late.get().citation(),
+          outageAct ? "LATE_ACCEPTED_STAY_OUTAGE" : "LATE_ACCEPTED_STAY_LIABLE", args));
+      return;
+    }
+    Text citation = grace.map(g -> late.get().citation().and(g.citation(), "; ")).orElse(late.get().citation());
+    findings.add(finding(Severity.ERROR, Kind.STAY_EXPIRED, late.get().code(), citation,
+        Boolean.TRUE.equals(submission.facts().get(HELD_LIABLE)) ? "STAY_EXPIRED_LIABLE_TOO_LATE" : "STAY_EXPIRED",
+        args));
   }
 
   private LocalDate plus(LocalDate from, Term term) {
@@ -157,7 +202,7 @@ final class Deadlines {
     return now.rule(submission.service(), submission.subtype(), kind);
   }
 
-  private Finding finding(Severity severity, Kind kind, String subject, String citation, String key,
+  private Finding finding(Severity severity, Kind kind, String subject, Text citation, String key,
       Map<String, Text> args) {
     return new Finding(severity, kind, Optional.ofNullable(subject), Optional.empty(), citation,
         messages.text(key, args));

@@ -8,7 +8,7 @@ import kz.talap.model.Text;
  * code), the norm it comes from, and a message in Kazakh, Russian and English.
  */
 public record Finding(Severity severity, Kind kind, Optional<String> subject, Optional<String> document,
-    String citation, Text message) {
+    Text citation, Text message) {
 
   /** How bad a finding is; only errors make a submission incomplete. */
   public enum Severity { ERROR, WARNING, INFO }
@@ -28,15 +28,18 @@ public record Finding(Severity severity, Kind kind, Optional<String> subject, Op
     ORIGINAL_NOT_SHOWN,
     NO_TRANSLATION,
     NOT_LEGALISED,
+    NOT_APOSTILLED,
     FEE_MISSING,
     FEE_TOO_LOW,
     PAYMENT_AFTER_SUBMISSION,
     PAYMENT_NOT_NEEDED,
     LATE_AFTER_16TH_BIRTHDAY,
+    STAY_EXPIRED,
     LATE_ACCEPTED,
     LATE_APPLICATION,
     APPROVAL_LAPSED,
     EXPIRED_DURING_OUTAGE,
+    OUTAGE_END_UNCERTAIN,
     OVERSTAY_PENALTY,
     DRAFT_SERVICE
   }

@@ -123,7 +123,10 @@ public final class Messages {
     String[] forms = new String[Language.values().length];
     for (Language language : Language.values()) {
       String[] options = bundles.get(language).getProperty("unit." + unit, unit).split("\\|");
-      forms[language.ordinal()] = amount + " " + options[pluralIndex(language, amount, options.length)];
+      String form = options[pluralIndex(language, amount, options.length)];
+      // "күнтізбелік {n} күн": Kazakh puts the number inside the unit, as seed 003 does.
+      forms[language.ordinal()] = form.contains("{n}") ? form.replace("{n}", Long.toString(amount))
+          : amount + " " + form;
     }
     return new Text(forms[Language.KK.ordinal()], forms[Language.RU.ordinal()], forms[Language.EN.ordinal()]);
   }

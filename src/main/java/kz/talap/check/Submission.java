@@ -6,6 +6,7 @@ import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import kz.talap.model.Enums.Issuer;
 import kz.talap.model.Enums.Recipient;
 
 /**
@@ -44,7 +45,9 @@ public record Submission(
    *
    * @param language ISO 639-1 code of the document's language; empty for documents in Kazakh or Russian
    * @param issuedIn ISO 3166 alpha-2 code of the country whose authority issued it, when known
-   * @param legalised legalised by a consul or carrying an apostille
+   * @param legalised legalised by a consul (accepted also where an apostille would do)
+   * @param apostille carries an apostille (Hague Convention of 5 October 1961)
+   * @param issuer for a document that a state body or a private party may draw up: which one drew up this one
    */
   public record PresentedDocument(
       String code,
@@ -54,6 +57,8 @@ public record Submission(
       boolean notarisedTranslation,
       Optional<String> issuedIn,
       boolean legalised,
+      boolean apostille,
+      Optional<Issuer> issuer,
       boolean originalShown) {}
 
   /** A payment of a fee or duty, in tenge. */

@@ -211,7 +211,7 @@ final class BenchCommand {
             Optional.of(issued.plusYears(1 + random.nextInt(10))),
             Optional.of(LANGUAGES.get(random.nextInt(LANGUAGES.size()))), random.nextInt(5) > 0,
             foreign ? Optional.of(COUNTRIES.get(random.nextInt(COUNTRIES.size() - 2))) : Optional.empty(),
-            random.nextInt(5) > 0, random.nextInt(10) > 0));
+            random.nextInt(5) > 0, false, Optional.empty(), random.nextInt(10) > 0));
       }
       List<Payment> payments = new ArrayList<>();
       if (random.nextInt(4) > 0) {

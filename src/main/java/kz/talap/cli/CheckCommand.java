@@ -45,6 +45,7 @@ final class CheckCommand {
   private int total;
   private int complete;
   private int incomplete;
+  private int notAccepted;
   private int invalid;
 
   CheckCommand(PrintWriter out, PrintWriter err, boolean terminal) {
@@ -129,7 +130,7 @@ final class CheckCommand {
       err.println("talap check: cannot write the report: " + e.getMessage());
       return Main.USAGE;
     }
-    return invalid > 0 ? Main.USAGE : incomplete > 0 ? Main.FAILED : Main.OK;
+    return invalid > 0 ? Main.USAGE : incomplete + notAccepted > 0 ? Main.FAILED : Main.OK;
   }
 
   /** One file to read: a single JSON submission, or JSON Lines. */
@@ -203,7 +204,7 @@ final class CheckCommand {
     }
     bar.done();
     try {
-      report.finish(total, complete, incomplete, invalid);
+      report.finish(total, complete, incomplete, notAccepted, invalid);
     } catch (TemplateProblem e) {
       throw new TemplateFailure(e);
     }
@@ -224,10 +225,10 @@ final class CheckCommand {
     }
     CheckResult result = checker.check(parsed.submission().get());
     total++;
-    if (result.verdict() == Verdict.COMPLETE) {
-      complete++;
-    } else {
-      incomplete++;
+    switch (result.verdict()) {
+      case COMPLETE -> complete++;
+      case INCOMPLETE -> incomplete++;
+      case NOT_ACCEPTED -> notAccepted++;
     }
     report.result(source, result);
     bar.step();

@@ -38,7 +38,7 @@ abstract class CheckReport {
 
   abstract void invalid(String source, List<String> problems) throws IOException;
 
-  abstract void finish(int total, int complete, int incomplete, int invalid) throws IOException, TemplateProblem;
+  abstract void finish(int total, int complete, int incomplete, int notAccepted, int invalid) throws IOException, TemplateProblem;
 
   String label(String key) {
     return messages.format(language, key);
@@ -48,9 +48,9 @@ abstract class CheckReport {
     return messages.format(language, key, Map.of(name, value));
   }
 
-  String summary(int total, int complete, int incomplete, int invalid) {
+  String summary(int total, int complete, int incomplete, int notAccepted, int invalid) {
     return messages.format(language, "report.summary", Map.of("total", same(total), "complete", same(complete),
-        "incomplete", same(incomplete), "invalid", same(invalid)));
+        "incomplete", same(incomplete), "not_accepted", same(notAccepted), "invalid", same(invalid)));
   }
 
   static Text same(Object value) {
@@ -116,7 +116,7 @@ abstract class CheckReport {
       out.println(label("report.verdict") + ": " + label("verdict." + result.verdict().name()));
       result.due().ifPresent(d -> {
         out.println(label("report.due") + ": " + dueText(d));
-        out.println("      " + d.term().citation() + "; " + DueDate.COUNTING_CITATION);
+        out.println("      " + d.term().citation().and(DueDate.COUNTING_CITATION, "; ").in(language));
       });
       if (result.findings().isEmpty()) {
         out.println(label("report.no_findings"));
@@ -125,7 +125,7 @@ abstract class CheckReport {
         for (Finding f : result.findings()) {
           out.println("  " + label("severity." + f.severity().name())
               + f.subject().map(c -> " [" + c + "]").orElse("") + ": " + f.message().in(language));
-          out.println("      " + f.citation());
+          out.println("      " + f.citation().in(language));
         }
       }
       out.println();
@@ -137,9 +137,9 @@ abstract class CheckReport {
     }
 
     @Override
-    void finish(int total, int complete, int incomplete, int invalid) {
+    void finish(int total, int complete, int incomplete, int notAccepted, int invalid) {
       if (total > 1 || results == 0) {
-        out.println(summary(total, complete, incomplete, invalid));
+        out.println(summary(total, complete, incomplete, notAccepted, invalid));
       }
       out.flush();
     }
@@ -165,8 +165,8 @@ abstract class CheckReport {
     }
 
     @Override
-    void finish(int total, int complete, int incomplete, int invalid) throws IOException {
-      json.finish(total, complete, incomplete, invalid);
+    void finish(int total, int complete, int incomplete, int notAccepted, int invalid) throws IOException {
+      json.finish(total, complete, incomplete, notAccepted, invalid);
       json.close();
     }
   }
@@ -199,7 +199,7 @@ abstract class CheckReport {
       r.put("verdict", result.verdict().name().toLowerCase(Locale.ROOT));
       r.put("verdict_text", label("verdict." + result.verdict().name()));
       result.due().ifPresent(d -> r.put("due", Map.of("text", dueText(d), "date", d.due().toString(),
-          "citation", d.term().citation() + "; " + DueDate.COUNTING_CITATION)));
+          "citation", d.term().citation().and(DueDate.COUNTING_CITATION, "; ").in(language))));
       List<Map<String, Object>> findings = new ArrayList<>();
       for (Finding f : result.findings()) {
         Map<String, Object> m = new LinkedHashMap<>();
@@ -208,7 +208,7 @@ abstract class CheckReport {
         m.put("kind", f.kind().name());
         m.put("subject", f.subject().orElse(""));
         m.put("message", f.message().in(language));
-        m.put("citation", f.citation());
+        m.put("citation", f.citation().in(language));
         findings.add(m);
       }
       r.put("findings", findings);
@@ -221,7 +221,8 @@ abstract class CheckReport {
     }
 
     @Override
-    void finish(int total, int complete, int incomplete, int invalidCount) throws IOException, TemplateProblem {
+    void finish(int total, int complete, int incomplete, int notAccepted, int invalidCount)
+        throws IOException, TemplateProblem {
       Map<String, Object> labels = new LinkedHashMap<>();
       for (String key : List.of("title", "service", "subtype", "channel", "submitted", "set", "verdict", "due",
           "findings", "no_findings", "input_errors", "citation")) {
@@ -233,7 +234,7 @@ abstract class CheckReport {
       model.put("labels", labels);
       model.put("results", results);
       model.put("invalid", invalid);
-      model.put("summary", summary(total, complete, incomplete, invalidCount));
+      model.put("summary", summary(total, complete, incomplete, notAccepted, invalidCount));
       out.write(templates.render(TEMPLATE, model));
       out.flush();
     }

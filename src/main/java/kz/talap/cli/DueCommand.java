@@ -89,7 +89,8 @@ final class DueCommand {
     }
     DueDate due;
     try {
-      due = DueDate.of(term.get(), at.get(), DueDate.closing(catalogue, line.getOptionValue("channel", "PROVIDER")), new WorkingCalendar(catalogue.calendar()));
+      due = DueDate.of(term.get(), at.get(), catalogue, line.getOptionValue("channel", DueDate.PROVIDER),
+          new WorkingCalendar(catalogue.calendar()));
     } catch (IllegalArgumentException e) {
       err.println("talap due: " + e.getMessage());
       return Main.USAGE;
@@ -97,11 +98,11 @@ final class DueCommand {
     String unit = term.get().unit().name().toLowerCase(Locale.ROOT).replace('_', ' ');
     out.println(code + ": " + term.get().name().en() + ": " + term.get().amount() + " "
         + (term.get().amount() == 1 ? unit.substring(0, unit.length() - 1) : unit)
-        + " (" + term.get().citation() + ")");
+        + " (" + term.get().citation().en() + ")");
     out.println("Submitted: " + show(at.get().toLocalDate()) + " " + at.get().toLocalTime());
     out.println("Counted from: " + show(due.received()) + (due.received().equals(day) ? ""
-        : " (next working day: " + DueDate.RECEIPT_CITATION + ")"));
-    out.println("Due: " + show(due.due()) + " (" + DueDate.COUNTING_CITATION + ")");
+        : " (" + due.receivedCitation().en() + ")"));
+    out.println("Due: " + show(due.due()) + " (" + DueDate.COUNTING_CITATION.en() + ")");
     return Main.OK;
   }
 

@@ -3,6 +3,7 @@ package kz.talap.compile;
 import static kz.talap.schema.Schema.CATALOGUE;
 import static kz.talap.schema.Schema.COUNTRY_GROUPS;
 import static kz.talap.schema.Schema.FACTS;
+import static kz.talap.schema.Schema.NORMS;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -58,6 +59,7 @@ public final class CatalogueCompiler {
       return new CompileResult(Optional.empty(), diagnostics.sorted());
     }
     String version = version();
+    cells.norms(norms());
     List<Fact> facts = facts();
     List<CountryGroupMember> groups = countryGroups();
     Map<String, FactType> types = new LinkedHashMap<>();
@@ -188,6 +190,20 @@ public final class CatalogueCompiler {
     return version;
   }
 
+  /** The acts citations may name, by code: their official names in kk/ru/en. */
+  private Map<String, Text> norms() {
+    Map<String, Text> norms = new LinkedHashMap<>();
+    for (RawRow row : rows(NORMS)) {
+      int errors = diagnostics.errorCount();
+      Optional<String> code = cells.code(row, "code", true);
+      Optional<Text> name = cells.text(row, "name", true);
+      if (define(NORMS, row, "code", code, Validity.ALWAYS) && diagnostics.errorCount() == errors) {
+        norms.put(code.get(), name.get());
+      }
+    }
+    return norms;
+  }
+
   private List<Fact> facts() {
     List<Fact> facts = new ArrayList<>();
     List<RawRow> pendingDerived = new ArrayList<>();
@@ -228,7 +244,7 @@ public final class CatalogueCompiler {
       int errors = diagnostics.errorCount();
       Optional<String> group = cells.code(row, "group", true);
       Optional<String> country = cells.country(row, "country", true);
-      Optional<String> citation = cells.string(row, "citation", true);
+      Optional<Text> citation = cells.citation(row, true);
       Validity validity = cells.validity(row);
       if (group.isEmpty() || country.isEmpty() || diagnostics.errorCount() > errors) {
         continue;

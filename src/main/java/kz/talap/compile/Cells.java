@@ -32,10 +32,27 @@ final class Cells {
 
   private final Diagnostics diagnostics;
   private final boolean translationsRequired;
+  private Citations citations = new Citations(java.util.Map.of());
 
   Cells(Diagnostics diagnostics, boolean translationsRequired) {
     this.diagnostics = diagnostics;
     this.translationsRequired = translationsRequired;
+  }
+
+  /** Citations name the acts of these norms (code to official name); set once the Norms sheet is compiled. */
+  void norms(java.util.Map<String, Text> norms) {
+    this.citations = new Citations(norms);
+  }
+
+  /** The citation in the three languages; reports an unknown norm or an unreadable place at the cell. */
+  Optional<Text> citation(RawRow row, boolean required) {
+    Optional<String> cell = string(row, "citation", required);
+    if (cell.isEmpty()) {
+      return Optional.empty();
+    }
+    Citations.Result result = citations.render(cell.get());
+    result.problem().ifPresent(p -> diagnostics.error("bad-citation", row.cell("citation").where(), p));
+    return result.text();
   }
 
   /** The cell's text, or empty; reports an empty required cell. */

@@ -109,7 +109,7 @@ final class TableCompiler {
       Optional<String> code = cells.code(row, "code", true);
       Optional<Text> name = cells.text(row, "name", true);
       Optional<Text> how = cells.text(row, "how", true);
-      Optional<String> citation = cells.string(row, "citation", true);
+      Optional<Text> citation = cells.citation(row, true);
       if (c.define(CHANNELS, row, "code", code, Validity.ALWAYS) && clean(start)) {
         result.add(new Channel(code.get(), name.get(), how.get(), citation.get()));
       }
@@ -135,7 +135,7 @@ final class TableCompiler {
       List<Enums.Recipient> recipients = cells.choices(row, "recipients", Enums.Recipient.class);
       Optional<Condition> eligibility = c.condition(row, "eligibility", false);
       Optional<Text> explanation = c.explanation(row, "eligibility", eligibility, false);
-      Optional<String> citation = cells.string(row, "citation", true);
+      Optional<Text> citation = cells.citation(row, true);
       if (c.define(SERVICES, row, "code", code, validity) && clean(start)) {
         serviceChannels.put(code.get(), channels);
         result.add(new Service(code.get(), status.get(), name.get(), provider.get(), form.get(), resultText.get(),
@@ -157,7 +157,7 @@ final class TableCompiler {
       Optional<Text> name = cells.text(row, "name", true);
       Optional<Condition> eligibility = c.condition(row, "eligibility", false);
       Optional<Text> explanation = c.explanation(row, "eligibility", eligibility, false);
-      Optional<String> citation = cells.string(row, "citation", true);
+      Optional<Text> citation = cells.citation(row, true);
       if (c.define(SUB_TYPES, row, "code", code, validity) && clean(start)) {
         subTypeService.put(code.get(), service.get());
         result.add(new SubType(code.get(), service.get(), number.getAsInt(), name.get(), eligibility, explanation,
@@ -174,10 +174,11 @@ final class TableCompiler {
       Optional<String> code = cells.code(row, "code", true);
       Optional<Text> name = cells.text(row, "name", true);
       var origin = cells.choice(row, "origin", Enums.Origin.class, true);
+      var issuer = cells.choice(row, "issuer", Enums.Issuer.class, false).orElse(Enums.Issuer.EITHER);
       Optional<Text> note = cells.text(row, "note", false);
       boolean noLegalisation = cells.bool(row, "no_legalisation");
       if (c.define(DOCUMENTS, row, "code", code, Validity.ALWAYS) && clean(start)) {
-        result.add(new Document(code.get(), name.get(), origin.get(), note, noLegalisation));
+        result.add(new Document(code.get(), name.get(), origin.get(), issuer, note, noLegalisation));
       }
     }
     return sorted(result, Document::code);
@@ -205,7 +206,7 @@ final class TableCompiler {
       Optional<String> service = c.reference(row, "service", SERVICES, "service", true, validity);
       Optional<String> subtype = subtypeOf(row, service, validity);
       Optional<Text> name = cells.text(row, "name", true);
-      Optional<String> citation = cells.string(row, "citation", true);
+      Optional<Text> citation = cells.citation(row, true);
       if (c.define(GROUPS, row, "code", code, validity) && clean(start)) {
         groupService.put(code.get(), service.get());
         result.add(new Group(code.get(), service.get(), subtype, name.get(), citation.get(), validity));
@@ -225,7 +226,7 @@ final class TableCompiler {
       Optional<Condition> condition = c.condition(row, "condition", true);
       Optional<Text> name = cells.text(row, "name", true);
       Optional<Text> explanation = cells.text(row, "explanation", true);
-      Optional<String> citation = cells.string(row, "citation", true);
+      Optional<Text> citation = cells.citation(row, true);
       if (code.filter(Requirement.STANDARD::equals).isPresent()) {
         diagnostics.error("reserved-code", row.cell("code").where(),
             "'" + Requirement.STANDARD + "' is reserved for the standard document set");
@@ -270,7 +271,7 @@ final class TableCompiler {
       OptionalInt maxAge = cells.integer(row, "max_age_days", false);
       OptionalInt minValidity = cells.integer(row, "min_validity_days", false);
       Optional<String> stage = stageOf(row, service, validity);
-      Optional<String> citation = cells.string(row, "citation", true);
+      Optional<Text> citation = cells.citation(row, true);
       if (c.define(REQUIREMENTS, row, "code", code, validity) && clean(start)) {
         result.add(new Requirement(code.get(), service.get(), subtype, order.getAsInt(), document.get(), group,
             sets, condition, explanation, channels, recipients, original, maxAge, minValidity, stage,
@@ -301,7 +302,7 @@ final class TableCompiler {
       Optional<String> subtype = subtypeOf(row, service, validity);
       var kind = cells.choice(row, "kind", Enums.RuleKind.class, true);
       Optional<Text> text = cells.text(row, "text", true);
-      Optional<String> citation = cells.string(row, "citation", true);
+      Optional<Text> citation = cells.citation(row, true);
       if (c.define(RULES, row, "code", code, validity) && clean(start)) {
         result.add(new Rule(code.get(), service.get(), subtype, kind.get(), text.get(), citation.get(), validity));
       }
@@ -320,7 +321,7 @@ final class TableCompiler {
       Optional<BigDecimal> amount = cells.decimal(row, "amount", true);
       var unit = cells.choice(row, "unit", Enums.MoneyUnit.class, true);
       Optional<Text> name = cells.text(row, "name", true);
-      Optional<String> citation = cells.string(row, "citation", true);
+      Optional<Text> citation = cells.citation(row, true);
       if (c.define(FEES, row, "code", code, validity) && clean(start)) {
         result.add(new Fee(code.get(), service.get(), subtype, amount.get(), unit.get(), name.get(),
             citation.get(), validity));
@@ -346,7 +347,7 @@ final class TableCompiler {
       OptionalInt order = cells.integer(row, "order", true);
       Optional<Text> name = cells.text(row, "name", true);
       Optional<Text> description = cells.text(row, "description", false);
-      Optional<String> citation = cells.string(row, "citation", true);
+      Optional<Text> citation = cells.citation(row, true);
       if (c.define(STAGES, row, "code", code, validity) && clean(start)) {
         result.add(new Stage(code.get(), service.get(), subtype, order.getAsInt(), name.get(), description,
             citation.get(), validity));
@@ -369,10 +370,15 @@ final class TableCompiler {
         diagnostics.error("bad-range", row.cell("to").where(),
             "the outage ends (" + to.get() + ") before it starts (" + from.get() + ")");
       }
+      Optional<LocalDate> mayEndBy = cells.date(row, "may_end_by", false);
+      if (mayEndBy.isPresent() && to.isPresent() && !mayEndBy.get().isAfter(to.get())) {
+        diagnostics.error("bad-range", row.cell("may_end_by").where(),
+            "may_end_by (" + mayEndBy.get() + ") must be after the known end of the outage (" + to.get() + ")");
+      }
       Optional<Text> note = cells.text(row, "note", false);
-      Optional<String> citation = cells.string(row, "citation", true);
+      Optional<Text> citation = cells.citation(row, true);
       if (c.define(OUTAGES, row, "code", code, Validity.ALWAYS) && clean(start)) {
-        result.add(new Outage(code.get(), system.get(), from.get(), to.get(), note, citation.get()));
+        result.add(new Outage(code.get(), system.get(), from.get(), to.get(), mayEndBy, note, citation.get()));
       }
     }
     return result.stream().sorted(Comparator.comparing(Outage::from).thenComparing(Outage::code)).toList();
@@ -397,7 +403,7 @@ final class TableCompiler {
         diagnostics.error("unknown-fact", row.cell("counted_from").where(),
             "counted_from must name a DATE fact of the Facts sheet, not '" + countedFrom.get() + "'");
       }
-      Optional<String> citation = cells.string(row, "citation", true);
+      Optional<Text> citation = cells.citation(row, true);
       if (c.define(TERMS, row, "code", code, validity) && clean(start)) {
         result.add(new Term(code.get(), service, subtype, kind.get(), amount.getAsInt(), unit.get(), name.get(),
             stage, countedFrom, citation.get(), validity));
@@ -423,7 +429,7 @@ final class TableCompiler {
             "closes " + row.value("closes") + " is not after opens " + row.value("opens"));
       }
       Optional<Text> note = cells.text(row, "note", false);
-      Optional<String> citation = cells.string(row, "citation", true);
+      Optional<Text> citation = cells.citation(row, true);
       if (c.define(SCHEDULES, row, "code", code, validity) && clean(start)) {
         result.add(new ScheduleEntry(code.get(), channel.get(), service, part.get(), days.get(), opens.get(),
             closes.get(), note, citation.get(), validity));
@@ -443,7 +449,7 @@ final class TableCompiler {
       OptionalInt number = cells.integer(row, "number", true);
       Optional<Text> text = cells.text(row, "text", true);
       Optional<Text> note = cells.text(row, "note", false);
-      Optional<String> citation = cells.string(row, "citation", true);
+      Optional<Text> citation = cells.citation(row, true);
       if (c.define(REFUSAL_GROUNDS, row, "code", code, validity) && clean(start)) {
         result.add(new RefusalGround(code.get(), service.get(), subtype, number.getAsInt(), text.get(), note,
             citation.get(), validity));
@@ -463,7 +469,7 @@ final class TableCompiler {
       Validity validity = cells.validity(row);
       Optional<BigDecimal> amount = cells.decimal(row, "amount", true);
       var unit = cells.choice(row, "unit", Enums.MoneyUnit.class, true);
-      Optional<String> citation = cells.string(row, "citation", true);
+      Optional<Text> citation = cells.citation(row, true);
       if (c.define(PARAMETERS, row, "code", code, validity) && clean(start)) {
         result.add(new Parameter(code.get(), amount.get(), unit.get(), citation.get(), validity));
       }
@@ -486,7 +492,7 @@ final class TableCompiler {
       Optional<LocalDate> date = cells.date(row, "date", kind.isPresent() && !fixed);
       boolean moves = cells.bool(row, "moves_if_weekend");
       Optional<Text> name = cells.text(row, "name", true);
-      Optional<String> citation = cells.string(row, "citation", true);
+      Optional<Text> citation = cells.citation(row, true);
       if (c.define(CALENDAR, row, "code", code, validity) && clean(start)) {
         result.add(new CalendarEntry(code.get(), kind.get(), fixed ? monthDay : Optional.empty(),
             fixed ? Optional.empty() : date, moves, name.get(), citation.get(), validity));

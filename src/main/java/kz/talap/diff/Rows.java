@@ -269,6 +269,10 @@ final class Rows {
     if (value instanceof java.util.OptionalInt optional) {
       return optional.isPresent() ? Integer.toString(optional.getAsInt()) : "";
     }
+    if (value instanceof Text text) {
+      // A citation: compared as the English rendering (norm names and places), which changes with the cell.
+      return text.en();
+    }
     if (value instanceof Boolean b) {
       return b ? "TRUE" : "FALSE";
     }

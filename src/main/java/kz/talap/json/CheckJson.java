@@ -70,7 +70,7 @@ public final class CheckJson implements AutoCloseable {
       if (finding.document().isPresent()) {
         json.writeStringField("document", finding.document().get());
       }
-      json.writeStringField("citation", finding.citation());
+      text("citation", finding.citation());
       text("message", finding.message());
       json.writeEndObject();
     }
@@ -85,7 +85,10 @@ public final class CheckJson implements AutoCloseable {
     json.writeStringField("unit", due.term().unit().name());
     json.writeStringField("received", due.received().toString());
     json.writeStringField("date", due.due().toString());
-    json.writeStringField("citation", due.term().citation() + "; " + DueDate.COUNTING_CITATION);
+    if (!due.received().equals(due.submitted().toLocalDate())) {
+      text("received_citation", due.receivedCitation());
+    }
+    text("citation", due.term().citation().and(DueDate.COUNTING_CITATION, "; "));
     json.writeEndObject();
   }
 
@@ -111,12 +114,13 @@ public final class CheckJson implements AutoCloseable {
   }
 
   /** Ends the results and writes the summary. */
-  public void finish(int total, int complete, int incomplete, int invalid) throws IOException {
+  public void finish(int total, int complete, int incomplete, int notAccepted, int invalid) throws IOException {
     json.writeEndArray();
     json.writeObjectFieldStart("summary");
     json.writeNumberField("total", total);
     json.writeNumberField("complete", complete);
     json.writeNumberField("incomplete", incomplete);
+    json.writeNumberField("not_accepted", notAccepted);
     json.writeNumberField("input_errors", invalid);
     json.writeEndObject();
     json.writeEndObject();

@@ -31,6 +31,7 @@ import kz.talap.model.Catalogue;
 import kz.talap.model.Channel;
 import kz.talap.model.Document;
 import kz.talap.model.Enums.FactType;
+import kz.talap.model.Enums.Issuer;
 import kz.talap.model.Enums.MoneyUnit;
 import kz.talap.model.Enums.Recipient;
 import kz.talap.model.Fact;
@@ -57,7 +58,7 @@ public final class SubmissionJson {
   static final List<String> TOP = List.of("format", "id", "service", "subtype", "stage", "channel", "recipient",
       "submitted_at", "facts", "documents", "payments");
   static final List<String> DOCUMENT = List.of("code", "issued_on", "valid_until", "language",
-      "notarised_translation", "issued_in", "legalised", "original_shown");
+      "notarised_translation", "issued_in", "legalised", "apostille", "issuer", "original_shown");
   static final List<String> PAYMENT = List.of("amount_kzt", "paid_on");
 
   /** A problem with the input: where (line and column of malformed JSON, or a JSON path) and what. */
@@ -198,6 +199,10 @@ public final class SubmissionJson {
       if (d.legalised()) {
         node.put("legalised", true);
       }
+      if (d.apostille()) {
+        node.put("apostille", true);
+      }
+      d.issuer().ifPresent(v -> node.put("issuer", v.name().toLowerCase(Locale.ROOT)));
       if (d.originalShown()) {
         node.put("original_shown", true);
       }
@@ -432,9 +437,19 @@ public final class SubmissionJson {
     }
     Optional<String> issuedIn = node.has("issued_in") ? country(node.get("issued_in"), path + ".issued_in")
         : Optional.empty();
+    Optional<Issuer> issuer = Optional.empty();
+    if (node.has("issuer")) {
+      JsonNode value = node.get("issuer");
+      if (value.isTextual() && (value.textValue().equals("authority") || value.textValue().equals("private"))) {
+        issuer = Optional.of(Issuer.valueOf(value.textValue().toUpperCase(Locale.ROOT)));
+      } else {
+        problem(path + ".issuer", "expected \"authority\" (a state body, court or notary) or \"private\" (a company, "
+            + "insurer or person), got " + kind(value));
+      }
+    }
     return new PresentedDocument(code.orElse(""), issued, until, language,
         bool(node, path, "notarised_translation"), issuedIn, bool(node, path, "legalised"),
-        bool(node, path, "original_shown"));
+        bool(node, path, "apostille"), issuer, bool(node, path, "original_shown"));
   }
 
   private Payment payment(JsonNode node, String path) {

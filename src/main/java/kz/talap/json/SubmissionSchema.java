@@ -108,7 +108,12 @@ public final class SubmissionSchema {
     properties.putObject("notarised_translation").put("type", "boolean");
     country(properties.putObject("issued_in"));
     properties.putObject("legalised").put("type", "boolean")
-        .put("description", "Legalised by a consul or carrying an apostille");
+        .put("description", "Legalised by a consul");
+    properties.putObject("apostille").put("type", "boolean")
+        .put("description", "Carries an apostille (Hague Convention of 5 October 1961)");
+    strings(properties.putObject("issuer").put("type", "string")
+        .put("description", "Who drew up the document: a state body, court or notary (authority) or a company, "
+            + "insurer or person (private)").putArray("enum"), List.of("authority", "private"));
     properties.putObject("original_shown").put("type", "boolean");
   }
 

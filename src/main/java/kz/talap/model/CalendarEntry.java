@@ -7,4 +7,4 @@ import kz.talap.model.Enums.CalendarKind;
 
 /** A row of the working calendar: a holiday, or a day moved by government order. */
 public record CalendarEntry(String code, CalendarKind kind, Optional<MonthDay> monthDay, Optional<LocalDate> date,
-    boolean movesIfWeekend, Text name, String citation, Validity validity) {}
+    boolean movesIfWeekend, Text name, Text citation, Validity validity) {}

@@ -10,5 +10,5 @@ public record Category(
     Condition condition,
     Text name,
     Text explanation,
-    String citation,
+    Text citation,
     Validity validity) {}

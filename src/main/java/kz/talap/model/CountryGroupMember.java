@@ -1,4 +1,4 @@
 package kz.talap.model;
 
 /** That a country belongs to a group (such as the EAEU) for a period. */
-public record CountryGroupMember(String group, String country, String citation, Validity validity) {}
+public record CountryGroupMember(String group, String country, Text citation, Validity validity) {}

@@ -13,8 +13,14 @@ public final class Enums {
   /** Where a document comes from; decides whether translation and legalisation rules apply. */
   public enum Origin { APPLICANT, KZ, FOREIGN, ANY }
 
+  /**
+   * Who draws up a document: a state body, court or notary (AUTHORITY: legalisation rules apply to a foreign one), a
+   * company, insurer or person (PRIVATE: never legalised), or either, depending on the document presented.
+   */
+  public enum Issuer { AUTHORITY, PRIVATE, EITHER }
+
   /** What a procedural rule is about. */
-  public enum RuleKind { TRANSLATION, LEGALISATION, VERIFICATION, LATE_ACCEPTANCE, PENALTY, NOTE }
+  public enum RuleKind { TRANSLATION, LEGALISATION, VERIFICATION, LATE_ACCEPTANCE, PENALTY, WHO_APPLIES, NOTE }
 
   /** The unit of a fee. */
   public enum MoneyUnit { MCI, KZT }

@@ -4,4 +4,4 @@ import java.util.Optional;
 
 /** A ground for refusing the service. */
 public record RefusalGround(String code, String service, Optional<String> subtype, int number, Text text,
-    Optional<Text> note, String citation, Validity validity) {}
+    Optional<Text> note, Text citation, Validity validity) {}

@@ -26,7 +26,7 @@ public record Requirement(
     OptionalInt maxAgeDays,
     OptionalInt minValidityDays,
     Optional<String> stage,
-    String citation,
+    Text citation,
     Validity validity) {
 
   /** The name of the standard document set in {@link #applicantSets()}. */

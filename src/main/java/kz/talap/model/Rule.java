@@ -4,5 +4,5 @@ import java.util.Optional;
 import kz.talap.model.Enums.RuleKind;
 
 /** A procedural rule the applicant must know, such as the translation rule. */
-public record Rule(String code, String service, Optional<String> subtype, RuleKind kind, Text text, String citation,
+public record Rule(String code, String service, Optional<String> subtype, RuleKind kind, Text text, Text citation,
     Validity validity) {}

@@ -18,7 +18,7 @@ public record Service(
     List<Recipient> recipients,
     Optional<Condition> eligibility,
     Optional<Text> eligibilityExplanation,
-    String citation,
+    Text citation,
     Validity validity) {
   public Service {
     channels = List.copyOf(channels);

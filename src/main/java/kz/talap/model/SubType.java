@@ -11,5 +11,5 @@ public record SubType(
     Text name,
     Optional<Condition> eligibility,
     Optional<Text> eligibilityExplanation,
-    String citation,
+    Text citation,
     Validity validity) {}

@@ -12,6 +12,7 @@ import kz.talap.model.Catalogue;
 import kz.talap.model.Category;
 import kz.talap.model.Channel;
 import kz.talap.model.Document;
+import kz.talap.model.Enums.Issuer;
 import kz.talap.model.Enums.Origin;
 import kz.talap.model.Enums.RuleKind;
 import kz.talap.model.Group;
@@ -51,7 +52,9 @@ final class Checklist {
   List<Map<String, Object>> items(Optional<String> stage) {
     Map<String, List<Requirement>> byItem = new TreeMap<>();
     for (Requirement requirement : requirements) {
-      if (!requirement.stage().equals(stage)) {
+      // Documents only for a reduced set (PRP minors: birth certificate, other parent's consent) are no item of the
+      // list in the act; they are shown with their set.
+      if (!requirement.stage().equals(stage) || !standard(requirement)) {
         continue;
       }
       byItem.computeIfAbsent(key(requirement), k -> new ArrayList<>()).add(requirement);
@@ -64,12 +67,16 @@ final class Checklist {
       item.put("oneOf", first.group().isPresent());
       first.group().flatMap(this::group).ifPresent(group -> {
         item.put("groupName", text.of(group.name()));
-        item.put("groupCitation", group.citation());
+        item.put("groupCitation", text.of(group.citation()));
       });
       item.put("documents", rows.stream().map(this::document).toList());
       items.add(item);
     }
     return items;
+  }
+
+  private static boolean standard(Requirement requirement) {
+    return requirement.applicantSets().isEmpty() || requirement.applicantSets().contains(Requirement.STANDARD);
   }
 
   private static String key(Requirement requirement) {
@@ -106,7 +113,7 @@ final class Checklist {
           .map(r -> text.label(r.name())).collect(Collectors.joining("; "))));
     }
     document.flatMap(this::origin).ifPresent(origin -> model.put("origin", origin));
-    model.put("citation", requirement.citation());
+    model.put("citation", text.of(requirement.citation()));
     return model;
   }
 
@@ -134,7 +141,8 @@ final class Checklist {
       return Optional.empty();
     }
     // Documents such as passports are never legalised: only the translation rule applies to them.
-    String suffix = document.noLegalisation() ? "_TRANSLATION" : "";
+    // Documents of companies, insurers and persons are never legalised either.
+    String suffix = document.noLegalisation() || document.issuer() == Issuer.PRIVATE ? "_TRANSLATION" : "";
     if (document.origin() == Origin.FOREIGN) {
       return Optional.of(text.label("ORIGIN_FOREIGN" + suffix));
     }
@@ -151,12 +159,18 @@ final class Checklist {
         .toList();
   }
 
-  /** Each category of applicants with a reduced set: who belongs to it, and which item numbers its set has. */
+  /**
+   * Each category of applicants with a reduced set: who belongs to it, which items of the standard checklist its set
+   * has, and the documents only that set needs (named, since they are no item of the act's list).
+   */
   List<Map<String, Object>> reducedSets() {
     List<Map<String, Object>> sets = new ArrayList<>();
     for (Category category : categories()) {
-      String numbers = requirements.stream()
+      List<Requirement> inSet = requirements.stream()
           .filter(r -> r.applicantSets().isEmpty() || r.applicantSets().contains(category.code()))
+          .toList();
+      String numbers = inSet.stream()
+          .filter(Checklist::standard)
           .map(Requirement::order)
           .distinct()
           .sorted()
@@ -167,7 +181,10 @@ final class Checklist {
       set.put("name", text.of(category.name()));
       set.put("explanation", text.of(category.explanation()));
       set.put("items", text.format("SET_ITEMS", numbers));
-      set.put("citation", category.citation());
+      set.put("extras", inSet.stream().filter(r -> !standard(r))
+          .sorted(Comparator.comparingInt(Requirement::order).thenComparing(Requirement::code))
+          .map(this::document).toList());
+      set.put("citation", text.of(category.citation()));
       sets.add(set);
     }
     return sets;

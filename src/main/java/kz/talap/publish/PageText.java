@@ -95,7 +95,10 @@ final class PageText {
     return text.toString();
   }
 
-  /** "45 calendar days", "1 рабочий день", "45 күнтізбелік күн". */
+  /**
+   * "45 calendar days", "1 рабочий день", "күнтізбелік 45 күн": a unit label with {n} places the number itself (the
+   * order of seed 003: «күнтізбелік 45 (қырық бес) күн»), otherwise the number comes first.
+   */
   String quantity(int amount, TermUnit unit) {
     String code = unit.name();
     String form = switch (language.plural(amount)) {
@@ -103,7 +106,8 @@ final class PageText {
       case FEW -> code + "_FEW";
       case MANY -> code;
     };
-    return amount + " " + label(form);
+    String unitText = label(form);
+    return unitText.contains("{n}") ? unitText.replace("{n}", Integer.toString(amount)) : amount + " " + unitText;
   }
 
   /** A number with grouped thousands in this page's language ({@link Language#number}). */

@@ -32,10 +32,19 @@ final class ServicePage {
   static final Set<TermKind> APPEAL = EnumSet.of(TermKind.APPEAL_CONSIDERATION, TermKind.APPEAL_REFERRAL,
       TermKind.APPEAL_EXTENSION_MAX, TermKind.APPEAL_EXTENSION_NOTICE, TermKind.COMPLAINT_FILING,
       TermKind.COMPLAINT_CONSIDERATION);
-  /** Every other term shown on a page besides the term of the service: waiting time, permit validity, ... */
-  static final Set<TermKind> OTHER = EnumSet.complementOf(EnumSet.of(TermKind.SERVICE, TermKind.APPEAL_CONSIDERATION,
-      TermKind.APPEAL_REFERRAL, TermKind.APPEAL_EXTENSION_MAX, TermKind.APPEAL_EXTENSION_NOTICE,
-      TermKind.COMPLAINT_FILING, TermKind.COMPLAINT_CONSIDERATION));
+  /** The terms besides the appeal terms, by the heading (label) they are shown under, in page order. */
+  static final Map<String, Set<TermKind>> TERM_GROUPS = termGroupKinds();
+
+  private static Map<String, Set<TermKind>> termGroupKinds() {
+    Map<String, Set<TermKind>> groups = new LinkedHashMap<>();
+    groups.put("TERMS_PROCESSING", EnumSet.of(TermKind.SERVICE, TermKind.MAX_WAIT, TermKind.MAX_SERVICE_TIME));
+    groups.put("TERMS_DEADLINES", EnumSet.of(TermKind.APPLY_AFTER_16TH_BIRTHDAY, TermKind.APPLY_BEFORE_EXPIRY,
+        TermKind.APPLY_AFTER_LOSS, TermKind.LATE_ACCEPTANCE_MAX));
+    groups.put("TERMS_VALIDITY", EnumSet.of(TermKind.PERMIT_VALIDITY, TermKind.PERMIT_VALIDITY_MAX,
+        TermKind.APPROVAL_VALIDITY));
+    groups.put("TERMS_REAPPLY", EnumSet.of(TermKind.REAPPLY_AFTER));
+    return java.util.Collections.unmodifiableMap(groups);
+  }
 
   private final Catalogue catalogue;
   private final LocalDate asOf;
@@ -60,14 +69,15 @@ final class ServicePage {
     model.put("title", subtype.map(s -> text.of(s.name())).orElse(text.of(service.name())));
     model.put("channels", service.channels().stream().map(this::channel).flatMap(Optional::stream).toList());
     model.put("term", terms(EnumSet.of(TermKind.SERVICE)));
-    model.put("otherTerms", terms(OTHER));
+    model.put("termGroups", termGroups());
     model.put("fees", fees());
     Checklist checklist = new Checklist(catalogue, service, subtypeCode, text);
     model.put("checklist", checklist.items());
     model.put("stages", stages(checklist));
     model.put("outages", outages());
     model.put("reducedSets", checklist.reducedSets());
-    model.put("rules", rules());
+    model.put("rules", rules(false));
+    model.put("whoApplies", rules(true));
     model.put("refusalGrounds", refusalGrounds());
     model.put("appealTerms", terms(APPEAL));
     return model;
@@ -79,7 +89,7 @@ final class ServicePage {
     model.put("number", s.number());
     model.put("name", text.of(s.name()));
     text.of(s.eligibilityExplanation()).ifPresent(e -> model.put("eligibility", e));
-    model.put("citation", s.citation());
+    model.put("citation", text.of(s.citation()));
     return model;
   }
 
@@ -97,7 +107,7 @@ final class ServicePage {
     model.put("code", channel.code());
     model.put("name", text.of(channel.name()));
     model.put("how", text.of(channel.how()));
-    model.put("citation", channel.citation());
+    model.put("citation", text.of(channel.citation()));
     model.put("hours", catalogue.schedules().stream()
         .filter(s -> s.channel().equals(channel.code()) && applies(s.service(), Optional.empty()))
         .sorted(Comparator.comparing(ScheduleEntry::part).thenComparing(ScheduleEntry::days)
@@ -115,12 +125,31 @@ final class ServicePage {
     // The compiler reads 24:00 as the end of the day (LocalTime.MAX); people read it as 24:00.
     model.put("closes", entry.closes().equals(LocalTime.MAX) ? "24:00" : time(entry.closes()));
     text.of(entry.note()).ifPresent(note -> model.put("note", note));
-    model.put("citation", entry.citation());
+    model.put("citation", text.of(entry.citation()));
     return model;
   }
 
   private static String time(LocalTime time) {
     return String.format("%02d:%02d", time.getHour(), time.getMinute());
+  }
+
+  /**
+   * The terms of the page under headings that say what they measure: how long the service takes, the applicant's
+   * own deadlines, how long the permit is valid, and when one may apply again. They are different things.
+   */
+  private List<Map<String, Object>> termGroups() {
+    List<Map<String, Object>> groups = new ArrayList<>();
+    for (Map.Entry<String, Set<TermKind>> group : TERM_GROUPS.entrySet()) {
+      List<Map<String, Object>> terms = terms(group.getValue());
+      if (!terms.isEmpty()) {
+        Map<String, Object> model = new LinkedHashMap<>();
+        model.put("id", group.getKey().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+        model.put("heading", text.label(group.getKey()));
+        model.put("terms", terms);
+        groups.add(model);
+      }
+    }
+    return groups;
   }
 
   private List<Map<String, Object>> terms(Set<TermKind> kinds) {
@@ -137,7 +166,7 @@ final class ServicePage {
     model.put("kind", term.kind().name());
     model.put("name", text.of(term.name()));
     model.put("amount", text.quantity(term.amount(), term.unit()));
-    model.put("citation", term.citation());
+    model.put("citation", text.of(term.citation()));
     return model;
   }
 
@@ -160,7 +189,7 @@ final class ServicePage {
           .map(this::term)
           .toList());
       model.put("checklist", checklist.items(Optional.of(stage.code())));
-      model.put("citation", stage.citation());
+      model.put("citation", text.of(stage.citation()));
       stages.add(model);
     }
     return stages;
@@ -178,7 +207,7 @@ final class ServicePage {
       model.put("from", text.date(outage.from()));
       model.put("to", text.date(outage.to()));
       text.of(outage.note()).ifPresent(n -> model.put("note", n));
-      model.put("citation", outage.citation());
+      model.put("citation", text.of(outage.citation()));
       return model;
     }).toList();
   }
@@ -203,18 +232,20 @@ final class ServicePage {
         model.put("amount", value.map(v -> mci + " = " + text.tenge(fee.amount().multiply(v.amount()))).orElse(mci));
         value.ifPresent(v -> {
           model.put("mci", text.format("MCI_VALUE", text.tenge(v.amount()), text.date(asOf)));
-          model.put("mciCitation", v.citation());
+          model.put("mciCitation", text.of(v.citation()));
         });
       }
-      model.put("citation", fee.citation());
+      model.put("citation", text.of(fee.citation()));
       fees.add(model);
     }
     return fees;
   }
 
-  private List<Map<String, Object>> rules() {
+  /** The rules of the page: those on who may apply (their own section), or all the others. */
+  private List<Map<String, Object>> rules(boolean whoApplies) {
     return catalogue.rules().stream()
         .filter(r -> r.service().equals(service.code()) && (r.subtype().isEmpty() || r.subtype().equals(subtypeCode)))
+        .filter(r -> (r.kind() == RuleKind.WHO_APPLIES) == whoApplies)
         .sorted(Comparator.comparing(Rule::kind).thenComparing(Rule::code))
         .map(rule -> {
           Map<String, Object> model = new LinkedHashMap<>();
@@ -222,7 +253,7 @@ final class ServicePage {
           model.put("kind", rule.kind().name());
           model.put("heading", text.label(rule.kind().name()));
           model.put("text", text.of(rule.text()));
-          model.put("citation", rule.citation());
+          model.put("citation", text.of(rule.citation()));
           return model;
         })
         .toList();
@@ -243,7 +274,7 @@ final class ServicePage {
           model.put("number", ground.number());
           model.put("text", text.of(ground.text()));
           text.of(ground.note()).ifPresent(note -> model.put("note", note));
-          model.put("citation", ground.citation());
+          model.put("citation", text.of(ground.citation()));
           return model;
         })
         .collect(Collectors.toList());

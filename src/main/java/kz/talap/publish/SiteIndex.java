@@ -81,7 +81,7 @@ final class SiteIndex {
     model.put("recipients", service.recipients().stream().map(r -> text.label(r.name()))
         .collect(Collectors.joining("; ")));
     text.of(service.eligibilityExplanation()).ifPresent(e -> model.put("eligibility", e));
-    model.put("citation", service.citation());
+    model.put("citation", text.of(service.citation()));
     return model;
   }
 }

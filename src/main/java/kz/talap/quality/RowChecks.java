@@ -18,32 +18,26 @@ import kz.talap.workbook.ReadResult;
 
 /** Checks of single rows: citations that cannot name a norm, and rows whose validity has ended. */
 final class RowChecks {
-  /** A citation shorter than this cannot name an act and an item ("Law" or "?"). */
-  static final int MIN_CITATION = 5;
   private static final Pattern PLACEHOLDER = Pattern.compile("(?i).*(\\b(todo|tbd|fixme|xxx)\\b|\\?\\?).*");
   /** Looked up by the date of each payment or term, so a row that ended still counts. */
   private static final Set<String> KEPT_WHOLE = Set.of(Schema.PARAMETERS, Schema.CALENDAR);
 
   private RowChecks() {}
 
+  /**
+   * Citations name acts of the Norms sheet (the compiler checks the code and the places); an act whose name is still
+   * a placeholder ("TODO", "??") would be printed on every page that cites it.
+   */
   static List<Finding> citations(ReadResult input) {
     List<Finding> findings = new ArrayList<>();
-    for (Table table : Schema.tables()) {
-      if (table.column("citation").isEmpty()) {
-        continue;
-      }
-      for (RawRow row : input.rows(table.name()).toList()) {
-        RawCell cell = row.cell("citation");
-        String citation = cell.value().strip();
-        if (citation.isEmpty()) {
-          continue;
-        }
-        if (citation.length() < MIN_CITATION) {
-          findings.add(new Finding(Level.WARNING, "short-citation", cell.where(), "citation "
-              + Quality.quote(citation) + " is suspiciously short: name the act and its article or item"));
-        } else if (PLACEHOLDER.matcher(citation).matches()) {
-          findings.add(new Finding(Level.WARNING, "placeholder-citation", cell.where(), "citation "
-              + Quality.quote(citation) + " looks like a placeholder: name the act and its article or item"));
+    for (RawRow row : input.rows(Schema.NORMS).toList()) {
+      for (String language : Schema.languages()) {
+        RawCell cell = row.cell("name_" + language);
+        String name = cell.value().strip();
+        if (!name.isEmpty() && PLACEHOLDER.matcher(name).matches()) {
+          findings.add(new Finding(Level.WARNING, "placeholder-citation", cell.where(), "the name of norm "
+              + Quality.quote(row.value("code")) + " looks like a placeholder: "
+              + Quality.quote(name) + ": give the official name of the act"));
         }
       }
     }

@@ -29,8 +29,8 @@ import kz.talap.workbook.RawRow;
  */
 public final class ScenarioRunner {
   private static final Pattern DOCUMENT = Pattern.compile("([A-Za-z0-9_]+)\\s*(?:\\((.*)\\))?");
-  private static final Set<String> FLAGS = Set.of("translated", "legalised", "no_original");
-  private static final Set<String> VALUES = Set.of("issued_on", "valid_until", "language", "issued_in");
+  private static final Set<String> FLAGS = Set.of("translated", "legalised", "apostille", "no_original");
+  private static final Set<String> VALUES = Set.of("issued_on", "valid_until", "language", "issued_in", "issuer");
 
   /** A scenario that failed: where (the row, or the cell at fault), its code and what went wrong. */
   public record Failure(CellRef where, String code, String message) {
@@ -106,7 +106,8 @@ public final class ScenarioRunner {
     for (String entry : parts(row.value("documents"))) {
       document(entry).ifPresentOrElse(documents::add, () -> problems.add(new Failure(row.cell("documents").where(),
           code, "documents: cannot read '" + entry + "' (expected CODE or CODE(issued_on=YYYY-MM-DD, "
-              + "valid_until=…, language=xx, translated, issued_in=XX, legalised, no_original))")));
+              + "valid_until=…, language=xx, translated, issued_in=XX, issuer=authority|private, legalised, apostille, "
+                  + "no_original))")));
     }
     tree.put("documents", documents);
     List<Object> payments = new ArrayList<>();
@@ -169,8 +170,8 @@ public final class ScenarioRunner {
         int eq = p.indexOf('=');
         String key = eq < 0 ? p : p.substring(0, eq).strip();
         if (eq < 0 && FLAGS.contains(key)) {
-          document.put(key.equals("translated") ? "notarised_translation" : key.equals("legalised") ? "legalised"
-              : "original_shown", !key.equals("no_original"));
+          document.put(key.equals("translated") ? "notarised_translation" : key.equals("no_original")
+              ? "original_shown" : key, !key.equals("no_original"));
         } else if (eq > 0 && VALUES.contains(key)) {
           document.put(key, p.substring(eq + 1).strip());
         } else if (!p.isEmpty()) {

@@ -40,6 +40,7 @@ public final class Schema {
   public static final String PARAMETERS = "Parameters";
   public static final String CALENDAR = "Calendar";
   public static final String LABELS = "Labels";
+  public static final String NORMS = "Norms";
 
   private static final List<Table> TABLES = List.of(
       new TableBuilder(CATALOGUE, "Settings of the catalogue as a whole, one key per row.")
@@ -47,6 +48,12 @@ public final class Schema {
           .choice("key", true, "The setting: version = the edition of the catalogue shown on every page.", "version")
           .column("value", PLAIN, true, "The value of the setting.")
           .example("key", "version", "value", "2026.11")
+          .build(),
+      new TableBuilder(NORMS, "The acts and sources that citations name: each once, with its official name in kk/ru/en.")
+          .code("Norm code used in citations, e.g. ORDER_992.")
+          .text("name", true, "Official name of the act or source, as it is cited")
+          .example("code", "ORDER_992", "name_en",
+              "Order of the Minister of Internal Affairs of the RK No. 992 of 4 December 2015")
           .build(),
       new TableBuilder(CHANNELS, "The ways of applying for a service and receiving its result.")
           .code("Channel code, e.g. PROVIDER, STATE_CORP, PORTAL.")
@@ -105,6 +112,9 @@ public final class Schema {
           .choice("origin", true,
               "APPLICANT (a form filled in by the applicant), KZ, FOREIGN or ANY (issued in Kazakhstan or abroad).",
               names(Enums.Origin.values()))
+          .choice("issuer", false, "Who draws it up: AUTHORITY (a state body, court or notary: a foreign one's "
+              + "document must be legalised or apostilled), PRIVATE (a company, insurer or person: never legalised) "
+              + "or EITHER (the submission says which); empty = EITHER.", names(Enums.Issuer.values()))
           .text("note", false, "Short note shown under the name")
           .column("no_legalisation", BOOLEAN, false,
               "TRUE for documents never legalised even when issued abroad, such as passports.")
@@ -165,7 +175,8 @@ public final class Schema {
           .code("Rule code.")
           .ref("service", SERVICES, true, "The service.")
           .ref("subtype", SUB_TYPES, false, "The sub-type; empty = all.")
-          .choice("kind", true, "TRANSLATION, LEGALISATION, VERIFICATION, LATE_ACCEPTANCE, PENALTY or NOTE.",
+          .choice("kind", true, "TRANSLATION, LEGALISATION, VERIFICATION, LATE_ACCEPTANCE, PENALTY, WHO_APPLIES "
+              + "(who may apply: in person, by a representative) or NOTE.",
               names(Enums.RuleKind.values()))
           .text("text", true, "The rule in plain words")
           .citation(true)
@@ -221,7 +232,9 @@ public final class Schema {
           .code("Outage code.")
           .text("system", true, "The information system that failed")
           .column("from", DATE, true, "First day of the failure, YYYY-MM-DD.")
-          .column("to", DATE, true, "Last day of the failure, YYYY-MM-DD.")
+          .column("to", DATE, true, "Last known day of the failure, YYYY-MM-DD.")
+          .column("may_end_by", DATE, false, "When the source gives the end only roughly (\"early October\"): the "
+              + "last day the failure may have lasted; expiries between to and this day must be verified.")
           .text("note", false, "What the failure means for applicants")
           .citation(true)
           .example("code", "FINGERPRINT_2025", "system_en", "Fingerprint registration system", "from", "2025-09-09",
@@ -303,7 +316,8 @@ public final class Schema {
           .column("documents", PLAIN, false, "Documents presented: CODE; CODE(issued_on=2026-01-10, "
               + "valid_until=2030-01-09, language=uz, translated, issued_in=UZ, legalised, no_original).")
           .column("payments", PLAIN, false, "Payments: AMOUNT@YYYY-MM-DD; AMOUNT@YYYY-MM-DD (tenge).")
-          .choice("expected_verdict", true, "COMPLETE or INCOMPLETE.", "COMPLETE", "INCOMPLETE")
+          .choice("expected_verdict", true, "COMPLETE, INCOMPLETE or NOT_ACCEPTED.", "COMPLETE", "INCOMPLETE",
+              "NOT_ACCEPTED")
           .column("expected_missing", LIST, false,
               "Requirement or group codes reported missing (exactly these).")
           .column("expected_invalid", LIST, false,

@@ -8,6 +8,8 @@ import java.util.Map;
 /** Builds a {@link Table} column by column; used only to declare the schema. */
 final class TableBuilder {
   static final List<String> LANGUAGES = List.of("kk", "ru", "en");
+  /** Tables without an editor-note column: settings, interface labels and scenarios (which have their own note). */
+  private static final List<String> NO_EDITOR_NOTE = List.of("Catalogue", "Labels", "Tests");
 
   private final String name;
   private final String description;
@@ -62,7 +64,8 @@ final class TableBuilder {
         "citation",
         Column.Kind.PLAIN,
         required,
-        "The norm this row comes from, e.g. \"Order of the MIA No. 992, Annex 3, item 8, sub-item 2)\".");
+        "The norm this row comes from: a code of the Norms sheet and the place in the act, e.g. "
+            + "\"ORDER_992, Annex 3, item 8, sub-item 2)\"; several norms separated by \";\".");
   }
 
   TableBuilder validity() {
@@ -83,6 +86,10 @@ final class TableBuilder {
   }
 
   Table build() {
+    if (!NO_EDITOR_NOTE.contains(name)) {
+      column("editor_note", Column.Kind.PLAIN, false,
+          "Note for editors only (source, how sure we are, why a choice was made); never shown to applicants.");
+    }
     return new Table(name, description, columns, key, example);
   }
 

@@ -48,7 +48,7 @@ class CheckerTest {
 
     Draft doc(String code) {
       documents.add(new PresentedDocument(code, Optional.empty(), Optional.empty(), Optional.empty(), false,
-          Optional.empty(), false, true));
+          Optional.empty(), false, false, Optional.empty(), true));
       return this;
     }
 
@@ -91,13 +91,14 @@ class CheckerTest {
 
   static PresentedDocument dated(String code, String issued, String until) {
     return new PresentedDocument(code, Optional.ofNullable(issued).map(LocalDate::parse),
-        Optional.ofNullable(until).map(LocalDate::parse), Optional.empty(), false, Optional.empty(), false, true);
+        Optional.ofNullable(until).map(LocalDate::parse), Optional.empty(), false, Optional.empty(), false, false,
+        Optional.empty(), true);
   }
 
   static PresentedDocument foreign(String code, String issued, String country, String language, boolean translated,
       boolean legalised) {
     return new PresentedDocument(code, Optional.of(LocalDate.parse(issued)), Optional.empty(),
-        Optional.of(language), translated, Optional.of(country), legalised, true);
+        Optional.of(language), translated, Optional.of(country), legalised, false, Optional.empty(), true);
   }
 
   static List<String> kinds(CheckResult result) {
@@ -213,7 +214,7 @@ class CheckerTest {
   void check_originalNotShown_exceptThroughThePortal() {
     Draft d = trpWork().without("TRP_IDENTITY_DOCUMENT");
     d.doc(new PresentedDocument("TRP_IDENTITY_DOCUMENT", Optional.empty(), Optional.empty(), Optional.empty(),
-        false, Optional.empty(), false, false));
+        false, Optional.empty(), false, false, Optional.empty(), false));
     assertEquals(List.of("ORIGINAL_NOT_SHOWN TRP_REQ_IDENTITY_DOCUMENT"), kinds(d.check()));
     d.channel = "PORTAL";
     assertEquals(List.of(), kinds(d.check()));
@@ -233,7 +234,7 @@ class CheckerTest {
     Draft d = prp();
     d.without("PRP_CRIMINAL_RECORD").doc(foreign("PRP_CRIMINAL_RECORD", "2026-03-20", "UZ", "uz", true, false));
     d.without("PRP_PASSPORT").doc(new PresentedDocument("PRP_PASSPORT", Optional.empty(),
-        Optional.of(LocalDate.parse("2034-02-01")), Optional.of("uz"), true, Optional.of("UZ"), false, true));
+        Optional.of(LocalDate.parse("2034-02-01")), Optional.of("uz"), true, Optional.of("UZ"), false, false, Optional.empty(), true));
     CheckResult result = d.check();
     assertEquals(List.of("NOT_LEGALISED PRP_LEGALISATION"), kinds(result));
     assertEquals("PRP_CRIMINAL_RECORD", result.findings().get(0).document().orElseThrow());

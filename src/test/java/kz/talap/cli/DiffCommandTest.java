@@ -179,7 +179,7 @@ class DiffCommandTest {
     Path mci = ShippedCatalogue.read()
         .edit("Parameters", row -> row.get("valid_from").equals("2015-01-01"), row -> row.put("amount", "1983"))
         .copy("Parameters", row -> row.get("valid_from").equals("2026-01-01"), "amount", "4500",
-            "valid_from", "2027-01-01", "valid_to", "2027-12-31", "citation", "Budget law for 2027")
+            "valid_from", "2027-01-01", "valid_to", "2027-12-31", "citation", "BUDGET_2026")
         .reverseRows()
         .write(dir.resolve("mci"));
     CliRun run = CliRun.of("diff", "catalogue", mci.toString());

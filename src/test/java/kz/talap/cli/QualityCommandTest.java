@@ -118,7 +118,7 @@ class QualityCommandTest {
         .set("Services", 0, "eligibility_en", "No one")
         .row("Categories", "code", "MINORS", "service", "SVC", "order", "1", "condition", "minor || !minor",
             "name_kk", "Балалар", "name_ru", "Дети", "name_en", "Children", "explanation_kk", "Балалар",
-            "explanation_ru", "Дети", "explanation_en", "Children", "citation", "Annex 3, item 8"));
+            "explanation_ru", "Дети", "explanation_en", "Children", "citation", "ORDER_992, Annex 3, item 8"));
     assertEquals(List.of(
         "t.xlsx: Categories!D2: warning: condition always holds (true for all 2 values of minor): every applicant "
             + "is in this category",
@@ -167,15 +167,16 @@ class QualityCommandTest {
   }
 
   @Test
-  void quality_endedRowAndShortCitation() throws IOException {
+  void quality_endedRowAndPlaceholderNorm() throws IOException {
     CliRun run = quality(TestCatalogue.valid()
         .set("Requirements", 0, "valid_to", "2025-12-31")
-        .copy("Requirements", 0, "valid_from", "2026-01-01", "valid_to", "", "citation", "Law"));
+        .set("Norms", 1, "name_en", "TODO official name")
+        .copy("Requirements", 0, "valid_from", "2026-01-01", "valid_to", ""));
     assertEquals(List.of(
         "t.xlsx: Requirements!T2: info: row ended on 2025-12-31, before 2026-11-21: kept for history, not shown; "
             + "in force instead: t.xlsx: Requirements!A3",
-        "t.xlsx: Requirements!R3: warning: citation 'Law' is suspiciously short: name the act and its article or "
-            + "item"), findings(run));
+        "t.xlsx: Norms!D3: warning: the name of norm 'EAEU_TREATY' looks like a placeholder: 'TODO official name': "
+            + "give the official name of the act"), findings(run));
   }
 
   @Test

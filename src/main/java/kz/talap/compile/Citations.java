@@ -1,0 +1,147 @@
+package kz.talap.compile;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import kz.talap.model.Text;
+
+/**
+ * Turns a citation cell ({@code ORDER_992, Annex 3, item 8, sub-item 4); LAW_MIGRATION, art. 49, sub-para 4)}) into
+ * the citation in Kazakh, Russian and English: each act by its official name from the Norms sheet, each place in the
+ * act in the reader's language ({@code 3-қосымша, 8-тармақ, 4) тармақша}; {@code приложение 3, пункт 8, подпункт 4)}).
+ */
+final class Citations {
+  /** A place in an act: a word and one number or a list of numbers ("items 1, 2 and 4", "sub-items 3) and 4)"). */
+  private static final String NUMBER = "[0-9]+(?:-[0-9]+)?\\)?";
+  private static final Pattern PART = Pattern.compile(
+      "(?<word>[A-Za-z][A-Za-z.\\- ]*?)\\s+(?<numbers>" + NUMBER + "(?:(?:, | and )" + NUMBER + ")*)");
+
+  /** How each place word is said: English singular/plural, Russian singular/plural, Kazakh singular/plural. */
+  private enum Place {
+    ANNEX("Annex", "Annexes", "приложение", "приложения", "қосымша", "қосымшалар", false),
+    ITEM("item", "items", "пункт", "пункты", "тармақ", "тармақтар", false),
+    PARA("para", "paras", "пункт", "пункты", "тармақ", "тармақтар", false),
+    SUB_ITEM("sub-item", "sub-items", "подпункт", "подпункты", "тармақша", "тармақшалар", true),
+    SUB_PARA("sub-para", "sub-paras", "подпункт", "подпункты", "тармақша", "тармақшалар", true),
+    PARAGRAPH("paragraph", "paragraphs", "абзац", "абзацы", "абзац", "абзацтар", false),
+    ARTICLE("art.", "arts.", "статья", "статьи", "бап", "баптар", false),
+    PART("part", "parts", "часть", "части", "бөлік", "бөліктер", false),
+    SUB_TYPE("sub-type", "sub-types", "подвид", "подвиды", "кіші түр", "кіші түрлер", false),
+    PARAGRAPH_AFTER("paragraph after sub-item", "paragraphs after sub-item", "абзац после подпункта",
+        "абзацы после подпункта", "тармақшадан кейінгі абзац", "тармақшадан кейінгі абзацтар", true);
+
+    final String en;
+    final String enPlural;
+    final String ru;
+    final String ruPlural;
+    final String kk;
+    final String kkPlural;
+    /** Numbered with a bracket, "4)": Kazakh puts the word after the number without a hyphen. */
+    final boolean bracketed;
+
+    Place(String en, String enPlural, String ru, String ruPlural, String kk, String kkPlural, boolean bracketed) {
+      this.en = en;
+      this.enPlural = enPlural;
+      this.ru = ru;
+      this.ruPlural = ruPlural;
+      this.kk = kk;
+      this.kkPlural = kkPlural;
+      this.bracketed = bracketed;
+    }
+
+    static Optional<Place> of(String word) {
+      for (Place place : values()) {
+        if (place.en.equalsIgnoreCase(word) || place.enPlural.equalsIgnoreCase(word)) {
+          return Optional.of(place);
+        }
+      }
+      return Optional.empty();
+    }
+
+    boolean plural(String word) {
+      return enPlural.equalsIgnoreCase(word) && !en.equalsIgnoreCase(word);
+    }
+  }
+
+  /** The outcome: the citation in three languages, or the reason the cell cannot be read. */
+  record Result(Optional<Text> text, Optional<String> problem) {}
+
+  private final Map<String, Text> norms;
+
+  Citations(Map<String, Text> norms) {
+    this.norms = Map.copyOf(norms);
+  }
+
+  Result render(String cell) {
+    List<String> kk = new ArrayList<>();
+    List<String> ru = new ArrayList<>();
+    List<String> en = new ArrayList<>();
+    for (String reference : cell.split(";")) {
+      String trimmed = reference.strip();
+      if (trimmed.isEmpty()) {
+        return problem("an empty citation between two ';'");
+      }
+      String[] parts = trimmed.split(",", 2);
+      String code = parts[0].strip();
+      Text name = norms.get(code);
+      if (name == null) {
+        return problem(Cells.CODE.matcher(code).matches()
+            ? "unknown norm '" + code + "' (declare it in the Norms sheet)"
+            : "a citation starts with a norm code from the Norms sheet, e.g. ORDER_992, not '" + code + "'");
+      }
+      StringBuilder k = new StringBuilder(name.kk());
+      StringBuilder r = new StringBuilder(name.ru());
+      StringBuilder e = new StringBuilder(name.en());
+      if (parts.length == 2) {
+        String places = parts[1].strip();
+        Matcher matcher = PART.matcher(places);
+        int at = 0;
+        while (at < places.length()) {
+          if (!matcher.find(at) || matcher.start() != at) {
+            return problem("cannot read '" + places.substring(at) + "' after " + code
+                + ": expected a place such as 'Annex 3', 'item 8', 'sub-item 4)', 'paragraph 2', 'art. 49', "
+                + "'part 1', 'para 9-1', 'sub-para 2)' or 'sub-type 6'");
+          }
+          String word = matcher.group("word").strip();
+          Optional<Place> place = Place.of(word);
+          if (place.isEmpty()) {
+            return problem("unknown place '" + word + "' after " + code
+                + ": use Annex, item, para, sub-item, sub-para, paragraph, art., part or sub-type");
+          }
+          String numbers = matcher.group("numbers");
+          boolean plural = place.get().plural(word);
+          e.append(", ").append(plural ? place.get().enPlural : place.get().en).append(' ').append(numbers);
+          r.append(", ").append(plural ? place.get().ruPlural : place.get().ru).append(' ')
+              .append(numbers.replace(" and ", " и "));
+          k.append(", ").append(kazakh(place.get(), numbers, plural));
+          at = matcher.end();
+          if (at < places.length()) {
+            if (!places.startsWith(", ", at)) {
+              return problem("places after " + code + " are separated by ', '");
+            }
+            at += 2;
+          }
+        }
+      }
+      kk.add(k.toString());
+      ru.add(r.toString());
+      en.add(e.toString());
+    }
+    return new Result(Optional.of(new Text(String.join("; ", kk), String.join("; ", ru), String.join("; ", en))),
+        Optional.empty());
+  }
+
+  /** Kazakh puts the number first: "3-қосымша", "49-бап", "4) тармақша", "1, 2 және 4-тармақтар". */
+  private static String kazakh(Place place, String numbers, boolean plural) {
+    String word = plural ? place.kkPlural : place.kk;
+    String list = numbers.replace(" and ", " және ");
+    return place.bracketed || list.endsWith(")") ? list + " " + word : list + "-" + word;
+  }
+
+  private static Result problem(String message) {
+    return new Result(Optional.empty(), Optional.of(message));
+  }
+}
