@@ -433,7 +433,9 @@ public final class Checker {
   }
 
   private Optional<DueDate> dueDate(Submission submission, Catalogue now) {
+    // A term of one stage (the 45-day review of a multi-stage pilot) is not the due date of the other stages.
     return now.term(submission.service(), submission.subtype(), TermKind.SERVICE)
+        .filter(t -> t.stage().isEmpty() || t.stage().equals(submission.stage()))
         .filter(t -> t.unit() != TermUnit.MINUTES && t.unit() != TermUnit.HOURS)
         .map(t -> DueDate.of(t, submission.submittedAt(), now, submission.channel(), calendar));
   }

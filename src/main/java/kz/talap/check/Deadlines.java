@@ -174,8 +174,7 @@ final class Deadlines {
           outageAct ? "LATE_ACCEPTED_STAY_OUTAGE" : "LATE_ACCEPTED_STAY_LIABLE", args));
       return;
     }
-    Text citation = grace.map(g -> late.get().citation().and(g.citation(), "; ")).orElse(late.get().citation());
-    findings.add(finding(Severity.ERROR, Kind.STAY_EXPIRED, late.get().code(), citation,
+    findings.add(finding(Severity.ERROR, Kind.STAY_EXPIRED, late.get().code(), late.get().citation(),
         Boolean.TRUE.equals(submission.facts().get(HELD_LIABLE)) ? "STAY_EXPIRED_LIABLE_TOO_LATE" : "STAY_EXPIRED",
         args));
   }

@@ -79,6 +79,7 @@ final class Citations {
     List<String> kk = new ArrayList<>();
     List<String> ru = new ArrayList<>();
     List<String> en = new ArrayList<>();
+    String previous = null;
     for (String reference : cell.split(";")) {
       String trimmed = reference.strip();
       if (trimmed.isEmpty()) {
@@ -92,9 +93,12 @@ final class Citations {
             ? "unknown norm '" + code + "' (declare it in the Norms sheet)"
             : "a citation starts with a norm code from the Norms sheet, e.g. ORDER_992, not '" + code + "'");
       }
-      StringBuilder k = new StringBuilder(name.kk());
-      StringBuilder r = new StringBuilder(name.ru());
-      StringBuilder e = new StringBuilder(name.en());
+      // Several places in one act name the act once: "Order No. 992, Annex 3, item 8, sub-item 2); item 8, ...".
+      boolean again = code.equals(previous);
+      previous = code;
+      StringBuilder k = new StringBuilder(again ? "" : name.kk());
+      StringBuilder r = new StringBuilder(again ? "" : name.ru());
+      StringBuilder e = new StringBuilder(again ? "" : name.en());
       if (parts.length == 2) {
         String places = parts[1].strip();
         Matcher matcher = PART.matcher(places);
@@ -126,9 +130,12 @@ final class Citations {
           }
         }
       }
-      kk.add(k.toString());
-      ru.add(r.toString());
-      en.add(e.toString());
+      if (again && parts.length < 2) {
+        return problem("'" + code + "' is cited twice in a row without a place");
+      }
+      kk.add(again ? k.substring(2) : k.toString());
+      ru.add(again ? r.substring(2) : r.toString());
+      en.add(again ? e.substring(2) : e.toString());
     }
     return new Result(Optional.of(new Text(String.join("; ", kk), String.join("; ", ru), String.join("; ", en))),
         Optional.empty());

@@ -100,6 +100,7 @@ final class Rows {
     }
     for (Document d : catalogue.documents()) {
       add(DOCUMENTS, d.code(), Validity.ALWAYS, d.name()).text("name", d.name()).value("origin", d.origin())
+          .value("issuer", d.issuer())
           .text("note", d.note()).value("no_legalisation", d.noLegalisation()).done();
     }
     for (Group g : catalogue.groups()) {
@@ -152,7 +153,7 @@ final class Rows {
     }
     for (Outage o : catalogue.outages()) {
       add(OUTAGES, o.code(), Validity.ALWAYS, o.system()).text("system", o.system()).value("from", o.from())
-          .value("to", o.to()).text("note", o.note()).value("citation", o.citation()).done();
+          .value("to", o.to()).value("may_end_by", o.mayEndBy()).text("note", o.note()).value("citation", o.citation()).done();
     }
     for (RefusalGround g : catalogue.refusalGrounds()) {
       add(REFUSAL_GROUNDS, g.code(), g.validity(), g.text()).in(Optional.of(g.service()), g.subtype())

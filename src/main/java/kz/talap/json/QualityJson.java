@@ -46,6 +46,16 @@ public final class QualityJson {
         json.writeEndObject();
       }
       json.writeEndArray();
+      json.writeArrayFieldStart("editor_notes");
+      for (kz.talap.quality.QualityReport.EditorNote note : report.editorNotes()) {
+        json.writeStartObject();
+        json.writeStringField("file", note.where().file());
+        json.writeStringField("sheet", note.where().sheet());
+        json.writeStringField("cell", note.where().address());
+        json.writeStringField("note", note.note());
+        json.writeEndObject();
+      }
+      json.writeEndArray();
       json.writeObjectFieldStart("summary");
       json.writeNumberField("warnings", report.count(Level.WARNING));
       json.writeNumberField("notes", report.count(Level.INFO));

@@ -60,12 +60,15 @@ final class ChangesPage {
         "CHANGE_ADDED", "CHANGE_REMOVED", "CHANGE_CHANGED", "CHANGE_WITH", "CHANGE_FIELD", "CHANGE_BEFORE",
         "CHANGE_AFTER", "YES", "NO", "SET_STANDARD"));
     for (Table table : Schema.tables()) {
-      if (table.name().equals(Schema.TESTS)) {
-        continue; // scenarios are not part of the compiled model, so they never appear in a diff
+      if (table.name().equals(Schema.TESTS) || table.name().equals(Schema.NORMS)) {
+        // Scenarios are not part of the compiled model; a changed norm shows as changed citations.
+        continue;
       }
       codes.add(tableLabel(table.name()));
       table.columns().stream()
-          .filter(c -> !table.key().contains(c.name()) && c.kind() != Column.Kind.CONDITION)
+          // Editor notes are for editors: never compiled into the model, never on a published page.
+          .filter(c -> !table.key().contains(c.name()) && c.kind() != Column.Kind.CONDITION
+              && !c.name().equals("editor_note"))
           .forEach(c -> codes.add(fieldLabel(c)));
     }
     return Set.copyOf(codes);

@@ -36,7 +36,24 @@ public final class Quality {
     findings.addAll(RowChecks.citations(input));
     findings.addAll(RowChecks.ended(input, asOf));
     findings.addAll(Wording.check(input, asOf));
-    return new QualityReport(catalogue.version(), asOf, Translations.completeness(input), findings);
+    return new QualityReport(catalogue.version(), asOf, Translations.completeness(input), findings,
+        editorNotes(input));
+  }
+
+  /** Every filled editor_note cell, at its cell. */
+  private static List<QualityReport.EditorNote> editorNotes(ReadResult input) {
+    List<QualityReport.EditorNote> notes = new ArrayList<>();
+    for (kz.talap.schema.Table table : kz.talap.schema.Schema.tables()) {
+      if (table.column("editor_note").isEmpty()) {
+        continue;
+      }
+      for (RawRow row : input.rows(table.name()).toList()) {
+        if (!row.value("editor_note").isBlank()) {
+          notes.add(new QualityReport.EditorNote(row.cell("editor_note").where(), row.value("editor_note").strip()));
+        }
+      }
+    }
+    return notes;
   }
 
   /** The validity of a raw row; the compiler has already checked the dates. */

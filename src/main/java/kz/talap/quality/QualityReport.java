@@ -12,11 +12,21 @@ import kz.talap.source.CellRef;
  * findings (warnings and notes), each at its cell, sorted by place.
  */
 public record QualityReport(
-    String catalogueVersion, LocalDate asOf, List<Completeness> completeness, List<Finding> findings) {
+    String catalogueVersion, LocalDate asOf, List<Completeness> completeness, List<Finding> findings,
+    List<EditorNote> editorNotes) {
 
   public QualityReport {
     completeness = List.copyOf(completeness);
     findings = findings.stream().distinct().sorted().toList();
+    editorNotes = editorNotes.stream().sorted(Comparator.comparing(EditorNote::where)).toList();
+  }
+
+  /** A note an editor left on a row (source, confidence, why a choice was made): for editors, never for applicants. */
+  public record EditorNote(CellRef where, String note) {
+    @Override
+    public String toString() {
+      return where + ": " + note;
+    }
   }
 
   /** How serious a finding is. */

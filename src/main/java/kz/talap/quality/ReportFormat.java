@@ -37,6 +37,13 @@ final class ReportFormat {
     if (!report.findings().isEmpty()) {
       text.append('\n');
     }
+    if (!report.editorNotes().isEmpty()) {
+      text.append("Editor notes (for editors only; never shown to applicants):\n");
+      for (QualityReport.EditorNote note : report.editorNotes()) {
+        text.append("  ").append(note.where()).append(": ").append(note.note().replace('\n', ' ')).append('\n');
+      }
+      text.append('\n');
+    }
     text.append(summary(report)).append('\n');
     return text.toString();
   }
@@ -63,6 +70,13 @@ final class ReportFormat {
       for (Finding finding : report.findings()) {
         md.append("| ").append(finding.level().label()).append(" | ").append(escape(finding.where().toString()))
             .append(" | ").append(escape(finding.message())).append(" |\n");
+      }
+    }
+    if (!report.editorNotes().isEmpty()) {
+      md.append("\n## Editor notes\n\nFor editors only; never shown to applicants.\n\n| cell | note |\n|---|---|\n");
+      for (QualityReport.EditorNote note : report.editorNotes()) {
+        md.append("| ").append(escape(note.where().toString())).append(" | ").append(escape(note.note()))
+            .append(" |\n");
       }
     }
     return md.toString();

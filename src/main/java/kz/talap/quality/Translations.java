@@ -46,7 +46,41 @@ final class Translations {
             filled[Language.RU.ordinal()], filled[Language.EN.ordinal()]));
       }
     }
+    citations(input).ifPresent(result::add);
     return result;
+  }
+
+  /**
+   * Citations in every table, named "citations": one is complete in a language when every act it cites has its
+   * official name in that language in the Norms sheet.
+   */
+  private static java.util.Optional<Completeness> citations(ReadResult input) {
+    java.util.Map<String, RawRow> norms = new java.util.HashMap<>();
+    input.rows(Schema.NORMS).forEach(row -> norms.putIfAbsent(row.value("code").strip(), row));
+    int texts = 0;
+    int[] filled = new int[Language.values().length];
+    for (Table table : Schema.tables()) {
+      if (table.column("citation").isEmpty()) {
+        continue;
+      }
+      for (RawRow row : input.rows(table.name()).toList()) {
+        String citation = row.value("citation").strip();
+        if (citation.isEmpty()) {
+          continue;
+        }
+        texts++;
+        for (Language language : Language.values()) {
+          boolean complete = true;
+          for (String reference : citation.split(";")) {
+            RawRow norm = norms.get(reference.split(",", 2)[0].strip());
+            complete &= norm != null && !norm.value("name_" + language.code()).isBlank();
+          }
+          filled[language.ordinal()] += complete ? 1 : 0;
+        }
+      }
+    }
+    return texts == 0 ? java.util.Optional.empty() : java.util.Optional.of(new Completeness("citations", texts,
+        filled[Language.KK.ordinal()], filled[Language.RU.ordinal()], filled[Language.EN.ordinal()]));
   }
 
   /** The translated texts of a table by their base name ({@code name} for name_kk, name_ru, name_en). */

@@ -193,8 +193,9 @@ class CheckerTest {
     d.without("PRP_MEDICAL").doc(dated("PRP_MEDICAL", "2025-10-03", null));
     CheckResult result = d.check();
     assertEquals(List.of("ISSUED_TOO_LONG_AGO PRP_REQ_MEDICAL"), kinds(result));
-    assertEquals(true, result.findings().get(0).message().ru().endsWith(": выдан 03.10.2025, однако должен быть "
-        + "выдан не ранее чем за 180 календарных дней до дня подачи заявления, то есть 04.10.2025 или позднее."),
+    assertEquals(true, result.findings().get(0).message().ru().endsWith(": дата выдачи – 03.10.2025, однако "
+        + "документ должен быть выдан не ранее чем за 180 календарных дней до дня подачи заявления, то есть 04.10.2025 "
+        + "или позднее."),
         result.findings().get(0).message().ru());
     d.without("PRP_MEDICAL").doc(dated("PRP_MEDICAL", "2025-10-04", null));
     assertEquals(List.of(), kinds(d.check()));
@@ -232,7 +233,8 @@ class CheckerTest {
   @Test
   void check_foreignDocumentWithoutLegalisation_butPassportsAreNotLegalised() {
     Draft d = prp();
-    d.without("PRP_CRIMINAL_RECORD").doc(foreign("PRP_CRIMINAL_RECORD", "2026-03-20", "UZ", "uz", true, false));
+    // Afghanistan is party neither to the Minsk Convention of 1993 nor to the Hague Convention of 1961.
+    d.without("PRP_CRIMINAL_RECORD").doc(foreign("PRP_CRIMINAL_RECORD", "2026-03-20", "AF", "ps", true, false));
     d.without("PRP_PASSPORT").doc(new PresentedDocument("PRP_PASSPORT", Optional.empty(),
         Optional.of(LocalDate.parse("2034-02-01")), Optional.of("uz"), true, Optional.of("UZ"), false, false, Optional.empty(), true));
     CheckResult result = d.check();
@@ -325,12 +327,16 @@ class CheckerTest {
   }
 
   @Test
-  void check_dueDate_receptionEndsAt1730AtThePolice_at18AtTheStateCorporation() {
+  void check_dueDate_receptionEndsAt1730AtThePolice_at20AtTheStateCorporationsDutyDepartments() {
     Draft d = trpWork();
     d.channel = "STATE_CORP";
-    d.at = LocalDateTime.parse("2026-11-20T17:45");
+    d.at = LocalDateTime.parse("2026-11-20T19:45");
     assertEquals(LocalDate.parse("2026-11-20"), d.check().due().orElseThrow().received());
-    d.at = LocalDateTime.parse("2026-11-20T18:10");
+    // After 20:00 on a Friday the next reception is the duty departments' Saturday, 9:00-13:00.
+    d.at = LocalDateTime.parse("2026-11-20T20:10");
+    assertEquals(LocalDate.parse("2026-11-21"), d.check().due().orElseThrow().received());
+    assertEquals(LocalDate.parse("2026-11-23"), d.check().due().orElseThrow().due());
+    d.at = LocalDateTime.parse("2026-11-21T13:10");
     assertEquals(LocalDate.parse("2026-11-23"), d.check().due().orElseThrow().received());
     d.channel = "PROVIDER";
     d.at = LocalDateTime.parse("2026-11-20T17:29");

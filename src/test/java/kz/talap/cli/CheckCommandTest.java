@@ -45,13 +45,16 @@ class CheckCommandTest {
     int checked = 0;
     for (JsonNode result : report.get("results")) {
       String source = result.get("source").asText();
-      String expected = source.endsWith("-incomplete.json") ? "incomplete" : "complete";
-      assertTrue(source.endsWith("-complete.json") || source.endsWith("-incomplete.json"), source);
+      String expected = source.endsWith("-incomplete.json") ? "incomplete"
+          : source.endsWith("-not-accepted.json") ? "not_accepted" : "complete";
+      assertTrue(source.endsWith("-complete.json") || source.endsWith("-incomplete.json")
+          || source.endsWith("-not-accepted.json"), source);
       assertEquals(expected, result.get("verdict").asText(), source);
       checked++;
     }
-    assertEquals(33, checked);
+    assertEquals(34, checked);
     assertEquals(19, report.get("summary").get("complete").asInt());
+    assertEquals(4, report.get("summary").get("not_accepted").asInt());
     try (Stream<Path> files = Files.list(Path.of("catalogue/examples"))) {
       assertTrue(files.anyMatch(p -> p.getFileName().toString().startsWith("trp-missionary")));
     }
@@ -62,8 +65,9 @@ class CheckCommandTest {
     CliRun run = check("catalogue/examples/trp-work-complete.json");
     assertEquals(0, run.exit(), run.err());
     assertTrue(run.out().contains("Verdict: complete\nResult due: 2026-03-26 (1 working day; counted from "
-        + "2026-03-20)\n      Order of the MIA No. 992 of 04.12.2015, Annex 1-1, item 3; Civil Code of the RK "
-        + "(General Part), art. 176-178\nNo findings.\n"), run.out());
+        + "2026-03-20)\n      Order of the Minister of Internal Affairs of the RK No. 992 of 4 December 2015, "
+        + "Annex 1-1, item 3; Civil Code of the Republic of Kazakhstan (General Part), arts. 176-178\nNo findings.\n"),
+        run.out());
   }
 
   @Test
@@ -91,8 +95,12 @@ class CheckCommandTest {
     assertEquals("error", finding.get("severity").asText());
     assertEquals("MISSING_DOCUMENT", finding.get("kind").asText());
     assertEquals("TRP_REQ_HEALTH_INSURANCE", finding.get("subject").asText());
-    assertEquals("Order of the MIA No. 992 of 04.12.2015, Annex 1-1, item 8, paragraph 3",
-        finding.get("citation").asText());
+    assertEquals("Order of the Minister of Internal Affairs of the RK No. 992 of 4 December 2015, Annex 1-1, item 8, "
+        + "paragraph 3", finding.get("citation").get("en").asText());
+    assertEquals("Приказ Министра внутренних дел РК от 4 декабря 2015 года № 992, приложение 1-1, пункт 8, абзац 3",
+        finding.get("citation").get("ru").asText());
+    assertEquals("Қазақстан Республикасы Ішкі істер министрінің 2015 жылғы 4 желтоқсандағы № 992 бұйрығы, 1-1-қосымша, "
+        + "8-тармақ, 3-абзац", finding.get("citation").get("kk").asText());
     assertEquals("Missing: Copy of health insurance.", finding.get("message").get("en").asText());
     assertTrue(finding.get("message").get("kk").asText().startsWith("Құжат ұсынылмаған: "), finding.toString());
     assertTrue(finding.get("message").get("ru").asText().startsWith("Не представлен документ: "), finding.toString());
@@ -159,7 +167,7 @@ class CheckCommandTest {
     assertEquals(2, run.exit(), "input errors win over incomplete");
     assertEquals(file + ":2:19: malformed JSON: Unexpected end-of-input within/between Object entries\n" + file + ":4: $: expected a JSON object, got a list\n", run.err());
     JsonNode report = new ObjectMapper().readTree(run.out());
-    assertEquals("{\"total\":4,\"complete\":1,\"incomplete\":1,\"input_errors\":2}",
+    assertEquals("{\"total\":4,\"complete\":1,\"incomplete\":1,\"not_accepted\":0,\"input_errors\":2}",
         report.get("summary").toString());
     assertEquals(file + ":5", report.get("results").get(3).get("source").asText());
   }
@@ -172,7 +180,8 @@ class CheckCommandTest {
     assertEquals(2, run.exit());
     assertEquals(dir.resolve("nope.json") + ": file not found\n", run.err());
     assertTrue(run.out().endsWith(
-        "Submissions: 2; complete: 1; incomplete: 0; not checked (input errors): 1\n"), run.out());
+        "Submissions: 2; complete: 1; incomplete: 0; cannot be accepted: 0; not checked (input errors): 1\n"),
+        run.out());
   }
 
   @Test

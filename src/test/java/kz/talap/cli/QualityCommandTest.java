@@ -46,12 +46,14 @@ class QualityCommandTest {
 
         Texts filled per language (filled / texts in use):
           table         kk              ru              en
+          Norms         3/3 100%        3/3 100%        3/3 100%
           Channels      2/2 100%        2/2 100%        2/2 100%
           Services      4/4 100%        4/4 100%        4/4 100%
           Documents     1/1 100%        0/1 0%          1/1 100%
           Requirements  1/1 100%        1/1 100%        1/1 100%
           Facts         3/3 100%        3/3 100%        3/3 100%
-          all tables    11/11 100%      10/11 90%       11/11 100%
+          citations     5/5 100%        5/5 100%        5/5 100%
+          all tables    19/19 100%      18/19 94%       19/19 100%
 
         t.xlsx: Documents!C2: warning: missing Russian translation: name_ru is empty
         t.xlsx: Requirements!H2: warning: condition never holds (false for all 2 values of age): the document is \
@@ -173,10 +175,10 @@ class QualityCommandTest {
         .set("Norms", 1, "name_en", "TODO official name")
         .copy("Requirements", 0, "valid_from", "2026-01-01", "valid_to", ""));
     assertEquals(List.of(
-        "t.xlsx: Requirements!T2: info: row ended on 2025-12-31, before 2026-11-21: kept for history, not shown; "
-            + "in force instead: t.xlsx: Requirements!A3",
         "t.xlsx: Norms!D3: warning: the name of norm 'EAEU_TREATY' looks like a placeholder: 'TODO official name': "
-            + "give the official name of the act"), findings(run));
+            + "give the official name of the act",
+        "t.xlsx: Requirements!T2: info: row ended on 2025-12-31, before 2026-11-21: kept for history, not shown; "
+            + "in force instead: t.xlsx: Requirements!A3"), findings(run));
   }
 
   @Test
@@ -191,12 +193,14 @@ class QualityCommandTest {
 
         | table | kk | ru | en |
         |---|---:|---:|---:|
+        | Norms | 3/3 100% | 3/3 100% | 3/3 100% |
         | Channels | 2/2 100% | 2/2 100% | 2/2 100% |
         | Services | 4/4 100% | 4/4 100% | 4/4 100% |
         | Documents | 1/1 100% | 1/1 100% | 1/1 100% |
         | Requirements | 1/1 100% | 1/1 100% | 1/1 100% |
         | Facts | 3/3 100% | 3/3 100% | 3/3 100% |
-        | **all tables** | 11/11 100% | 11/11 100% | 11/11 100% |
+        | citations | 5/5 100% | 5/5 100% | 5/5 100% |
+        | **all tables** | 19/19 100% | 19/19 100% | 19/19 100% |
 
         ## Findings
 
@@ -219,12 +223,12 @@ class QualityCommandTest {
           "catalogue_version" : "T1",
           "as_of" : "2026-11-21",
           "completeness" : [ {
-            "table" : "Channels",
-            "texts" : 2,
+            "table" : "Norms",
+            "texts" : 3,
             "filled" : {
-              "kk" : 2,
-              "ru" : 2,
-              "en" : 2
+              "kk" : 3,
+              "ru" : 3,
+              "en" : 3
             },
         """), run.out());
     assertTrue(run.out().endsWith("""
@@ -236,6 +240,7 @@ class QualityCommandTest {
             "cell" : "C2",
             "message" : "missing Russian translation: name_ru is empty"
           } ],
+          "editor_notes" : [ ],
           "summary" : {
             "warnings" : 1,
             "notes" : 0
@@ -271,6 +276,23 @@ class QualityCommandTest {
     CliRun run = CliRun.of("quality", "--as-of", AS_OF);
     assertEquals(0, run.exit(), run.err());
     assertTrue(run.out().contains("\n  all tables "), run.out());
-    assertTrue(run.out().endsWith("\n0 warnings, 0 notes\n"), run.out());
+    // Citations are complete in every language; the only notes are the rows of the IT pilot draft, which ended
+    // with 2025, kept for history.
+    assertTrue(run.out().contains("\n  citations       335/335 100%    335/335 100%    335/335 100%\n"), run.out());
+    assertTrue(run.out().contains("\n  all tables      853/853 100%    853/853 100%    853/853 100%\n"), run.out());
+    assertTrue(run.out().endsWith("\n0 warnings, 32 notes\n"), run.out());
+    // Editor notes are listed for editors, with their cell.
+    assertTrue(run.out().contains("\nEditor notes (for editors only; never shown to applicants):\n"), run.out());
+    assertTrue(run.out().contains("\n  pilots-and-cards.xlsx: Services!X3: Seed 001: in force from official "
+        + "publication (the date is not in the seed) until 31.12.2026. Press reports give 13 February 2026 as the "
+        + "start: medium confidence; replace with the official publication date once confirmed.\n"), run.out());
+  }
+
+  @Test
+  void quality_editorNotes_listedWithTheirCell() throws IOException {
+    CliRun run = quality(TestCatalogue.valid().set("Requirements", 0, "editor_note", "Press only: medium confidence"));
+    assertEquals(0, run.exit(), run.err());
+    assertTrue(run.out().contains("Editor notes (for editors only; never shown to applicants):\n"
+        + "  t.xlsx: Requirements!U2: Press only: medium confidence\n"), run.out());
   }
 }

@@ -45,7 +45,7 @@ class ServicesCheckTest {
   @Test
   void replacement_moreThanThreeDaysAfterTheLoss_isLate() throws IOException {
     assertEquals(List.of("complete", "warning LATE_APPLICATION RP_CARD_TERM_LOSS: Өтініш жоғалтқан күннен "
-        + "(02.02.2026) бастап 3 күнтізбелік күн ішінде, яғни 05.02.2026 кешіктірілмей берілуі тиіс еді."),
+        + "(02.02.2026) бастап күнтізбелік 3 күн ішінде, яғни 05.02.2026 жылдан кешіктірмей берілуі тиіс еді."),
         findings("rp-card-replacement-late-complete.json", "kk"));
   }
 
@@ -53,7 +53,7 @@ class ServicesCheckTest {
   void expiryInsideTheOutage_noFine_outside_standardPenalty() throws IOException {
     List<String> inside = findings("rp-card-renewal-expired-in-outage-complete.json", "en");
     assertEquals("info EXPIRED_DURING_OUTAGE FINGERPRINT_2025: The permit expired on 2025-09-20, during the failure "
-        + "of the fingerprint registration system (2025-09-09 – 2025-10-01): no administrative fine is imposed.",
+        + "of the fingerprint registration system (2025-09-09 – 2025-09-30): no administrative fine is imposed.",
         inside.get(2));
     List<String> june = findings("rp-card-renewal-expired-in-june-complete.json", "ru");
     assertEquals("warning OVERSTAY_PENALTY RP_CARD_PENALTY: Срок действия разрешения истёк 15.06.2025, вне периода "
@@ -71,11 +71,13 @@ class ServicesCheckTest {
 
   @Test
   void pilot_after31December2026_isNoLongerInForce() throws IOException {
-    List<String> lines = findings("prp-pilot-after-2026-incomplete.json", "ru");
+    List<String> lines = findings("prp-pilot-after-2026-not-accepted.json", "ru");
     assertEquals(2, lines.size(), lines.toString());
+    assertEquals("not_accepted", lines.get(0));
     assertTrue(lines.get(1).endsWith(": срок действия истёк 31.12.2026; на 12.01.2027 не действует."), lines.get(1));
-    List<String> kk = findings("prp-pilot-after-2026-incomplete.json", "kk");
-    assertTrue(kk.get(1).endsWith(": 12.01.2027 күні қолданыста емес; 31.12.2026 дейін қолданыста болды."), kk.get(1));
+    List<String> kk = findings("prp-pilot-after-2026-not-accepted.json", "kk");
+    assertTrue(kk.get(1).endsWith(": 12.01.2027 жылы қолданыста емес; 31.12.2026 жылға дейін қолданыста болды."),
+        kk.get(1));
   }
 
   @Test
@@ -105,20 +107,30 @@ class ServicesCheckTest {
 
   @Test
   void itPilot_isADraft_andOnlyForAstanaAndAlmaty() throws IOException {
-    List<String> lines = findings("it-pilot-region-incomplete.json", "en");
-    assertEquals("incomplete", lines.get(0));
-    assertTrue(lines.get(1).startsWith("warning DRAFT_SERVICE IT_PILOT: "), lines.get(1));
-    assertTrue(lines.get(1).endsWith(" is a draft, not an adopted act: applications under it cannot be accepted "
-        + "yet."), lines.get(1));
+    List<String> lines = findings("it-pilot-draft-not-accepted.json", "en");
+    assertEquals("not_accepted", lines.get(0));
+    assertTrue(lines.get(1).startsWith("error DRAFT_SERVICE IT_PILOT: "), lines.get(1));
+    assertTrue(lines.get(1).endsWith(" is a draft, not an adopted act: no application can be accepted under it."),
+        lines.get(1));
     assertTrue(lines.get(2).endsWith(": The pilot runs only in Astana and Almaty."), lines.get(2));
-    assertEquals("complete", findings("it-pilot-egov-complete.json", "en").get(0));
   }
 
   @Test
   void itPilot_notArrivingWithin30Days_approvalLapsed() throws IOException {
-    List<String> lines = findings("it-pilot-approval-lapsed-incomplete.json", "en");
-    assertEquals("error APPROVAL_LAPSED IT_TERM_APPROVAL_VALIDITY: The approval of 2026-04-10 was valid until "
-        + "2026-05-10 and has lapsed; a new application may be made from 2027-05-10.", lines.get(2));
+    Path file = Files.writeString(dir.resolve("it-arrival.json"), """
+        {"format": "talap-submission/1", "service": "IT_PILOT", "stage": "IT_STAGE_ARRIVAL", "channel": "STATE_CORP",
+         "submitted_at": "2025-05-20T10:00", "facts": {"citizenship": "IN", "birth_date": "1993-05-17",
+         "region": "ASTANA", "approval_date": "2025-04-10"},
+         "documents": [{"code": "IT_APPROVAL_NOTICE"}, {"code": "IT_FINGERPRINTS"}, {"code": "IT_MEDICAL"},
+                       {"code": "IT_RENTAL_AGREEMENT"}]}
+        """);
+    CliRun run = CliRun.of("check", "--as-of", "2025-05-01", file.toString());
+    assertEquals(1, run.exit(), run.err());
+    assertTrue(run.out().contains("Verdict: cannot be accepted\nFindings:\n"), run.out());
+    assertTrue(run.out().contains("  error [IT_TERM_APPROVAL_VALIDITY]: The approval of 2025-04-10 was valid until "
+        + "2025-05-10 and has lapsed; a new application may be made from 2026-05-10.\n"), run.out());
+    // The 45-day review is the due date of the review stage, not of the arrival.
+    assertTrue(!run.out().contains("Result due"), run.out());
   }
 
   @Test

@@ -37,7 +37,7 @@ class TestCommandTest {
   @Test
   void test_shippedScenarios_allPass() {
     CliRun run = CliRun.of("test", "--as-of", "2026-11-21");
-    assertEquals("45 scenarios: 45 passed, 0 failed\n", run.out());
+    assertEquals("62 scenarios: 62 passed, 0 failed\n", run.out());
     assertEquals("", run.err());
     assertEquals(0, run.exit());
   }
@@ -77,7 +77,7 @@ class TestCommandTest {
     assertEquals(1, run.exit());
     assertEquals("wrong.xlsx: Tests!I2: B1: $.facts.owns_housing: expected true or false, got \"yes\"\n"
         + "wrong.xlsx: Tests!J3: B2: documents: cannot read 'TRP_APPLICATION_FORM(colour=red)' (expected CODE or "
-        + "CODE(issued_on=YYYY-MM-DD, valid_until=…, language=xx, translated, issued_in=XX, legalised, no_original))\n"
+        + "CODE(issued_on=YYYY-MM-DD, valid_until=…, language=xx, translated, issued_in=XX, issuer=authority|private, legalised, apostille, no_original))\n"
         + "2 scenarios: 0 passed, 2 failed\n", run.out());
   }
 
