@@ -62,7 +62,7 @@ public final class Schema {
           .citation(true)
           .example("code", "PORTAL", "name_en", "egov portal", "how_en",
               "Sign the e-request with an EDS or a one-time password.", "citation",
-              "Order of the MIA No. 992, Annex 1-1, item 2")
+              "ORDER_992, Annex 1-1, item 2")
           .build(),
       new TableBuilder(SERVICES, "Public services: one row per service passport.")
           .code("Service code, e.g. TRP.")
@@ -80,7 +80,7 @@ public final class Schema {
           .validity()
           .example("code", "PRP", "status", "IN_FORCE", "name_en", "Issuance of a permanent residence permit",
               "channels", "PROVIDER,STATE_CORP", "recipients", "INDIVIDUAL", "citation",
-              "Order of the MIA No. 992, Annex 3")
+              "ORDER_992, Annex 3")
           .build(),
       new TableBuilder(SUB_TYPES, "Sub-types of a service (the purpose of stay for the TRP).")
           .code("Sub-type code, e.g. TRP_WORK.")
@@ -92,7 +92,7 @@ public final class Schema {
           .citation(true)
           .validity()
           .example("code", "TRP_WORK", "service", "TRP", "number", "2", "name_en", "For the purpose of work",
-              "citation", "Order of the MIA No. 992, Annex 1-1")
+              "citation", "ORDER_992, Annex 1-1")
           .build(),
       new TableBuilder(STAGES, "Stages of a multi-stage procedure, in order; requirements and terms may belong to one.")
           .code("Stage code.")
@@ -104,7 +104,7 @@ public final class Schema {
           .citation(true)
           .validity()
           .example("code", "PILOT_STAGE_KAZTEST", "service", "PRP_PILOT", "order", "1", "name_en",
-              "Kazakh language test (KAZTEST), online", "citation", "Joint order No. 41/60/47, Annex 1, para 4")
+              "Kazakh language test (KAZTEST), online", "citation", "JOINT_ORDER_2026, Annex 1, para 4")
           .build(),
       new TableBuilder(DOCUMENTS, "Documents an applicant may have to present.")
           .code("Document code, e.g. PRP_PASSPORT.")
@@ -129,7 +129,7 @@ public final class Schema {
           .validity()
           .example("code", "TRP_WORK_BASIS", "service", "TRP", "subtype", "TRP_WORK", "name_en",
               "One of the documents confirming the grounds for work", "citation",
-              "Order of the MIA No. 992, Annex 1-1, item 8, sub-item 2)")
+              "ORDER_992, Annex 1-1, item 8, sub-item 2)")
           .build(),
       new TableBuilder(CATEGORIES, "Categories of applicants who present a reduced set of documents.")
           .code("Category code.")
@@ -142,7 +142,7 @@ public final class Schema {
           .validity()
           .example("code", "PRP_FOREIGN_MISSION", "service", "PRP", "order", "1", "condition",
               "citizenship_via_foreign_mission && permanently_registered", "citation",
-              "Order of the MIA No. 992, Annex 3, item 8")
+              "ORDER_992, Annex 3, item 8")
           .build(),
       new TableBuilder(REQUIREMENTS, "Which document a service or sub-type needs, for whom and when.")
           .code("Requirement code.")
@@ -169,7 +169,7 @@ public final class Schema {
               "PRP_CRIMINAL_RECORD", "applicant_sets", "STANDARD", "condition",
               "!(refugee || (ethnic_kazakh && citizenship == 'CN'))", "explanation_en",
               "Not needed for refugees and for ethnic Kazakhs who are citizens of China.", "max_age_days", "180",
-              "citation", "Order of the MIA No. 992, Annex 3, item 8, sub-item 4)")
+              "citation", "ORDER_992, Annex 3, item 8, sub-item 4)")
           .build(),
       new TableBuilder(RULES, "Procedural rules the applicant must know (translation, legalisation, verification).")
           .code("Rule code.")
@@ -183,7 +183,7 @@ public final class Schema {
           .validity()
           .example("code", "PRP_RULE_TRANSLATION", "service", "PRP", "kind", "TRANSLATION", "text_en",
               "Documents in a foreign language must be translated into Kazakh or Russian.", "citation",
-              "Law \"On Notaries\", art. 80")
+              "LAW_NOTARIES, art. 80")
           .build(),
       new TableBuilder(FEES, "What the service costs.")
           .code("Fee code.")
@@ -195,7 +195,7 @@ public final class Schema {
           .citation(true)
           .validity()
           .example("code", "PRP_STATE_DUTY", "service", "PRP", "amount", "4", "unit", "MCI", "name_en",
-              "State duty", "citation", "Tax Code; Order of the MIA No. 992, Annex 3, item 6")
+              "State duty", "citation", "TAX_CODE; ORDER_992, Annex 3, item 6")
           .build(),
       new TableBuilder(TERMS, "Terms and time limits.")
           .code("Term code.")
@@ -212,7 +212,7 @@ public final class Schema {
           .validity()
           .example("code", "PRP_TERM", "service", "PRP", "kind", "SERVICE", "amount", "45", "unit",
               "CALENDAR_DAYS", "name_en", "Term of the service", "citation",
-              "Order of the MIA No. 992, Annex 3, item 3")
+              "ORDER_992, Annex 3, item 3")
           .build(),
       new TableBuilder(SCHEDULES, "Opening hours per channel, breaks and reception hours.")
           .code("Schedule row code.")
@@ -226,7 +226,7 @@ public final class Schema {
           .citation(true)
           .validity()
           .example("code", "PROVIDER_LUNCH", "channel", "PROVIDER", "part", "LUNCH_BREAK", "days", "MON_FRI",
-              "opens", "13:00", "closes", "14:30", "citation", "Order of the MIA No. 992, Annex 1-1, item 7")
+              "opens", "13:00", "closes", "14:30", "citation", "ORDER_992, Annex 1-1, item 7")
           .build(),
       new TableBuilder(OUTAGES, "Failures of information systems: permits that expired inside a window incur no fine.")
           .code("Outage code.")
@@ -238,7 +238,7 @@ public final class Schema {
           .text("note", false, "What the failure means for applicants")
           .citation(true)
           .example("code", "FINGERPRINT_2025", "system_en", "Fingerprint registration system", "from", "2025-09-09",
-              "to", "2025-10-03", "citation", "MIA statement, Tengrinews.kz")
+              "to", "2025-10-03", "citation", "MIA_STATEMENT_2025")
           .build(),
       new TableBuilder(REFUSAL_GROUNDS, "Grounds for refusing the service.")
           .code("Ground code.")
@@ -250,7 +250,7 @@ public final class Schema {
           .citation(true)
           .validity()
           .example("code", "PRP_REFUSAL_12", "service", "PRP", "number", "12", "text_en",
-              "has not passed fingerprint registration", "citation", "Migration Law, art. 49, para 1, sub-para 12)")
+              "has not passed fingerprint registration", "citation", "LAW_MIGRATION, art. 49, sub-para 12)")
           .build(),
       new TableBuilder(FACTS, "The applicant facts that conditions may use.")
           .key("name")
@@ -271,7 +271,7 @@ public final class Schema {
           .column("country", COUNTRY, true, "Two-letter country code (ISO 3166-1 alpha-2).")
           .citation(true)
           .validity()
-          .example("group", "EAEU", "country", "AM", "citation", "Treaty on the Eurasian Economic Union",
+          .example("group", "EAEU", "country", "AM", "citation", "EAEU_TREATY",
               "valid_from", "2015-01-02")
           .build(),
       new TableBuilder(PARAMETERS, "Dated parameters such as the monthly calculation index (MCI).")
@@ -281,7 +281,7 @@ public final class Schema {
           .citation(true)
           .validity()
           .example("code", "MCI", "amount", "4325", "unit", "KZT", "citation",
-              "Law on the republican budget for 2026-2028", "valid_from", "2026-01-01", "valid_to", "2026-12-31")
+              "BUDGET_2026", "valid_from", "2026-01-01", "valid_to", "2026-12-31")
           .build(),
       new TableBuilder(CALENDAR, "The working calendar: holidays, and days moved by government order.")
           .code("Row code.")
@@ -295,7 +295,7 @@ public final class Schema {
           .citation(true)
           .validity()
           .example("code", "NAURYZ_1", "kind", "FIXED_HOLIDAY", "month_day", "03-21", "moves_if_weekend", "TRUE",
-              "name_en", "Nauryz meyrami", "citation", "Law No. 267 of 13.12.2001 \"On holidays\", art. 1")
+              "name_en", "Nauryz meyrami", "citation", "LAW_HOLIDAYS, art. 1")
           .build(),
       new TableBuilder(LABELS, "Interface labels for checklists and reports.")
           .code("Label code.")
@@ -314,7 +314,8 @@ public final class Schema {
           .column("facts", PLAIN, false, "Applicant facts: name=value; name=value (e.g. citizenship=UZ; "
               + "birth_date=1990-05-01; owns_housing=true).")
           .column("documents", PLAIN, false, "Documents presented: CODE; CODE(issued_on=2026-01-10, "
-              + "valid_until=2030-01-09, language=uz, translated, issued_in=UZ, legalised, no_original).")
+              + "valid_until=2030-01-09, language=uz, translated, issued_in=UZ, issuer=authority, legalised, apostille, "
+              + "no_original).")
           .column("payments", PLAIN, false, "Payments: AMOUNT@YYYY-MM-DD; AMOUNT@YYYY-MM-DD (tenge).")
           .choice("expected_verdict", true, "COMPLETE, INCOMPLETE or NOT_ACCEPTED.", "COMPLETE", "INCOMPLETE",
               "NOT_ACCEPTED")

@@ -201,7 +201,7 @@ class AnnotateCommandTest {
   void annotate_headerCellWithAComment_keepsTheColumnExplanationBelow() throws IOException {
     Path input = TestCatalogue.valid().write(dir.resolve("t.xlsx"));
     try (XSSFWorkbook workbook = open(input)) {
-      cell(workbook.getSheet("Documents"), "F1").setCellValue("origin");
+      cell(workbook.getSheet("Documents"), "G1").setCellValue("origin");
       try (OutputStream out = Files.newOutputStream(input)) {
         workbook.write(out);
       }
@@ -210,7 +210,7 @@ class AnnotateCommandTest {
     assertEquals(1, run.exit(), run.err());
     try (XSSFWorkbook workbook = open(dir.resolve("out/t.xlsx"))) {
       assertEquals("error: column 'origin' appears twice\n\nShort note shown under the name (Kazakh)",
-          comment(workbook.getSheet("Documents"), "F1"));
+          comment(workbook.getSheet("Documents"), "G1"));
     }
   }
 

@@ -147,7 +147,7 @@ class DiffCommandTest {
     CliRun run = CliRun.of("diff", "catalogue", broken.toString());
     assertEquals(1, run.exit());
     assertEquals("", run.out());
-    assertEquals("residence.xlsx: Requirements!E29: error: unknown document code 'NO_SUCH_DOCUMENT'\n"
+    assertEquals("residence.xlsx: Requirements!E26: error: unknown document code 'NO_SUCH_DOCUMENT'\n"
         + "talap diff: " + broken + ": 1 error, 0 warnings\n", run.err());
   }
 
@@ -193,7 +193,7 @@ class DiffCommandTest {
           Parameters MCI [2027-01-01..2027-12-31]: added
             amount: «4500»
             unit: «KZT»
-            citation: «Budget law for 2027»
+            citation: «Law of the RK "On the republican budget for 2026-2028"»
             valid_from: «2027-01-01»
             valid_to: «2027-12-31»
 

@@ -49,10 +49,10 @@ class PublishCommandTest {
     assertEquals(0, run.exit(), run.err());
     assertEquals("", run.err());
     List<String> out = run.out().lines().toList();
-    assertEquals("Catalogue 2026.1 as of 2026-11-21: 5 services, 12 sub-types, 0 warnings", out.get(0));
-    assertTrue(out.get(1).matches("Published 46 pages in kk, ru, en to .*site in \\d+ ms"), out.get(1));
+    assertEquals("Catalogue 2026.1 as of 2026-11-21: 4 services, 12 sub-types, 0 warnings", out.get(0));
+    assertTrue(out.get(1).matches("Published 43 pages in kk, ru, en to .*site in \\d+ ms"), out.get(1));
     try (var files = Files.walk(site)) {
-      assertEquals(46, files.filter(f -> f.toString().endsWith(".html")).count());
+      assertEquals(43, files.filter(f -> f.toString().endsWith(".html")).count());
     }
     for (String lang : List.of("kk", "ru", "en")) {
       assertTrue(Files.isRegularFile(site.resolve(lang + "/index.html")));
@@ -71,8 +71,11 @@ class PublishCommandTest {
         + "<ul class=\"notes\">\n<li>original shown for verification</li>\n"
         + "<li class=\"condition\">Not needed if you are a citizen of an EAEU member state (Armenia, Belarus, "
         + "Kyrgyzstan, Russia).</li>\n"), html);
-    assertTrue(html.contains("<li class=\"condition\">This document applies only to citizens of EAEU member states "
-        + "(Armenia, Belarus, Kyrgyzstan, Russia).</li>"), html);
+    assertTrue(html.contains("<li class=\"condition\">For citizens of EAEU countries, and for immigrants who need no "
+        + "work permits: their permit is issued for no longer than the employment or civil-law contract.</li>"), html);
+    // A foreign insurer's policy is not a document of a foreign authority: translation only.
+    assertTrue(html.contains("Russia).</li>\n<li><a href=\"#rules\">If the document is in a foreign language, the "
+        + "translation rule applies (no legalisation needed)</a></li>"), html);
     assertTrue(html.contains("<li value=\"6\">\n<p class=\"group\">One of the documents confirming the grounds for "
         + "work: <strong>one of the following</strong></p>\n<ul class=\"alternatives\">"), html);
     assertFalse(html.contains("eaeu"), "no CEL on the page");
@@ -83,12 +86,14 @@ class PublishCommandTest {
   void trpWork_ruAndKk_explainTheEaeuExceptionInTheirLanguage() throws IOException {
     assertTrue(page("ru/trp/trp-work.html").contains("<li class=\"condition\">Не требуется, если вы гражданин "
         + "государства – члена ЕАЭС (Армения, Беларусь, Кыргызстан, Россия).</li>"));
-    assertTrue(page("ru/trp/trp-work.html").contains("<li class=\"condition\">Этот документ – только для граждан "
-        + "государств – членов ЕАЭС (Армения, Беларусь, Кыргызстан, Россия).</li>"));
+    assertTrue(page("ru/trp/trp-work.html").contains("<li class=\"condition\">Для граждан ЕАЭС, а также для "
+        + "иммигрантов, которым не требуется получение разрешений на трудовую деятельность: разрешение на временное "
+        + "проживание выдаётся на срок, не превышающий срок действия трудового или гражданско-правового договора.</li>"));
     assertTrue(page("kk/trp/trp-work.html").contains("<li class=\"condition\">Еуразиялық экономикалық одаққа мүше "
         + "мемлекеттің (Армения, Беларусь, Қырғызстан, Ресей) азаматы болсаңыз, талап етілмейді.</li>"));
-    assertTrue(page("kk/trp/trp-work.html").contains("<li class=\"condition\">Бұл құжат тек Еуразиялық экономикалық "
-        + "одаққа мүше мемлекеттердің (Армения, Беларусь, Қырғызстан, Ресей) азаматтары үшін.</li>"));
+    assertTrue(page("kk/trp/trp-work.html").contains("<li class=\"condition\">ЕАЭО азаматтары үшін, сондай-ақ жұмысқа "
+        + "рұқсат алу талап етілмейтін көшіп келушілер үшін: уақытша тұруға рұқсат еңбек шартының немесе "
+        + "азаматтық-құқықтық шарттың қолданылу мерзімінен аспайтын мерзімге беріледі.</li>"));
   }
 
   @Test
@@ -110,7 +115,7 @@ class PublishCommandTest {
     String en = page("en/prp/index.html");
     assertTrue(en.contains("<dd class=\"cost\">4 MCI = 17,300" + NBSP + "₸</dd>"), en);
     assertTrue(section(en, "cost").contains("<p class=\"mci\">1 MCI on 21.11.2026 = 4,325" + NBSP + "₸</p>\n"
-        + "<p class=\"cite\">Legal basis: Law of the RK on the republican budget for 2026-2028 (MCI for 2026)</p>"),
+        + "<p class=\"cite\">Legal basis: Law of the RK &quot;On the republican budget for 2026-2028&quot;</p>"),
         en);
     assertTrue(page("ru/prp/index.html").contains("<dd class=\"cost\">4 МРП = 17" + NBSP + "300" + NBSP + "₸</dd>"));
     assertTrue(page("kk/prp/index.html").contains("<dd class=\"cost\">4 АЕК = 17" + NBSP + "300" + NBSP + "₸</dd>"));
@@ -120,7 +125,7 @@ class PublishCommandTest {
   void prp_termIs45CalendarDaysInEachLanguage() throws IOException {
     assertTrue(page("en/prp/index.html").contains("<dd class=\"term\">45 calendar days</dd>"));
     assertTrue(page("ru/prp/index.html").contains("<dd class=\"term\">45 календарных дней</dd>"));
-    assertTrue(page("kk/prp/index.html").contains("<dd class=\"term\">45 күнтізбелік күн</dd>"));
+    assertTrue(page("kk/prp/index.html").contains("<dd class=\"term\">күнтізбелік 45 күн</dd>"));
   }
 
   @Test
@@ -139,12 +144,17 @@ class PublishCommandTest {
         + "<li>valid for more than 180 days after the application date</li>"), en);
     assertEquals(4, all("(<li>issued no earlier than 180 days before you apply</li>)", en).size(),
         "items 3 (solvency, or the exemption), 4 and 7");
-    assertEquals(List.of("Submit items 1, 2, 8, 9 of the checklist", "Submit items 1, 2, 5, 6, 8, 9, 12, 13 of the "
-        + "checklist"), all("<p class=\"set-items\">(.*?)</p>", en));
+    // The minor's set names only items of Annex 3 and then the two documents no item of the act lists.
+    assertEquals(List.of("Submit items 1, 2, 8, 9 of the checklist above", "Submit items 1, 2, 5, 6, 8, 9 of the "
+        + "checklist above and also:"), all("<p class=\"set-items\">(.*?)</p>", en));
+    assertEquals(List.of("Copy and original (for verification) of the birth certificate or another identity document "
+        + "of a child under sixteen", "Notarised application-consent of the other parent (or of both parents)"),
+        all("<label for=\"doc-prp-req-(?:child-birth-cert|other-parent-consent)\">(.*?)</label>", en));
+    assertFalse(section(en, "documents").contains("doc-prp-req-child-birth-cert"), "no item 12 on the checklist");
     assertTrue(en.contains("<li>Only for the category: Service recipient under eighteen who arrived with both "
         + "parents or one parent</li>"), en);
     assertTrue(page("ru/prp/index.html").contains("<p class=\"set-items\">Представляются пункты 1, 2, 8, 9 "
-        + "перечня</p>"));
+        + "перечня выше</p>"));
   }
 
   @Test

@@ -34,27 +34,38 @@ class PublishServicesTest {
   void index_listsEveryServiceWithItsStatus() throws IOException {
     String en = page("en/index.html");
     for (String href : List.of("trp/trp-work.html", "prp/index.html", "rp-card/rp-card-renewal.html",
-        "prp-pilot/prp-pilot-kandas.html", "it-pilot/index.html")) {
+        "prp-pilot/prp-pilot-kandas.html")) {
       assertTrue(en.contains("href=\"" + href + "\""), href);
     }
     assertTrue(page("ru/index.html").contains("Пилотный проект"), "pilot status in Russian");
-    assertTrue(page("kk/index.html").contains("Жоба"), "draft status in Kazakh");
+    assertTrue(page("kk/index.html").contains("Пилоттық жоба"), "pilot status in Kazakh");
+    // The IT pilot was a draft planned until the end of 2025: it is no longer on the site.
+    assertFalse(en.contains("it-pilot/"), "the IT pilot draft ended with 2025");
   }
 
   @Test
   void renewal_termsAndOutage_inEachLanguage() throws IOException {
-    assertTrue(section(page("en/rp-card/rp-card-renewal.html"), "terms").contains("<strong>1 month</strong>: Apply "
+    // The applicant's deadlines are under their own heading, not under the processing time.
+    assertTrue(section(page("en/rp-card/rp-card-renewal.html"), "terms-deadlines").contains("<h2 id=\"terms-deadlines\">"
+        + "Your deadlines</h2>\n<ul class=\"terms\">\n<li><strong>1 month</strong>: Apply "
         + "for renewal or reissue at least one month before the residence permit card expires"));
-    assertTrue(section(page("ru/rp-card/rp-card-renewal.html"), "terms").contains("<strong>1 месяц</strong>: "
+    assertTrue(section(page("ru/rp-card/rp-card-renewal.html"), "terms-deadlines").contains("<strong>1 месяц</strong>: "
         + "Заявление о продлении или переоформлении подаётся не менее чем за один месяц"));
-    assertTrue(section(page("kk/rp-card/rp-card-renewal.html"), "terms").contains("<strong>1 ай</strong>: "));
+    assertTrue(section(page("kk/rp-card/rp-card-renewal.html"), "terms-deadlines").contains("<strong>1 ай</strong>: "));
+    assertFalse(page("en/rp-card/rp-card-renewal.html").contains("id=\"terms-processing\""),
+        "no processing term is published for the card");
+    assertTrue(page("en/rp-card/rp-card-renewal.html").contains("<dd class=\"cost\">The fee is not set by the "
+        + "published rules; ask the service provider.</dd>"));
     String outages = section(page("ru/rp-card/rp-card-renewal.html"), "outages");
-    assertTrue(outages.contains("<strong>09.09.2025 – 01.10.2025</strong>: система дактилоскопической регистрации"),
+    assertTrue(outages.contains("<strong>09.09.2025 – 30.09.2025</strong>: система дактилоскопической регистрации"),
         outages);
-    assertTrue(section(page("en/rp-card/rp-card-replacement.html"), "terms")
+    assertTrue(outages.contains("Министерство указало окончание сбоя лишь как «начало октября»"), outages);
+    assertTrue(section(page("en/rp-card/rp-card-replacement.html"), "terms-deadlines")
         .contains("<strong>3 calendar days</strong>: If the card is lost, apply for a replacement within three days"));
+    assertTrue(section(page("kk/rp-card/rp-card-replacement.html"), "terms-deadlines")
+        .contains("<strong>күнтізбелік 3 күн</strong>"));
     assertTrue(section(page("en/rp-card/rp-card-renewal.html"), "documents")
-        .contains("The source documents give no list of documents for this service."));
+        .contains("The published rules give no list of documents for this service; ask the service provider."));
   }
 
   @Test
@@ -78,14 +89,22 @@ class PublishServicesTest {
 
   @Test
   void itPilot_isMarkedDraft_withItsStagesAndRegions() throws IOException {
-    assertTrue(page("en/it-pilot/index.html").contains("status-draft\">Status: Draft"));
-    assertTrue(page("ru/it-pilot/index.html").contains("status-draft\">Статус: Проект"));
-    assertTrue(page("kk/it-pilot/index.html").contains("status-draft\">Мәртебесі: Жоба"));
-    String en = section(page("en/it-pilot/index.html"), "stages");
+    // Published as of a day in 2025, while the draft pilot was planned.
+    Path site2025 = dir.resolve("site-2025");
+    CliRun run = CliRun.of("publish", "--as-of", "2025-06-01", "--out", site2025.toString());
+    assertEquals(0, run.exit(), run.err());
+    String enPage = Files.readString(site2025.resolve("en/it-pilot/index.html"));
+    assertTrue(enPage.contains("status-draft\">Status: Draft (until 31.12.2025 inclusive)"), enPage);
+    assertTrue(Files.readString(site2025.resolve("ru/it-pilot/index.html")).contains("status-draft\">Статус: Проект"));
+    assertTrue(Files.readString(site2025.resolve("kk/it-pilot/index.html")).contains("status-draft\">Мәртебесі: Жоба"));
+    String en = section(enPage, "stages");
     assertEquals(6, all("<li value=\"(\\d)\" id=\"stage-", en).size());
     assertTrue(en.contains("<strong>30 calendar days</strong>: Validity of the approval notice"), en);
     assertTrue(en.contains("Scan of the police clearance certificate"), en);
-    assertTrue(page("en/it-pilot/index.html").contains("The pilot runs only in Astana and Almaty."));
-    assertFalse(page("en/it-pilot/index.html").contains("region in"), "conditions never shown as CEL");
+    assertTrue(enPage.contains("The pilot runs only in Astana and Almaty."));
+    assertFalse(enPage.contains("region in"), "conditions never shown as CEL");
+    // The 45-day review belongs to the review stage only; the arrival stage has no such term.
+    String arrival = en.substring(en.indexOf("id=\"stage-it-stage-arrival\""));
+    assertFalse(arrival.contains("45 calendar days"), arrival);
   }
 }
