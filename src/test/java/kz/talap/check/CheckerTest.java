@@ -267,7 +267,7 @@ class CheckerTest {
     Draft d = prp();
     d.payments.clear();
     assertEquals(List.of("FEE_MISSING PRP_STATE_DUTY"), kinds(d.check()));
-    assertEquals("Төлем ұсынылмаған: 4 АЕК төленуі тиіс (02.04.2026 күні қолданыстағы 4\u00a0325 теңге АЕК бойынша "
+    assertEquals("Төлем ұсынылмаған: 4 АЕК төленуі тиіс (02.04.2026 жылы қолданыстағы 4\u00a0325 теңге АЕК бойынша "
         + "17\u00a0300 теңге).", d.check().findings().get(0).message().kk());
     d.payments.add(new Payment(new BigDecimal("17300"), LocalDate.parse("2026-04-03")));
     assertEquals(List.of("PAYMENT_AFTER_SUBMISSION PRP_STATE_DUTY", "FEE_MISSING PRP_STATE_DUTY"), kinds(d.check()));

@@ -105,7 +105,7 @@ class PublishSafetyTest {
     assertTrue(Files.readString(dir.resolve("site/ru/svc/index.html")).contains("<p class=\"status-banner "
         + "status-pilot\">Статус: Пилотный проект (с 13.02.2026 по 31.12.2026 включительно)</p>"));
     assertTrue(Files.readString(dir.resolve("site/kk/svc/index.html")).contains("<dd>Пилоттық жоба "
-        + "(13.02.2026 бастап 31.12.2026 дейін (қоса алғанда))</dd>"));
+        + "(13.02.2026 жылдан бастап 31.12.2026 жылды қоса алғанда)</dd>"));
   }
 
   @Test

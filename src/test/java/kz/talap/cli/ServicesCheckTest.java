@@ -52,11 +52,11 @@ class ServicesCheckTest {
   @Test
   void expiryInsideTheOutage_noFine_outside_standardPenalty() throws IOException {
     List<String> inside = findings("rp-card-renewal-expired-in-outage-complete.json", "en");
-    assertEquals("info EXPIRED_DURING_OUTAGE FINGERPRINT_2025: The permit expired on 2025-09-20, during the failure "
-        + "of the fingerprint registration system (2025-09-09 – 2025-09-30): no administrative fine is imposed.",
+    assertEquals("info EXPIRED_DURING_OUTAGE FINGERPRINT_2025: The residence permit card expired on 2025-09-20, during "
+        + "the failure of the fingerprint registration system (2025-09-09 – 2025-09-30): no administrative fine is imposed.",
         inside.get(2));
     List<String> june = findings("rp-card-renewal-expired-in-june-complete.json", "ru");
-    assertEquals("warning OVERSTAY_PENALTY RP_CARD_PENALTY: Срок действия разрешения истёк 15.06.2025, вне периода "
+    assertEquals("warning OVERSTAY_PENALTY RP_CARD_PENALTY: Срок действия вида на жительство истёк 15.06.2025, вне периода "
         + "сбоя информационных систем: применяются установленные меры ответственности.", june.get(2));
   }
 
