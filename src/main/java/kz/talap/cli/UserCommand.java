@@ -43,6 +43,14 @@ final class UserCommand {
         .desc("add: the office code, e.g. ALM-01").build());
     options.addOption(Option.builder().longOpt("password-stdin")
         .desc("add, passwd: read the password from the first line of standard input").build());
+    for (String arg : args) {
+      // commons-cli would take --password as an abbreviation of --password-stdin and the password as a name.
+      if (arg.equals("-p") || arg.equals("--password") || arg.startsWith("--password=")) {
+        err.println("talap user: a password is never taken from the arguments (other users of the machine can see "
+            + "them); type it when asked, or pipe it in with --password-stdin");
+        return Main.USAGE;
+      }
+    }
     Optional<CommandLine> parsed = kz.talap.cli.Options.parse("user", options, args, err);
     if (parsed.isEmpty()) {
       return Main.USAGE;
