@@ -13,9 +13,7 @@ record CliRun(int exit, String out, String err) {
 
   /** This run with the shipped catalogue's version replaced by {@code VERSION}, so expected output survives edits. */
   CliRun withVersion() {
-    String version = kz.talap.compile.CatalogueCompiler.compile(kz.talap.workbook.WorkbookReader.read(
-        java.util.List.of(ShippedCatalogue.FOLDER)), java.time.LocalDate.of(2026, 11, 21), true).catalogue()
-        .orElseThrow().version();
+    String version = ShippedVersion.VERSION;
     return new CliRun(exit, out.replace(version, "VERSION"), err.replace(version, "VERSION"));
   }
 
@@ -26,5 +24,12 @@ record CliRun(int exit, String out, String err) {
     int exit = new Main(new PrintWriter(out), new PrintWriter(err), false,
         new BufferedReader(new StringReader(stdin))).run(args);
     return new CliRun(exit, out.toString(), err.toString());
+  }
+
+  /** The version of the shipped catalogue, compiled once. */
+  private static final class ShippedVersion {
+    static final String VERSION = kz.talap.compile.CatalogueCompiler.compile(kz.talap.workbook.WorkbookReader.read(
+        java.util.List.of(ShippedCatalogue.FOLDER)), java.time.LocalDate.of(2026, 11, 21), true).catalogue()
+        .orElseThrow().version();
   }
 }

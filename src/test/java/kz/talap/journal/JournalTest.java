@@ -81,6 +81,32 @@ class JournalTest {
 
   @ParameterizedTest
   @EnumSource(TestDatabase.class)
+  void open_eachDatabase_commitsDurably(TestDatabase db) throws Exception {
+    with(db, (journal, url) -> {
+      try (Connection c = journal.connection(); Statement s = c.createStatement()) {
+        if (db == TestDatabase.SQLITE) {
+          assertEquals(List.of("wal"), column(s, "PRAGMA journal_mode"));
+          assertEquals(List.of("2"), column(s, "PRAGMA synchronous")); // FULL
+        } else {
+          assertEquals(List.of("on"), column(s, "SHOW synchronous_commit"));
+        }
+        assertTrue(c.getAutoCommit());
+      }
+    });
+  }
+
+  static List<String> column(Statement s, String sql) throws Exception {
+    List<String> values = new ArrayList<>();
+    try (ResultSet rows = s.executeQuery(sql)) {
+      while (rows.next()) {
+        values.add(rows.getString(1));
+      }
+    }
+    return values;
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestDatabase.class)
   void record_thenGet_givesBackEveryField(TestDatabase db) throws Exception {
     with(db, (journal, url) -> {
       CheckRecord check = new CheckRecord("c-1", Instant.parse("2026-03-20T18:59:59.123456Z"), "ALM-01",
