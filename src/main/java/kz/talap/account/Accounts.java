@@ -57,6 +57,11 @@ public final class Accounts {
     return store.staff();
   }
 
+  /** Whether an enabled admin exists: the server refuses to listen beyond 127.0.0.1 without one. */
+  public boolean hasAdmin() {
+    return store.staff().stream().anyMatch(a -> a.role() == Role.ADMIN && !a.disabled());
+  }
+
   /**
    * The enabled member of staff with this name and password, or empty. Takes as long for an unknown name as for a
    * wrong password. Rate limiting is the caller's: see {@link LoginLimiter}.

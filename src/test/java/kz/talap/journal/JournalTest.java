@@ -236,6 +236,7 @@ class JournalTest {
   void accounts_loginAndTokens_acceptOnlyWhatIsInForce(TestDatabase db) throws Exception {
     with(db, (journal, url) -> {
       Accounts accounts = new Accounts(journal.accounts());
+      assertFalse(accounts.hasAdmin());
       Account aliya = accounts.addStaff("aliya", Role.CLERK, "ALM-01", "correct horse battery".toCharArray());
       assertEquals(Optional.of(aliya), accounts.login("aliya", "correct horse battery".toCharArray()));
       assertEquals(Optional.empty(), accounts.login("aliya", "correct horse batterY".toCharArray()));
@@ -248,7 +249,13 @@ class JournalTest {
       assertEquals(Optional.of(aliya), accounts.login("aliya", "staple of paper clips".toCharArray()));
       accounts.disable("aliya");
       assertEquals(Optional.empty(), accounts.login("aliya", "staple of paper clips".toCharArray()));
-      assertEquals(List.of(new Account("aliya", Kind.STAFF, Role.CLERK, "ALM-01", true)), accounts.staff());
+      assertFalse(accounts.hasAdmin());
+      accounts.addStaff("root", Role.ADMIN, "HQ", "a long admin password".toCharArray());
+      assertTrue(accounts.hasAdmin());
+      accounts.disable("root");
+      assertFalse(accounts.hasAdmin());
+      assertEquals(List.of(new Account("aliya", Kind.STAFF, Role.CLERK, "ALM-01", true),
+          new Account("root", Kind.STAFF, Role.ADMIN, "HQ", true)), accounts.staff());
 
       String token = accounts.addClient("egov-bridge", Role.SUPERVISOR, "ALM-01");
       Account client = new Account("egov-bridge", Kind.CLIENT, Role.SUPERVISOR, "ALM-01", false);
