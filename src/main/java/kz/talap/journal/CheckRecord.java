@@ -25,7 +25,11 @@ public record CheckRecord(String id, Instant recordedAt, String office, Account.
   public static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,99}");
 
   public CheckRecord {
-    if (!ID.matcher(id).matches()) {
+    for (Object part : new Object[] {recordedAt, office, actorKind, actor, catalogueVersion, releaseHash, service,
+        subtype, verdict, due, submission, result}) {
+      java.util.Objects.requireNonNull(part, "every part of a check record is required");
+    }
+    if (id == null || !ID.matcher(id).matches()) {
       throw new IllegalArgumentException("bad check id '" + id + "': use 1 to 100 letters, digits, '.', '_', ':' "
           + "or '-', starting with a letter or digit");
     }

@@ -26,12 +26,22 @@ public final class JournalJson {
 
   private JournalJson() {}
 
-  /** What a stored result said: verdict, document set, due date and findings (messages in kk, ru and en). */
-  public record StoredResult(String verdict, String applicantSet, Optional<LocalDate> due, List<Finding> findings) {
+  /**
+   * What a stored result said: verdict, document set, due date and findings (messages in kk, ru and en) — enough to
+   * show the check again as it was answered, in any of the three languages.
+   */
+  public record StoredResult(String verdict, String applicantSet, Optional<Due> due, List<Finding> findings) {
     public StoredResult {
       findings = List.copyOf(findings);
     }
+
+    public Optional<LocalDate> dueDate() {
+      return due.map(Due::date);
+    }
   }
+
+  /** A stored due date: the term (code, amount, unit as in {@code Term.Unit}), the day counted from, the norms. */
+  public record Due(String term, long amount, String unit, LocalDate received, LocalDate date, String citation) {}
 
   /** The {@code talap-check/1} document for one checked submission, as the API answers it and the journal keeps it. */
   public static String result(String source, CheckResult result, String catalogueVersion) {
@@ -52,7 +62,8 @@ public final class JournalJson {
     try {
       result = MAPPER.readTree(document).path("results").path(0);
     } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException("the stored result is not JSON: " + e.getOriginalMessage(), e);
+      throw new IllegalArgumentException("the stored result is not JSON (line " + e.getLocation().getLineNr()
+          + ", column " + e.getLocation().getColumnNr() + ")", e);
     }
     if (!result.isObject()) {
       throw new IllegalArgumentException("the stored result has no results[0]");
@@ -65,7 +76,10 @@ public final class JournalJson {
           Finding.Kind.valueOf(f.path("kind").asText()), optional(f, "subject"), optional(f, "document"),
           f.path("citation").asText(), new Text(m.path("kk").asText(), m.path("ru").asText(), m.path("en").asText())));
     }
-    Optional<LocalDate> due = optional(result.path("due"), "date").map(LocalDate::parse);
+    JsonNode d = result.path("due");
+    Optional<Due> due = d.isObject() ? Optional.of(new Due(d.path("term").asText(), d.path("amount").asLong(),
+        d.path("unit").asText(), LocalDate.parse(d.path("received").asText()), LocalDate.parse(d.path("date").asText()),
+        d.path("citation").asText())) : Optional.empty();
     return new StoredResult(result.path("verdict").asText(), result.path("applicant_set").asText(), due, findings);
   }
 

@@ -58,7 +58,7 @@ public record Recheck(CheckRecord record, StoredResult before, Optional<CheckRes
 
   /** Whether anything would be answered differently today. */
   public boolean changed() {
-    return now.isEmpty() || !verdictNow().get().equals(before.verdict()) || !dueNow().equals(before.due())
+    return now.isEmpty() || !verdictNow().get().equals(before.verdict()) || !dueNow().equals(before.dueDate())
         || !gone.isEmpty() || !added.isEmpty();
   }
 }
