@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariConfig;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 
 /** What differs between the databases the journal runs on; the SQL of the migrations and queries is shared. */
 enum Dialect {
@@ -63,7 +64,11 @@ enum Dialect {
     return location.startsWith("jdbc:") ? location : SQLITE_PREFIX + location;
   }
 
-  /** Creates the folder of a SQLite file, so that the default {@code data/talap.db} needs no set-up. */
+  /**
+   * Creates the folder and the file of a new SQLite journal, so that the default {@code data/talap.db} needs no
+   * set-up; both readable by the owner only (the file holds personal data and password hashes; SQLite gives its
+   * {@code -wal} and {@code -shm} files the same permissions).
+   */
   static void prepare(String url) throws IOException {
     if (!url.startsWith(SQLITE_PREFIX)) {
       return;
@@ -74,9 +79,22 @@ enum Dialect {
     if (file.isEmpty() || file.equals(":memory:") || file.startsWith("file:")) {
       return;
     }
-    Path parent = Path.of(file).toAbsolutePath().getParent();
+    Path path = Path.of(file).toAbsolutePath();
+    Path parent = path.getParent();
+    boolean posix = path.getFileSystem().supportedFileAttributeViews().contains("posix");
     if (parent != null && !Files.isDirectory(parent)) {
       Files.createDirectories(parent);
+      if (posix) {
+        Files.setPosixFilePermissions(parent, PosixFilePermissions.fromString("rwx------"));
+      }
+    }
+    if (!Files.exists(path)) {
+      // An empty file is an empty SQLite database.
+      if (posix) {
+        Files.createFile(path, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+      } else {
+        Files.createFile(path);
+      }
     }
   }
 

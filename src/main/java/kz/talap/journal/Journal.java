@@ -137,16 +137,10 @@ public final class Journal implements AutoCloseable {
 
   /** The checks the query selects, oldest first. */
   public List<CheckRecord> find(JournalQuery query) {
-    StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM checks WHERE 1 = 1");
     List<String> values = new ArrayList<>();
-    query.from().ifPresent(d -> where(sql, values, "day >= ?", d.toString()));
-    query.to().ifPresent(d -> where(sql, values, "day <= ?", d.toString()));
-    query.office().ifPresent(o -> where(sql, values, "office = ?", o));
-    query.actor().ifPresent(a -> where(sql, values, "actor = ?", a));
-    query.service().ifPresent(v -> where(sql, values, "service = ?", v));
-    query.verdict().ifPresent(v -> where(sql, values, "verdict = ?", v));
-    sql.append(" ORDER BY recorded_at, ").append(dialect.byId()).append(" LIMIT ? OFFSET ?");
-    try (Connection c = pool.getConnection(); PreparedStatement s = c.prepareStatement(sql.toString())) {
+    String sql = "SELECT " + COLUMNS + " FROM checks" + where(query, values) + " ORDER BY recorded_at, "
+        + dialect.byId() + " LIMIT ? OFFSET ?";
+    try (Connection c = pool.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
       int i = 1;
       for (String value : values) {
         s.setString(i++, value);
@@ -163,6 +157,35 @@ public final class Journal implements AutoCloseable {
     } catch (SQLException e) {
       throw unavailable("read", e);
     }
+  }
+
+  /** How many checks the query selects, whatever its limit and offset (for "page 2 of 7"). */
+  public long count(JournalQuery query) {
+    List<String> values = new ArrayList<>();
+    String sql = "SELECT COUNT(*) FROM checks" + where(query, values);
+    try (Connection c = pool.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+      for (int i = 0; i < values.size(); i++) {
+        s.setString(i + 1, values.get(i));
+      }
+      try (ResultSet rows = s.executeQuery()) {
+        rows.next();
+        return rows.getLong(1);
+      }
+    } catch (SQLException e) {
+      throw unavailable("read", e);
+    }
+  }
+
+  /** The WHERE clause of a query; its values are added to {@code values} in order. */
+  private static String where(JournalQuery query, List<String> values) {
+    StringBuilder sql = new StringBuilder(" WHERE 1 = 1");
+    query.from().ifPresent(d -> where(sql, values, "day >= ?", d.toString()));
+    query.to().ifPresent(d -> where(sql, values, "day <= ?", d.toString()));
+    query.office().ifPresent(o -> where(sql, values, "office = ?", o));
+    query.actor().ifPresent(a -> where(sql, values, "actor = ?", a));
+    query.service().ifPresent(v -> where(sql, values, "service = ?", v));
+    query.verdict().ifPresent(v -> where(sql, values, "verdict = ?", v));
+    return sql.toString();
   }
 
   private static void where(StringBuilder sql, List<String> values, String condition, String value) {

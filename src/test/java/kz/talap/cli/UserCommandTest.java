@@ -74,6 +74,17 @@ class UserCommandTest {
   }
 
   @Test
+  void add_plainPathInANewFolder_createsBothForTheOwnerOnly() throws Exception {
+    Path file = dir.resolve("new/data/talap.db");
+    assertEquals(new CliRun(0, "Added root: admin at office HQ.\n", ""), CliRun.withInput(PASSWORD, "user", "add",
+        "root", "--role", "admin", "--office", "HQ", "--password-stdin", "--db", file.toString()));
+    assertEquals("rwx------", java.nio.file.attribute.PosixFilePermissions.toString(
+        java.nio.file.Files.getPosixFilePermissions(file.getParent())));
+    assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(
+        java.nio.file.Files.getPosixFilePermissions(file)));
+  }
+
+  @Test
   void list_noAccounts_saysSo() {
     assertEquals(new CliRun(0, "No staff accounts.\n", ""), user("", "list"));
   }

@@ -87,6 +87,12 @@ class JournalTest {
         if (db == TestDatabase.SQLITE) {
           assertEquals(List.of("wal"), column(s, "PRAGMA journal_mode"));
           assertEquals(List.of("2"), column(s, "PRAGMA synchronous")); // FULL
+          // The file holds personal data and password hashes: the owner's only, and so are its -wal and -shm.
+          Path file = Path.of(url.substring("jdbc:sqlite:".length()));
+          for (String suffix : List.of("", "-wal", "-shm")) {
+            assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(Path.of(file + suffix))), suffix);
+          }
         } else {
           assertEquals(List.of("on"), column(s, "SHOW synchronous_commit"));
         }
@@ -158,6 +164,8 @@ class JournalTest {
       assertEquals(List.of("b", "e"), ids(journal, JournalQuery.all().verdict("incomplete")));
       assertEquals(List.of("e"), ids(journal, JournalQuery.all().office("AST-02").verdict("incomplete")));
       assertEquals(List.of("c", "d"), ids(journal, JournalQuery.all().page(2, 2)));
+      assertEquals(5, journal.count(JournalQuery.all().page(2, 2)));
+      assertEquals(2, journal.count(JournalQuery.all().office("AST-02")));
       assertEquals(List.of(), ids(journal, JournalQuery.all().office("ALM-01").service("PRP")));
     });
   }
