@@ -49,6 +49,21 @@ public record CheckRecord(String id, Instant recordedAt, String office, Account.
         checked.verdict().name().toLowerCase(Locale.ROOT), checked.due().map(d -> d.due()), submission, result);
   }
 
+  /**
+   * Whether {@code account} may open this check: an admin any, a supervisor those of their office, anyone else their
+   * own (the same rule as {@link JournalQuery#visibleTo}).
+   */
+  public boolean visibleTo(Account account) {
+    if (account.may(Account.Permission.READ_ALL_JOURNAL)) {
+      return true;
+    }
+    if (account.may(Account.Permission.READ_OFFICE_JOURNAL)) {
+      return office.equals(account.office());
+    }
+    return account.may(Account.Permission.READ_OWN_JOURNAL) && office.equals(account.office())
+        && actor.equals(account.name());
+  }
+
   /** The day of the check in Kazakhstan. */
   public LocalDate day() {
     return recordedAt.atZone(ZONE).toLocalDate();

@@ -189,6 +189,12 @@ class JournalTest {
       assertEquals(List.of(), ids(journal, JournalQuery.all().office("AST-02").visibleTo(supervisor).get()));
       assertEquals(List.of("a", "b", "d"), ids(journal, JournalQuery.all().visibleTo(admin).get()));
       assertEquals(Optional.empty(), JournalQuery.all().visibleTo(disabled));
+      for (CheckRecord check : journal.find(JournalQuery.all())) {
+        for (Account account : List.of(clerk, supervisor, admin, disabled)) {
+          assertEquals(ids(journal, JournalQuery.all().visibleTo(account).orElse(JournalQuery.all().page(0, 0)))
+              .contains(check.id()), check.visibleTo(account), check.id() + " " + account.name());
+        }
+      }
     });
   }
 
