@@ -3,6 +3,7 @@ package kz.talap.account;
 import com.password4j.Argon2Function;
 import com.password4j.Password;
 import com.password4j.types.Argon2;
+import java.nio.CharBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -24,14 +25,14 @@ final class Secrets {
 
   /** The PHC string {@code $argon2id$v=19$m=19456,t=2,p=1$salt$hash}, with a fresh 16-byte salt. */
   static String hash(char[] password) {
-    return Password.hash(new String(password)).addRandomSalt(16).with(ARGON2ID).getResult();
+    return Password.hash(CharBuffer.wrap(password)).addRandomSalt(16).with(ARGON2ID).getResult();
   }
 
   static boolean matches(char[] password, String hash) {
     if (!hash.startsWith("$argon2id$")) {
       return false;
     }
-    return Password.check(new String(password), hash).with(Argon2Function.getInstanceFromHash(hash));
+    return Password.check(CharBuffer.wrap(password), hash).with(Argon2Function.getInstanceFromHash(hash));
   }
 
   /** Spends the time of one check without any result. */

@@ -99,7 +99,13 @@ final class JournalCommand {
         err.println("talap journal " + action + ": no check with the id '" + rest.get(1) + "' in " + journal.name());
         return Main.USAGE;
       }
-      return action.equals("show") ? show(check.get(), language.get()) : rerun(check.get(), line, language.get());
+      try {
+        return action.equals("show") ? show(check.get(), language.get()) : rerun(check.get(), line, language.get());
+      } catch (IllegalArgumentException e) {
+        // Only a record written by something other than talap gets here.
+        err.println("talap journal " + action + ": check " + rest.get(1) + ": " + e.getMessage());
+        return Main.USAGE;
+      }
     } catch (JournalUnavailable e) {
       err.println("talap journal: " + e.getMessage());
       return Main.USAGE;

@@ -162,6 +162,17 @@ class JournalCommandTest {
   }
 
   @Test
+  void show_resultNotWrittenByTalap_saysWhichCheckAndWhy() throws Exception {
+    String broken = "jdbc:sqlite:" + dir.resolve("broken.db");
+    try (Journal journal = Journal.open(broken)) {
+      journal.record(new CheckRecord("c-x", Instant.parse("2027-01-05T05:00:00Z"), "ALM-01", Kind.STAFF, "aliya",
+          "0", "h", "PRP", java.util.Optional.empty(), "complete", java.util.Optional.empty(), "{}", "{\"results\":"));
+    }
+    assertEquals(new CliRun(2, "", "talap journal show: check c-x: the stored result is not JSON (line 1, column 12)\n"),
+        CliRun.of("journal", "show", "c-x", "--db", broken));
+  }
+
+  @Test
   void journal_badInput_saysWhatIsWrong() {
     assertEquals(new CliRun(2, "", "talap journal: bad date '20.03.2026' for --from (expected YYYY-MM-DD)\n"),
         journal("--from", "20.03.2026"));
