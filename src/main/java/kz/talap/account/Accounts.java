@@ -52,6 +52,14 @@ public final class Accounts {
     }
   }
 
+  /**
+   * The member of staff as the database has them now, disabled or not: the server checks it on each request, so
+   * that {@code talap user disable} or a changed role takes effect in sessions that are already open.
+   */
+  public Optional<Account> staff(String name) {
+    return store.staff(name).map(AccountStore.StoredStaff::account);
+  }
+
   /** Every member of staff, sorted by name. */
   public List<Account> staff() {
     return store.staff();

@@ -263,6 +263,9 @@ class JournalTest {
       assertEquals(Optional.of(aliya), accounts.login("aliya", "staple of paper clips".toCharArray()));
       accounts.disable("aliya");
       assertEquals(Optional.empty(), accounts.login("aliya", "staple of paper clips".toCharArray()));
+      assertEquals(Optional.of(new Account("aliya", Kind.STAFF, Role.CLERK, "ALM-01", true)),
+          accounts.staff("aliya"));
+      assertEquals(Optional.empty(), accounts.staff("nobody"));
       assertFalse(accounts.hasAdmin());
       accounts.addStaff("root", Role.ADMIN, "HQ", "a long admin password".toCharArray());
       assertTrue(accounts.hasAdmin());
