@@ -59,6 +59,16 @@ final class BenchCommand {
         .desc("where to write the generated JSON Lines (default target/bench/submissions.jsonl)").build());
     options.addOption(Option.builder().longOpt("rounds").hasArg().argName("N")
         .desc("measured rounds after one warm-up round (default 3)").build());
+    options.addOption(Option.builder().longOpt("journal")
+        .desc("also measure checks per second with each check recorded in a journal (SQLite, and PostgreSQL with "
+            + "--journal-pg)").build());
+    options.addOption(Option.builder().longOpt("journal-count").hasArg().argName("N")
+        .desc("how many of the submissions to record per measurement (default 2000)").build());
+    options.addOption(Option.builder().longOpt("journal-pg").hasArg().argName("URL")
+        .desc("a scratch PostgreSQL database for --journal, jdbc:postgresql://… (default: $TALAP_BENCH_PG_URL)")
+        .build());
+    options.addOption(Option.builder().longOpt("journal-threads").hasArg().argName("N")
+        .desc("also measure with N threads recording at once (default 4)").build());
     Optional<CommandLine> parsed = kz.talap.cli.Options.parse("bench", options, args, err);
     if (parsed.isEmpty()) {
       return Main.USAGE;
@@ -70,15 +80,19 @@ final class BenchCommand {
     }
     int count;
     int rounds;
+    int journalCount;
+    int journalThreads;
     try {
       count = Integer.parseInt(line.getOptionValue("count", "100000"));
       rounds = Integer.parseInt(line.getOptionValue("rounds", "3"));
+      journalCount = Integer.parseInt(line.getOptionValue("journal-count", "2000"));
+      journalThreads = Integer.parseInt(line.getOptionValue("journal-threads", "4"));
     } catch (NumberFormatException e) {
-      err.println("talap bench: --count and --rounds take a whole number");
+      err.println("talap bench: --count, --rounds, --journal-count and --journal-threads take a whole number");
       return Main.USAGE;
     }
-    if (count < 1 || rounds < 1) {
-      err.println("talap bench: --count and --rounds must be at least 1");
+    if (count < 1 || rounds < 1 || journalCount < 1 || journalThreads < 1) {
+      err.println("talap bench: --count, --rounds, --journal-count and --journal-threads must be at least 1");
       return Main.USAGE;
     }
     LocalDate day = LocalDate.of(2026, 3, 20);
@@ -131,6 +145,15 @@ final class BenchCommand {
     out.printf("Verdicts: %,d complete, %,d incomplete, %,d input errors%n", verdicts[0], verdicts[1], verdicts[2]);
     out.printf("Summary: plain Jackson %,.0f submissions/s; talap check %,.0f submissions/s (%.1f%% of plain)%n",
         plain * input.size(), full * input.size(), 100.0 * full / plain);
+    if (line.hasOption("journal")) {
+      String postgres = line.getOptionValue("journal-pg", System.getenv("TALAP_BENCH_PG_URL"));
+      Path sqlite = file.toAbsolutePath().resolveSibling("journal.db");
+      JournalBench bench = new JournalBench(out, err, catalogue,
+          input.subList(0, Math.min(journalCount, input.size())));
+      if (!bench.run(sqlite, postgres == null || postgres.isBlank() ? null : postgres, journalThreads)) {
+        return Main.USAGE;
+      }
+    }
     return Main.OK;
   }
 

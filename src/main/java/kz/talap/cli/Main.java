@@ -1,6 +1,9 @@
 package kz.talap.cli;
 
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
+import java.io.StringReader;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -18,6 +21,7 @@ public final class Main {
   private final PrintWriter out;
   private final PrintWriter err;
   private final boolean terminal;
+  private final BufferedReader in;
 
   public Main(PrintWriter out, PrintWriter err) {
     this(out, err, false);
@@ -25,15 +29,22 @@ public final class Main {
 
   /** @param terminal whether the error stream is a terminal (long runs then show a progress bar) */
   public Main(PrintWriter out, PrintWriter err, boolean terminal) {
+    this(out, err, terminal, new BufferedReader(new StringReader("")));
+  }
+
+  /** @param in standard input, read by {@code --password-stdin} */
+  public Main(PrintWriter out, PrintWriter err, boolean terminal, BufferedReader in) {
     this.out = out;
     this.err = err;
     this.terminal = terminal;
+    this.in = in;
   }
 
   public static void main(String[] args) {
     PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
     PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
-    int code = new Main(out, err, System.console() != null).run(args);
+    BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+    int code = new Main(out, err, System.console() != null, in).run(args);
     out.flush();
     err.flush();
     System.exit(code);
@@ -61,6 +72,9 @@ public final class Main {
         case "new-workbook" -> new NewWorkbookCommand(out, err).run(rest);
         case "annotate" -> new AnnotateCommand(out, err).run(rest);
         case "quality" -> new QualityCommand(out, err).run(rest);
+        case "user" -> new UserCommand(out, err, in).run(rest);
+        case "token" -> new TokenCommand(out, err).run(rest);
+        case "journal" -> new JournalCommand(out, err).run(rest);
         default -> {
           err.println("talap: unknown command '" + args[0] + "'");
           err.print(usage());
@@ -93,6 +107,9 @@ public final class Main {
           new-workbook   write an empty catalogue workbook with every table
           annotate       copy the workbooks with every problem cell highlighted and commented
           quality        report untranslated texts, conditions that never or always hold, ended rows, duplicates
+          user           add, change, disable or list staff accounts (clerk, supervisor, editor, admin)
+          token          add, revoke or list API client tokens
+          journal        list the checks recorded in the journal, show one, or re-run it on today's catalogue
 
         Run 'talap <command> --help' for the options of a command.
         """;

@@ -1,0 +1,98 @@
+package kz.talap.cli;
+
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Optional;
+import kz.talap.account.Account.Role;
+import kz.talap.account.Accounts;
+import kz.talap.journal.Journal;
+import kz.talap.journal.JournalUnavailable;
+import org.apache.commons.cli.CommandLine;
+import org.apache.commons.cli.Option;
+import org.apache.commons.cli.Options;
+
+/**
+ * {@code talap token add|revoke|list}: API clients and their bearer tokens. A new token is printed once, on the last
+ * line of the output; the journal keeps only its SHA-256.
+ */
+final class TokenCommand {
+  private static final String ACTIONS = "add, revoke or list";
+  private final PrintWriter out;
+  private final PrintWriter err;
+
+  TokenCommand(PrintWriter out, PrintWriter err) {
+    this.out = out;
+    this.err = err;
+  }
+
+  int run(String[] args) {
+    Options options = kz.talap.cli.Options.withHelp(new Options());
+    options.addOption(JournalAccess.db());
+    options.addOption(Option.builder().longOpt("role").hasArg().argName("ROLE")
+        .desc("add: the client's role: clerk, supervisor, editor or admin").build());
+    options.addOption(Option.builder().longOpt("office").hasArg().argName("OFFICE")
+        .desc("add: the office the client's checks are recorded for").build());
+    Optional<CommandLine> parsed = kz.talap.cli.Options.parse("token", options, args, err);
+    if (parsed.isEmpty()) {
+      return Main.USAGE;
+    }
+    CommandLine line = parsed.get();
+    if (line.hasOption("help")) {
+      out.print(kz.talap.cli.Options.help("token add|revoke NAME, or talap token list",
+          "Gives an API client a token (shown once), revokes it, or lists the clients.", options));
+      return Main.OK;
+    }
+    List<String> rest = line.getArgList();
+    if (rest.isEmpty()) {
+      err.println("talap token: say what to do: " + ACTIONS);
+      return Main.USAGE;
+    }
+    String action = rest.get(0);
+    if (!List.of("add", "revoke", "list").contains(action)) {
+      err.println("talap token: unknown action '" + action + "' (expected " + ACTIONS + ")");
+      return Main.USAGE;
+    }
+    int names = action.equals("list") ? 0 : 1;
+    if (rest.size() != 1 + names) {
+      err.println("talap token " + action + ": " + (names == 0 ? "takes no name" : "give one client name"));
+      return Main.USAGE;
+    }
+    Optional<Role> role = Optional.empty();
+    if (action.equals("add")) {
+      if (!line.hasOption("role") || !line.hasOption("office")) {
+        err.println("talap token add: give --role (clerk, supervisor, editor or admin) and --office");
+        return Main.USAGE;
+      }
+      role = Role.parse(line.getOptionValue("role"));
+      if (role.isEmpty()) {
+        err.println("talap token add: unknown role '" + line.getOptionValue("role")
+            + "' (expected clerk, supervisor, editor or admin)");
+        return Main.USAGE;
+      }
+    }
+    Optional<Journal> opened = JournalAccess.open("token", line, err);
+    if (opened.isEmpty()) {
+      return Main.USAGE;
+    }
+    try (Journal journal = opened.get()) {
+      Accounts accounts = new Accounts(journal.accounts());
+      switch (action) {
+        case "add" -> {
+          String token = accounts.addClient(rest.get(1), role.get(), line.getOptionValue("office"));
+          out.println("Token for API client " + rest.get(1) + " (" + role.get().code() + " at office "
+              + line.getOptionValue("office") + "). It is shown only this once; store it now:");
+          out.println(token);
+        }
+        case "revoke" -> {
+          accounts.revokeClient(rest.get(1));
+          out.println("Revoked the token of " + rest.get(1) + ".");
+        }
+        default -> UserCommand.list(accounts.clients(), "revoked", "No API clients.", out);
+      }
+      return Main.OK;
+    } catch (Accounts.Problem | JournalUnavailable e) {
+      err.println("talap token " + action + ": " + e.getMessage());
+      return Main.USAGE;
+    }
+  }
+}
