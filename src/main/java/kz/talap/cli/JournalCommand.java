@@ -203,7 +203,7 @@ final class JournalCommand {
     for (Finding f : findings) {
       out.println(mark + f.severity().name().toLowerCase(Locale.ROOT) + f.subject().map(s -> " [" + s + "]")
           .orElse("") + ": " + f.message().in(language));
-      out.println("      " + f.citation());
+      out.println("      " + f.citation().in(language));
     }
   }
 

@@ -41,15 +41,16 @@ public final class JournalJson {
   }
 
   /** A stored due date: the term (code, amount, unit as in {@code Term.Unit}), the day counted from, the norms. */
-  public record Due(String term, long amount, String unit, LocalDate received, LocalDate date, String citation) {}
+  public record Due(String term, long amount, String unit, LocalDate received, LocalDate date, Text citation) {}
 
   /** The {@code talap-check/1} document for one checked submission, as the API answers it and the journal keeps it. */
   public static String result(String source, CheckResult result, String catalogueVersion) {
     StringWriter text = new StringWriter();
     try (CheckJson json = new CheckJson(text, catalogueVersion)) {
       json.result(source, result);
-      boolean complete = result.verdict() == CheckResult.Verdict.COMPLETE;
-      json.finish(1, complete ? 1 : 0, complete ? 0 : 1, 0);
+      CheckResult.Verdict verdict = result.verdict();
+      json.finish(1, verdict == CheckResult.Verdict.COMPLETE ? 1 : 0, verdict == CheckResult.Verdict.INCOMPLETE ? 1 : 0,
+          verdict == CheckResult.Verdict.NOT_ACCEPTED ? 1 : 0, 0);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -74,13 +75,19 @@ public final class JournalJson {
       findings.add(new Finding(
           Finding.Severity.valueOf(f.path("severity").asText().toUpperCase(Locale.ROOT)),
           Finding.Kind.valueOf(f.path("kind").asText()), optional(f, "subject"), optional(f, "document"),
-          f.path("citation").asText(), new Text(m.path("kk").asText(), m.path("ru").asText(), m.path("en").asText())));
+          text(f.path("citation")), new Text(m.path("kk").asText(), m.path("ru").asText(), m.path("en").asText())));
     }
     JsonNode d = result.path("due");
     Optional<Due> due = d.isObject() ? Optional.of(new Due(d.path("term").asText(), d.path("amount").asLong(),
         d.path("unit").asText(), LocalDate.parse(d.path("received").asText()), LocalDate.parse(d.path("date").asText()),
-        d.path("citation").asText())) : Optional.empty();
+        text(d.path("citation")))) : Optional.empty();
     return new StoredResult(result.path("verdict").asText(), result.path("applicant_set").asText(), due, findings);
+  }
+
+  /** A text in three languages; a citation stored before citations had languages is the same in each. */
+  private static Text text(JsonNode node) {
+    return node.isTextual() ? new Text(node.asText(), node.asText(), node.asText())
+        : new Text(node.path("kk").asText(), node.path("ru").asText(), node.path("en").asText());
   }
 
   private static Optional<String> optional(JsonNode node, String field) {

@@ -56,7 +56,7 @@ class JournalJsonTest {
     assertEquals(LocalDate.of(2026, 3, 26), due.date());
     assertEquals(LocalDate.of(2026, 3, 20), due.received());
     assertEquals(1, due.amount());
-    assertFalse(due.citation().isEmpty());
+    assertFalse(due.citation().blank());
     assertEquals(Optional.of(LocalDate.of(2026, 3, 26)), stored.dueDate());
   }
 
