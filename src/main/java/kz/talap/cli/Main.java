@@ -61,6 +61,7 @@ public final class Main {
         case "new-workbook" -> new NewWorkbookCommand(out, err).run(rest);
         case "annotate" -> new AnnotateCommand(out, err).run(rest);
         case "quality" -> new QualityCommand(out, err).run(rest);
+        case "serve" -> new ServeCommand(out, err).run(rest);
         default -> {
           err.println("talap: unknown command '" + args[0] + "'");
           err.print(usage());
@@ -82,6 +83,7 @@ public final class Main {
         usage: talap <command> [options]
 
         commands:
+          serve          serve the counter pages and the HTTP API (check, services, schema, due)
           publish        publish the catalogue as a static site of checklists in out/site (kk, ru, en)
           compile        compile the catalogue workbooks into out/catalogue.json
           diff           list what changed between two catalogues (workbooks, folders or git:REV)
