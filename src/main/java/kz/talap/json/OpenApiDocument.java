@@ -54,8 +54,8 @@ public final class OpenApiDocument {
     language(batch);
     ObjectNode lines = batch.putObject("requestBody").put("required", true).putObject("content")
         .putObject("application/x-ndjson");
-    lines.putObject("schema").put("type", "string");
-    lines.putObject("itemSchema").put("$ref", "#/components/schemas/Submission");
+    lines.putObject("schema").put("type", "string")
+        .put("description", "One submission (components/schemas/Submission) per line");
     ObjectNode batchOk = batch.putObject("responses").putObject("200");
     batchOk.put("description", "One line per submission: a result or its input errors");
     batchOk.putObject("content").putObject("application/x-ndjson").putObject("schema").put("type", "string");
