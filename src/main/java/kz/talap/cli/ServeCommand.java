@@ -67,7 +67,12 @@ final class ServeCommand {
       err.println("talap serve: " + e.getMessage());
       return e.diagnostics().isEmpty() ? Main.USAGE : Main.FAILED;
     }
-    Runtime.getRuntime().addShutdownHook(new Thread(server::close, "talap-shutdown"));
+    // SIGTERM and Ctrl-C: stop accepting, let requests in flight finish, then say so (the JVM exits with 143).
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      server.close();
+      out.println("Stopped");
+      out.flush();
+    }, "talap-shutdown"));
     String base = "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + server.port();
     out.println("Serving catalogue " + server.version() + " (release " + server.hash().substring(0, 12) + ") from "
         + catalogue + " at " + base + "/");
@@ -81,7 +86,6 @@ final class ServeCommand {
       Thread.currentThread().interrupt();
       server.close();
     }
-    out.println("Stopped");
     return Main.OK;
   }
 

@@ -81,6 +81,8 @@ final class Counter {
     routes.post(PREFIX + "/{lang}/receipt", this::receipt);
     routes.get(PREFIX + "/{lang}/status", this::status);
     routes.get("/static/counter.css", this::css);
+    // Browsers ask for an icon on every page; there is none, and a 404 would be logged as an error.
+    routes.get("/favicon.ico", ctx -> ctx.status(HttpStatus.NO_CONTENT));
   }
 
   static String slug(Step step) {
