@@ -16,6 +16,7 @@ import kz.talap.publish.Templates.TemplateProblem;
 import kz.talap.source.Diagnostic;
 import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.GracefulHandler;
 
 /**
  * {@code talap serve}: the counter pages and the HTTP API on one embedded Jetty, serving the catalogue compiled once
@@ -91,7 +92,11 @@ public final class Server implements AutoCloseable {
       config.http.maxRequestSize = settings.limits().maxBody();
       config.jetty.host = settings.host();
       config.jetty.port = settings.port();
-      config.jetty.modifyServer(server -> server.setStopTimeout(10_000));
+      config.jetty.modifyServer(server -> {
+        // On stop, connectors stop accepting and requests in flight get up to 10 s to finish.
+        server.insertHandler(new GracefulHandler());
+        server.setStopTimeout(10_000);
+      });
       config.routes.before(ctx -> {
         Release release = releases.current();
         ctx.attribute(RELEASE, release);
