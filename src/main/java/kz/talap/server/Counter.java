@@ -41,11 +41,13 @@ final class Counter {
   private final Pages pages;
   private final Csrf csrf = new Csrf();
   private final CounterModel model;
+  private final Summary summary;
 
   Counter(Releases releases, Pages pages, Limits limits) {
     this.releases = releases;
     this.pages = pages;
     this.model = new CounterModel();
+    this.summary = new Summary(model);
   }
 
   /**
@@ -203,7 +205,7 @@ final class Counter {
       case RESULT -> {
         page.put("chosen", model.chosen(v.entered(), v.now(), lang));
         page.putAll(model.result(result.orElseThrow(), lang));
-        page.put("summary", model.summary(v.entered(), v.answers(), v.now(), lang, listedFor(v),
+        page.put("summary", summary.summary(v.entered(), v.answers(), v.now(), lang, listedFor(v),
             PREFIX + "/" + lang.code()));
         page.put("hidden", v.answers().hidden("receipt_lang"));
         page.put("receiptLang", v.answers().get("receipt_lang").orElse(lang.code()));
@@ -236,7 +238,7 @@ final class Counter {
     Map<String, Object> page = common(v, "receipt", List.of());
     page.put("lang", applicant.code());
     page.put("t", Strings.of(applicant));
-    page.putAll(model.receipt(outcome.result(), v.now(), applicant, outcome.listed()));
+    page.putAll(Receipt.of(outcome.result(), v.now(), applicant, outcome.listed()));
     page.put("back", PREFIX + "/" + v.lang().code() + "/result?" + v.answers().query());
     ctx.contentType("text/html; charset=utf-8").result(pages.render("counter-receipt.ftlh", page));
   }
@@ -305,31 +307,6 @@ final class Counter {
     page.put("errors", errors);
     page.put("fieldErrors", byField);
     return page;
-  }
-
-  /** A refused counter request as a small page (no template, so that it works when a template is broken). */
-  static String errorPage(Context ctx, ApiProblem problem) {
-    Map<String, Object> body = problem.body(ctx.path());
-    return "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>" + body.get("status") + " "
-        + escape((String) body.get("title")) + "</title><link rel=\"stylesheet\" href=\"/static/counter.css\"></head>"
-        + "<body><main><h1>" + escape((String) body.get("title")) + "</h1><p>" + escape((String) body.get("detail"))
-        + "</p><p><a href=\"" + PREFIX + "/kk/\">Қазақша</a> · <a href=\"" + PREFIX + "/ru/\">Русский</a> · "
-        + "<a href=\"" + PREFIX + "/en/\">English</a></p></main></body></html>\n";
-  }
-
-  static String escape(String text) {
-    StringBuilder out = new StringBuilder(text.length());
-    for (char c : text.toCharArray()) {
-      switch (c) {
-        case '<' -> out.append("&lt;");
-        case '>' -> out.append("&gt;");
-        case '&' -> out.append("&amp;");
-        case '"' -> out.append("&quot;");
-        case '\'' -> out.append("&#39;");
-        default -> out.append(c);
-      }
-    }
-    return out.toString();
   }
 
   static String dotted(LocalDate date) {

@@ -1,6 +1,5 @@
 package kz.talap.server;
 
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -16,7 +15,6 @@ import kz.talap.check.Finding.Kind;
 import kz.talap.check.Finding.Severity;
 import kz.talap.json.SubmissionJson;
 import kz.talap.model.Catalogue;
-import kz.talap.model.Channel;
 import kz.talap.model.Document;
 import kz.talap.model.Enums.FactType;
 import kz.talap.model.Enums.MoneyUnit;
@@ -215,7 +213,7 @@ final class CounterModel {
     return model;
   }
 
-  private static List<Map<String, Object>> findings(CheckResult result, Language lang, boolean errorsOnly) {
+  static List<Map<String, Object>> findings(CheckResult result, Language lang, boolean errorsOnly) {
     List<Map<String, Object>> findings = new ArrayList<>();
     for (Finding finding : result.findings()) {
       if (errorsOnly && finding.severity() != Severity.ERROR) {
@@ -229,119 +227,5 @@ final class CounterModel {
       findings.add(one);
     }
     return findings;
-  }
-
-  /** The "check your answers" summary: each step's answers and the link that changes them. */
-  List<Map<String, Object>> summary(Entered entered, Answers answers, Catalogue now, Language lang,
-      List<Map<String, Object>> listed, String base) {
-    String query = "?" + answers.query();
-    List<Map<String, Object>> sections = new ArrayList<>();
-    Map<String, Object> chosen = chosen(entered, now, lang);
-    List<Map<String, Object>> start = new ArrayList<>();
-    start.add(row(Strings.get(lang, "start.service"), (String) chosen.getOrDefault("service", "")));
-    start.add(row(Strings.get(lang, "start.channel"), (String) chosen.getOrDefault("channel", "")));
-    start.add(row(Strings.get(lang, "start.submitted_at"), (String) chosen.getOrDefault("submittedAt", "")));
-    sections.add(section(Strings.get(lang, "step.start"), base + "/" + query, start));
-    List<Map<String, Object>> facts = new ArrayList<>();
-    answers.get("stage").ifPresent(s -> facts.add(row(Strings.get(lang, "facts.stage"),
-        now.stages().stream().filter(st -> st.code().equals(s)).findFirst().map(st -> st.name().in(lang)).orElse(s))));
-    for (Map<String, Object> question : facts(entered, now, lang)) {
-      String name = (String) question.get("name");
-      String value = answers.value(name);
-      String shown = switch ((String) question.get("type")) {
-        case "bool" -> Strings.get(lang, value.equals("yes") ? "answer.yes" : "answer.no");
-        case "country" -> value.isEmpty() ? "" : Choices.country(value, lang);
-        case "date" -> Counter.date(value).map(Counter::dotted).orElse(value);
-        default -> value;
-      };
-      facts.add(row((String) question.get("label"), shown));
-    }
-    sections.add(section(Strings.get(lang, "step.facts"), base + "/facts" + query, facts));
-    List<Map<String, Object>> documents = new ArrayList<>();
-    for (Map<String, Object> item : listed) {
-      String prefix = "doc." + item.get("code") + ".";
-      documents.add(row((String) item.get("name"), answers.yes(prefix + "presented")
-          ? describe(answers, prefix, lang) : Strings.get(lang, "documents.not_presented")));
-    }
-    answers.get("pay.amount_kzt").ifPresent(a -> documents.add(row(Strings.get(lang, "documents.payment"),
-        a + " ₸" + answers.get("pay.paid_on").flatMap(Counter::date).map(d -> ", " + Counter.dotted(d)).orElse(""))));
-    sections.add(section(Strings.get(lang, "step.documents"), base + "/documents" + query, documents));
-    return sections;
-  }
-
-  /** A presented document in words: "presented; issued 02.03.2026; valid until …; original shown". */
-  static String describe(Answers answers, String prefix, Language lang) {
-    List<String> parts = new ArrayList<>();
-    parts.add(Strings.get(lang, "documents.presented"));
-    answers.get(prefix + "issued_on").flatMap(Counter::date)
-        .ifPresent(d -> parts.add(Strings.get(lang, "documents.issued_on") + " " + Counter.dotted(d)));
-    answers.get(prefix + "valid_until").flatMap(Counter::date)
-        .ifPresent(d -> parts.add(Strings.get(lang, "documents.valid_until") + " " + Counter.dotted(d)));
-    answers.get(prefix + "language").ifPresent(l -> parts.add(Strings.get(lang, "documents.language") + " "
-        + Choices.documentLanguage(l, lang)));
-    answers.get(prefix + "issued_in").ifPresent(c -> parts.add(Strings.get(lang, "documents.issued_in") + " "
-        + Choices.country(c, lang)));
-    for (String flag : List.of("notarised_translation", "legalised", "original_shown")) {
-      if (answers.yes(prefix + flag)) {
-        parts.add(Strings.get(lang, "documents." + flag));
-      }
-    }
-    return String.join("; ", parts);
-  }
-
-  private static Map<String, Object> row(String label, String value) {
-    Map<String, Object> row = new LinkedHashMap<>();
-    row.put("label", label);
-    row.put("value", value);
-    return row;
-  }
-
-  private static Map<String, Object> section(String title, String change, List<Map<String, Object>> rows) {
-    Map<String, Object> section = new LinkedHashMap<>();
-    section.put("title", title);
-    section.put("change", change);
-    section.put("rows", rows);
-    return section;
-  }
-
-  /**
-   * The receipt in the applicant's language: the documents accepted and the due date, or the refusal to accept an
-   * incomplete package with what is missing or invalid and why, each with its norm.
-   */
-  Map<String, Object> receipt(CheckResult result, Catalogue now, Language lang, List<Map<String, Object>> listed) {
-    Map<String, Object> receipt = new LinkedHashMap<>();
-    boolean complete = result.verdict() == Verdict.COMPLETE;
-    receipt.put("complete", complete);
-    Service service = now.service(result.submission().service()).orElseThrow();
-    receipt.put("service", service.name().in(lang));
-    result.submission().subtype().flatMap(s -> now.subTypes().stream().filter(st -> st.code().equals(s)).findFirst())
-        .ifPresent(s -> receipt.put("subtype", s.name().in(lang)));
-    receipt.put("provider", service.provider().in(lang));
-    now.channels().stream().filter(c -> c.code().equals(result.submission().channel())).findFirst()
-        .map(Channel::name).ifPresent(n -> receipt.put("channel", n.in(lang)));
-    receipt.put("submittedAt", Counter.dotted(result.submission().submittedOn()) + " "
-        + result.submission().submittedAt().toLocalTime());
-    List<Map<String, Object>> accepted = new ArrayList<>();
-    int number = 1;
-    for (var document : result.submission().documents()) {
-      Map<String, Object> row = new LinkedHashMap<>();
-      row.put("number", number++);
-      row.put("name", now.document(document.code()).map(Document::name).map(n -> n.in(lang)).orElse(document.code()));
-      row.put("original", document.originalShown());
-      accepted.add(row);
-    }
-    receipt.put("documents", accepted);
-    receipt.put("reasons", findings(result, lang, true));
-    result.due().ifPresent(due -> {
-      receipt.put("due", Counter.dotted(due.due()));
-      receipt.put("dueCitation", due.term().citation() + "; " + kz.talap.calendar.DueDate.COUNTING_CITATION);
-    });
-    BigDecimal paid = result.submission().payments().stream().map(p -> p.amountKzt())
-        .reduce(BigDecimal.ZERO, BigDecimal::add);
-    if (paid.signum() > 0) {
-      receipt.put("paid", lang.number(paid) + " ₸");
-    }
-    receipt.put("catalogueVersion", now.version());
-    return receipt;
   }
 }

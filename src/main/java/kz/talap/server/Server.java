@@ -157,7 +157,7 @@ public final class Server implements AutoCloseable {
       ctx.contentType("application/problem+json; charset=utf-8").result(ApiJson.write(body));
       return;
     }
-    ctx.contentType("text/html; charset=utf-8").result(Counter.errorPage(ctx, problem));
+    ctx.contentType("text/html; charset=utf-8").result(ErrorPage.of(ctx, problem));
   }
 
   /** The release the request is served from. */
