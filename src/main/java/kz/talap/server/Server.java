@@ -2,6 +2,7 @@ package kz.talap.server;
 
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -112,6 +113,9 @@ public final class Server implements AutoCloseable {
       api.routes(config.routes);
       counter.routes(config.routes);
       config.routes.exception(ApiProblem.class, (problem, ctx) -> problem(ctx, problem));
+      config.routes.exception(HttpResponseException.class, (e, ctx) -> problem(ctx, new ApiProblem(e.getStatus(),
+          "http-" + e.getStatus(), e.getMessage(), e.getStatus() == 413
+          ? "the form is larger than " + settings.limits().maxBody() + " bytes" : e.getMessage())));
       config.routes.exception(Exception.class, (e, ctx) -> problem(ctx, new ApiProblem(500, "internal",
           "The server could not answer", "the server failed on this request (" + e.getClass().getSimpleName()
           + "); the request was not processed")));

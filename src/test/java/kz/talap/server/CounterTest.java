@@ -183,6 +183,13 @@ class CounterTest {
   }
 
   @Test
+  void oversizeForm_isRefused() throws Exception {
+    HttpResponse<String> page = http.form("/counter/en/facts", cookie, form(List.of("what", "x".repeat(70_000))));
+    assertEquals(413, page.statusCode(), page.body());
+    assertTrue(page.body().contains("the form is larger than 65536 bytes"), page.body());
+  }
+
+  @Test
   void unknownLanguage_isNotFound() throws Exception {
     HttpResponse<String> page = http.get("/counter/de/");
     assertEquals(404, page.statusCode());
