@@ -234,9 +234,23 @@ final class Api {
         }
       }
     } catch (IOException e) {
-      throw slow();
+      if (timedOut(e)) {
+        throw slow();
+      }
+      throw new ApiProblem(400, "body-unreadable", "The request body could not be read",
+          "the connection closed before the whole body arrived");
     }
     return bytes.toByteArray();
+  }
+
+  /** Whether reading failed because the client stopped sending (Jetty's idle timeout). */
+  private static boolean timedOut(Throwable e) {
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (cause instanceof java.util.concurrent.TimeoutException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private ApiProblem slow() {

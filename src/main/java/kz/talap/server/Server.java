@@ -113,16 +113,18 @@ public final class Server implements AutoCloseable {
       api.routes(config.routes);
       counter.routes(config.routes);
       config.routes.exception(ApiProblem.class, (problem, ctx) -> problem(ctx, problem));
-      config.routes.exception(HttpResponseException.class, (e, ctx) -> problem(ctx, new ApiProblem(e.getStatus(),
-          "http-" + e.getStatus(), e.getMessage(), e.getStatus() == 413
-          ? "the form is larger than " + settings.limits().maxBody() + " bytes" : e.getMessage())));
+      config.routes.exception(HttpResponseException.class, (e, ctx) -> problem(ctx, switch (e.getStatus()) {
+        case 404 -> notFound(ctx);
+        case 405 -> notAllowed(ctx);
+        case 413 -> new ApiProblem(413, "body-too-large", "The form is too large",
+            "the form is larger than " + settings.limits().maxBody() + " bytes");
+        default -> new ApiProblem(e.getStatus(), "http-" + e.getStatus(), e.getMessage(), e.getMessage());
+      }));
       config.routes.exception(Exception.class, (e, ctx) -> problem(ctx, new ApiProblem(500, "internal",
           "The server could not answer", "the server failed on this request (" + e.getClass().getSimpleName()
           + "); the request was not processed")));
-      config.routes.error(404, ctx -> unanswered(ctx, 404, "not-found", "No such page",
-          "no route " + ctx.method() + " " + ctx.path()));
-      config.routes.error(405, ctx -> unanswered(ctx, 405, "method-not-allowed", "Method not allowed",
-          ctx.method() + " is not allowed on " + ctx.path()));
+      config.routes.error(404, ctx -> unanswered(ctx, notFound(ctx)));
+      config.routes.error(405, ctx -> unanswered(ctx, notAllowed(ctx)));
     });
     try {
       app.start();
@@ -141,11 +143,20 @@ public final class Server implements AutoCloseable {
     return new Server(app, releases);
   }
 
-  private static void unanswered(Context ctx, int status, String type, String title, String detail) {
-    if (Boolean.TRUE.equals(ctx.attribute(ANSWERED))) {
-      return;
+  private static ApiProblem notFound(Context ctx) {
+    return new ApiProblem(404, "not-found", "No such page", "no route " + ctx.method() + " " + ctx.path());
+  }
+
+  private static ApiProblem notAllowed(Context ctx) {
+    return new ApiProblem(405, "method-not-allowed", "Method not allowed",
+        ctx.method() + " is not allowed on " + ctx.path());
+  }
+
+  /** An error status no handler has explained yet. */
+  private static void unanswered(Context ctx, ApiProblem problem) {
+    if (!Boolean.TRUE.equals(ctx.attribute(ANSWERED))) {
+      problem(ctx, problem);
     }
-    problem(ctx, new ApiProblem(status, type, title, detail));
   }
 
   /** Answers a refused request: problem+json under /api, an HTML page elsewhere. */
