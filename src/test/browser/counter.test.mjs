@@ -169,7 +169,7 @@ test('the same flow works with JavaScript disabled', { skip: noBrowser }, async 
 
 test('the Nu HTML checker finds no errors on any counter page', { skip: noBrowser }, () => {
   assert.ok(saved.length >= 15, `only ${saved.length} pages were saved`);
-  const { errors, warnings } = nuCheck(PAGES, saved, ['--also-check-css', path.join(ROOT, 'templates', 'counter.css')]);
+  const { errors, warnings } = nuCheck(PAGES, saved, ['--also-check-css', path.join(ROOT, 'templates', 'counter', 'counter.css')]);
   console.log(`Nu HTML checker: ${saved.length} counter pages and counter.css, ${errors.length} errors, ${warnings} warnings`);
   assert.deepEqual(errors, []);
 });

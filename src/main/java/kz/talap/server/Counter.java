@@ -211,7 +211,7 @@ final class Counter {
         page.put("receiptLang", v.answers().get("receipt_lang").orElse(lang.code()));
       }
     }
-    v.ctx().contentType("text/html; charset=utf-8").result(pages.render("counter-" + page.get("step") + ".ftlh",
+    v.ctx().contentType("text/html; charset=utf-8").result(pages.render("counter/" + page.get("step") + ".ftlh",
         page));
   }
 
@@ -240,7 +240,7 @@ final class Counter {
     page.put("t", Strings.of(applicant));
     page.putAll(Receipt.of(outcome.result(), v.now(), applicant, outcome.listed()));
     page.put("back", PREFIX + "/" + v.lang().code() + "/result?" + v.answers().query());
-    ctx.contentType("text/html; charset=utf-8").result(pages.render("counter-receipt.ftlh", page));
+    ctx.contentType("text/html; charset=utf-8").result(pages.render("counter/receipt.ftlh", page));
   }
 
   private void status(Context ctx) {
@@ -258,14 +258,15 @@ final class Counter {
       one.put("message", d.message());
       return one;
     }).toList());
-    ctx.contentType("text/html; charset=utf-8").result(pages.render("counter-status.ftlh", page));
+    ctx.contentType("text/html; charset=utf-8").result(pages.render("counter/status.ftlh", page));
   }
 
   private void css(Context ctx) {
     try {
-      ctx.contentType("text/css; charset=utf-8").result(Files.readString(pages.folder().resolve("counter.css")));
+      String css = Files.readString(pages.folder().resolve("counter").resolve("counter.css"));
+      ctx.contentType("text/css; charset=utf-8").result(css);
     } catch (IOException e) {
-      throw new ApiProblem(404, "not-found", "No such file", "the stylesheet counter.css is missing from "
+      throw new ApiProblem(404, "not-found", "No such file", "the stylesheet counter/counter.css is missing from "
           + pages.folder());
     }
   }

@@ -4,7 +4,7 @@ import java.util.Map;
 import kz.talap.publish.Templates;
 import kz.talap.publish.Templates.TemplateProblem;
 
-/** Renders the counter's FreeMarker templates ({@code counter-*.ftlh} in the template folder). */
+/** Renders the counter's FreeMarker templates ({@code counter/*.ftlh} in the template folder). */
 final class Pages {
   private final Templates templates;
 
