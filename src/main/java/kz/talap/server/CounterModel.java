@@ -24,7 +24,6 @@ import kz.talap.model.Requirement;
 import kz.talap.model.Service;
 import kz.talap.model.Stage;
 import kz.talap.model.SubType;
-import kz.talap.server.Entered.Step;
 
 /** The data of the counter's pages: choices, questions, document rows, the result, the summary and the receipt. */
 final class CounterModel {
@@ -70,15 +69,11 @@ final class CounterModel {
     String what = entered.service().orElse("") + entered.subtype().map(s -> "/" + s).orElse("");
     services(now, lang).stream().filter(o -> o.get("value").equals(what)).findFirst()
         .ifPresent(o -> chosen.put("service", o.get("name")));
-    now.channels().stream().filter(c -> c.code().equals(entered.service().isPresent() ? channelOf(entered) : ""))
+    now.channels().stream().filter(c -> entered.channel().equals(Optional.of(c.code())))
         .findFirst().ifPresent(c -> chosen.put("channel", c.name().in(lang)));
     entered.submittedAt().ifPresent(at -> chosen.put("submittedAt", Counter.dotted(at.toLocalDate()) + " "
         + at.toLocalTime()));
     return chosen;
-  }
-
-  private static String channelOf(Entered entered) {
-    return entered.tree(Step.START, List.of()).getOrDefault("channel", "").toString();
   }
 
   /** The stages of the chosen service (empty when it has none). */

@@ -46,6 +46,10 @@ final class Entered {
     return answers.get("what").filter(w -> w.contains("/")).map(w -> w.split("/", 2)[1]);
   }
 
+  Optional<String> channel() {
+    return answers.get("channel");
+  }
+
   /** The submission time, when it is a date-time. */
   Optional<LocalDateTime> submittedAt() {
     try {

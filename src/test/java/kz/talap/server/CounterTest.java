@@ -183,6 +183,24 @@ class CounterTest {
   }
 
   @Test
+  void stagedService_asksTheStage_andTheFactItsDeadlineCountsFrom() throws Exception {
+    List<String> start = List.of("what", "IT_PILOT", "channel", "STATE_CORP", "submitted_at", "2026-05-20T10:00");
+    String facts = post("/counter/en/facts", start);
+    assertTrue(facts.contains("<legend>Stage of the procedure</legend>"), facts);
+    assertTrue(facts.contains("name=\"stage\" id=\"o-IT_STAGE_ARRIVAL\" value=\"IT_STAGE_ARRIVAL\""), facts);
+    assertTrue(facts.contains("<select id=\"f-fact-region\" name=\"fact.region\">"), facts);
+    assertTrue(facts.contains("name=\"fact.approval_date\""), facts);
+    String missing = post("/counter/en/documents", plus(start, List.of("fact.citizenship", "IN",
+        "fact.birth_date", "1993-05-17", "fact.region", "ASTANA")));
+    assertTrue(missing.contains("<li><a href=\"#f-stage\">Check this answer: service IT_PILOT has stages; say which "
+        + "one is checked (one of: "), missing);
+    String result = text(post("/counter/en/result", plus(start, List.of("stage", "IT_STAGE_ARRIVAL",
+        "fact.citizenship", "IN", "fact.birth_date", "1993-05-17", "fact.region", "ASTANA",
+        "fact.approval_date", "2026-04-10"))));
+    assertTrue(result.contains("Incomplete: the documents cannot be accepted as they are"), result);
+  }
+
+  @Test
   void oversizeForm_isRefused() throws Exception {
     HttpResponse<String> page = http.form("/counter/en/facts", cookie, form(List.of("what", "x".repeat(70_000))));
     assertEquals(413, page.statusCode(), page.body());
