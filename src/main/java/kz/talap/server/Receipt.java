@@ -60,6 +60,23 @@ final class Receipt {
       receipt.put("paid", lang.number(paid) + " ₸");
     }
     receipt.put("catalogueVersion", now.version());
+    receipt.put("number", number(result, now));
     return receipt;
+  }
+
+  /**
+   * The receipt's number: the same package, time and catalogue always give the same number, and different ones
+   * practically never the same (the first 40 bits of a SHA-256), until the journal (issue 13) numbers receipts.
+   */
+  static String number(CheckResult result, Catalogue now) {
+    try {
+      java.security.MessageDigest digest = java.security.MessageDigest.getInstance("SHA-256");
+      digest.update((now.version() + "\n" + kz.talap.json.SubmissionJson.write(result.submission()))
+          .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      String hex = java.util.HexFormat.of().formatHex(digest.digest()).toUpperCase(java.util.Locale.ROOT);
+      return hex.substring(0, 5) + "-" + hex.substring(5, 10);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
   }
 }

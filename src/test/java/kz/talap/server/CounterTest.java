@@ -157,6 +157,11 @@ class CounterTest {
     assertTrue(receipt.contains("Құжаттарды қабылдау туралы қолхат"), receipt);
     assertTrue(receipt.contains("Медициналық сақтандырудың көшірмесі"), receipt);
     assertTrue(receipt.contains("Нәтиже 26.03.2026 кешіктірілмей беріледі."), receipt);
+    Matcher number = Pattern.compile("Қолхат № ([0-9A-F]{5}-[0-9A-F]{5}) ").matcher(receipt);
+    assertTrue(number.find(), receipt);
+    String again = text(post("/counter/ru/receipt", plus(corrected, List.of("receipt_lang", "kk"))));
+    assertTrue(again.contains("Қолхат № " + number.group(1) + " "), "the same package gets the same number");
+    assertTrue(receipt.contains("бірегей нөмірі, күні мен уақыты"), receipt);
   }
 
   @Test
