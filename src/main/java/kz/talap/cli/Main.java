@@ -75,6 +75,7 @@ public final class Main {
         case "user" -> new UserCommand(out, err, in).run(rest);
         case "token" -> new TokenCommand(out, err).run(rest);
         case "journal" -> new JournalCommand(out, err).run(rest);
+        case "serve" -> new ServeCommand(out, err).run(rest);
         default -> {
           err.println("talap: unknown command '" + args[0] + "'");
           err.print(usage());
@@ -96,6 +97,7 @@ public final class Main {
         usage: talap <command> [options]
 
         commands:
+          serve          serve the counter pages and the HTTP API (check, services, schema, due)
           publish        publish the catalogue as a static site of checklists in out/site (kk, ru, en)
           compile        compile the catalogue workbooks into out/catalogue.json
           diff           list what changed between two catalogues (workbooks, folders or git:REV)

@@ -7,10 +7,12 @@ import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.List;
+import java.util.Optional;
 import kz.talap.calendar.DueDate;
 import kz.talap.check.CheckResult;
 import kz.talap.check.Finding;
 import kz.talap.check.Submission;
+import kz.talap.model.Language;
 import kz.talap.model.Text;
 
 /**
@@ -22,18 +24,43 @@ public final class CheckJson implements AutoCloseable {
   public static final String FORMAT = "talap-check/1";
 
   private final JsonGenerator json;
+  private final boolean lines;
+  private Optional<Language> language = Optional.empty();
 
   /** Starts a report on {@code out}. */
   public CheckJson(Writer out, String catalogueVersion) throws IOException {
+    this(out, catalogueVersion, false);
+  }
+
+  private CheckJson(Writer out, String catalogueVersion, boolean lines) throws IOException {
+    this.lines = lines;
+    json = new JsonFactory().createGenerator(out);
+    json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+    if (lines) {
+      json.setRootValueSeparator(null);
+      return;
+    }
     DefaultPrettyPrinter pretty = new DefaultPrettyPrinter()
         .withObjectIndenter(new DefaultIndenter("  ", "\n"));
-    json = new JsonFactory().createGenerator(out);
     json.setPrettyPrinter(pretty);
-    json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
     json.writeStartObject();
     json.writeStringField("format", FORMAT);
     json.writeStringField("catalogue_version", catalogueVersion);
     json.writeArrayFieldStart("results");
+  }
+
+  /**
+   * Starts JSON Lines output on {@code out}: each {@link #result} or {@link #invalid} is one line holding the object
+   * a report would list under {@code results}; there is no summary.
+   */
+  public static CheckJson lines(Writer out) throws IOException {
+    return new CheckJson(out, "", true);
+  }
+
+  /** Also gives each finding's message as {@code text} in one language. */
+  public CheckJson in(Language language) {
+    this.language = Optional.of(language);
+    return this;
   }
 
   /** One checked submission. */
@@ -72,10 +99,21 @@ public final class CheckJson implements AutoCloseable {
       }
       text("citation", finding.citation());
       text("message", finding.message());
+      if (language.isPresent()) {
+        json.writeStringField("text", finding.message().in(language.get()));
+      }
       json.writeEndObject();
     }
     json.writeEndArray();
     json.writeEndObject();
+    endLine();
+  }
+
+  private void endLine() throws IOException {
+    if (lines) {
+      json.writeRaw('\n');
+      json.flush();
+    }
   }
 
   private void due(DueDate due) throws IOException {
@@ -111,6 +149,7 @@ public final class CheckJson implements AutoCloseable {
     }
     json.writeEndArray();
     json.writeEndObject();
+    endLine();
   }
 
   /** Ends the results and writes the summary. */

@@ -341,6 +341,41 @@ public final class SubmissionJson {
   /** Facts that the service's conditions read and that have no default (yes/no facts default to false). */
   private Set<String> conditionFacts(String service, Optional<String> subtype, Optional<String> stage,
       Map<String, Fact> declared) {
+    Set<String> needed = new TreeSet<>();
+    for (String name : readFacts(catalogue, service, subtype, stage)) {
+      Fact fact = declared.get(name);
+      if (fact == null) {
+        continue; // a country-group list, not a fact
+      }
+      needed.add(fact.derivedFrom().orElse(name));
+      if (fact.type() == FactType.BOOL) {
+        needed.remove(name);
+      }
+    }
+    return needed;
+  }
+
+  /**
+   * The facts to ask about an applicant for a service, sub-type and stage, in the order the catalogue declares them:
+   * the required facts and every fact its conditions and deadlines read (a derived fact as the fact it comes from).
+   */
+  public static List<Fact> asked(Catalogue catalogue, String service, Optional<String> subtype,
+      Optional<String> stage) {
+    Set<String> names = new TreeSet<>();
+    Map<String, Fact> declared = new LinkedHashMap<>();
+    catalogue.facts().forEach(f -> declared.put(f.name(), f));
+    declared.values().stream().filter(Fact::required).forEach(f -> names.add(f.name()));
+    for (String name : readFacts(catalogue, service, subtype, stage)) {
+      Fact fact = declared.get(name);
+      if (fact != null) {
+        names.add(fact.derivedFrom().orElse(name));
+      }
+    }
+    return declared.values().stream().filter(f -> names.contains(f.name()) && f.derivedFrom().isEmpty()).toList();
+  }
+
+  private static Set<String> readFacts(Catalogue catalogue, String service, Optional<String> subtype,
+      Optional<String> stage) {
     Set<String> used = new TreeSet<>();
     catalogue.services().stream().filter(s -> s.code().equals(service))
         .forEach(s -> s.eligibility().ifPresent(c -> used.addAll(c.facts())));
@@ -354,18 +389,7 @@ public final class SubmissionJson {
         .filter(t -> t.subtype().isEmpty() || t.subtype().equals(subtype))
         .filter(t -> t.stage().isEmpty() || t.stage().equals(stage))
         .forEach(t -> t.countedFrom().ifPresent(used::add));
-    Set<String> needed = new TreeSet<>();
-    for (String name : used) {
-      Fact fact = declared.get(name);
-      if (fact == null) {
-        continue; // a country-group list, not a fact
-      }
-      needed.add(fact.derivedFrom().orElse(name));
-      if (fact.type() == FactType.BOOL) {
-        needed.remove(name);
-      }
-    }
-    return needed;
+    return used;
   }
 
   private Optional<Object> fact(Fact fact, JsonNode value, String path) {

@@ -1,0 +1,109 @@
+package kz.talap.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Optional;
+import kz.talap.server.Limits;
+import kz.talap.server.Server;
+import org.apache.commons.cli.CommandLine;
+import org.apache.commons.cli.Option;
+import org.apache.commons.cli.Options;
+
+/**
+ * {@code talap serve}: the counter pages and the HTTP API, on 127.0.0.1 unless told otherwise, until SIGTERM or
+ * Ctrl-C, which let requests in flight finish.
+ */
+final class ServeCommand {
+  private final PrintWriter out;
+  private final PrintWriter err;
+
+  ServeCommand(PrintWriter out, PrintWriter err) {
+    this.out = out;
+    this.err = err;
+  }
+
+  int run(String[] args) {
+    Options options = kz.talap.cli.Options.withHelp(new Options());
+    options.addOption(Option.builder("c").longOpt("catalogue").hasArg().argName("PATH")
+        .desc("catalogue workbook or folder of .xlsx files, watched for changes (default: catalogue)").build());
+    options.addOption(Option.builder().longOpt("allow-missing-translations")
+        .desc("report missing kk/ru/en texts as warnings instead of errors").build());
+    options.addOption(Option.builder().longOpt("host").hasArg().argName("ADDRESS")
+        .desc("address to listen on (default: 127.0.0.1; 0.0.0.0 for every interface)").build());
+    options.addOption(Option.builder("p").longOpt("port").hasArg().argName("PORT")
+        .desc("port to listen on (default: 8080; 0 picks a free one)").build());
+    options.addOption(Option.builder().longOpt("templates").hasArg().argName("DIR")
+        .desc("template folder of the counter pages (default: templates)").build());
+    options.addOption(Option.builder().longOpt("poll").hasArg().argName("MILLIS")
+        .desc("how often the workbooks are looked at for changes (default: 1000)").build());
+    Optional<CommandLine> parsed = kz.talap.cli.Options.parse("serve", options, args, err);
+    if (parsed.isEmpty()) {
+      return Main.USAGE;
+    }
+    CommandLine line = parsed.get();
+    if (line.hasOption("help")) {
+      out.print(kz.talap.cli.Options.help("serve",
+          "Serves the counter pages (/counter/kk/) and the HTTP API (/api/v1/, /api/openapi.json).", options));
+      return Main.OK;
+    }
+    if (!line.getArgList().isEmpty()) {
+      err.println("talap serve: unexpected argument '" + line.getArgList().get(0) + "'");
+      return Main.USAGE;
+    }
+    Optional<Integer> port = number(line, "port", 8080, 0, 65535);
+    Optional<Integer> poll = number(line, "poll", 1000, 50, 3_600_000);
+    if (port.isEmpty() || poll.isEmpty()) {
+      return Main.USAGE;
+    }
+    String host = line.getOptionValue("host", "127.0.0.1");
+    Path catalogue = Path.of(line.getOptionValue("catalogue", CompileCommand.DEFAULT_CATALOGUE));
+    Server.Settings settings = new Server.Settings(catalogue, Path.of(line.getOptionValue("templates", "templates")),
+        host, port.get(), Limits.DEFAULT, poll.get(), !line.hasOption("allow-missing-translations"));
+    Server server;
+    try {
+      server = Server.start(settings);
+    } catch (Server.StartFailure e) {
+      e.diagnostics().forEach(err::println);
+      err.println("talap serve: " + e.getMessage());
+      return e.diagnostics().isEmpty() ? Main.USAGE : Main.FAILED;
+    }
+    // SIGTERM and Ctrl-C: stop accepting, let requests in flight finish, then say so (the JVM exits with 143).
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      server.close();
+      out.println("Stopped");
+      out.flush();
+    }, "talap-shutdown"));
+    String base = "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + server.port();
+    out.println("Serving catalogue " + server.version() + " (release " + server.hash().substring(0, 12) + ") from "
+        + catalogue + " at " + base + "/");
+    out.println("Counter: " + base + "/counter/kk/  API: " + base + "/api/v1/  OpenAPI: " + base
+        + "/api/openapi.json");
+    out.println("Watching " + catalogue + " for changes; stop with Ctrl-C or SIGTERM");
+    out.flush();
+    try {
+      server.join();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      server.close();
+    }
+    return Main.OK;
+  }
+
+  private Optional<Integer> number(CommandLine line, String option, int fallback, int min, int max) {
+    String value = line.getOptionValue(option);
+    if (value == null) {
+      return Optional.of(fallback);
+    }
+    try {
+      int number = Integer.parseInt(value.strip());
+      if (number >= min && number <= max) {
+        return Optional.of(number);
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    err.println("talap serve: bad --" + option + " '" + value + "' (expected a whole number from " + min + " to "
+        + max + ")");
+    return Optional.empty();
+  }
+}

@@ -1,0 +1,275 @@
+package kz.talap.server;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.StringWriter;
+import java.io.Writer;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import kz.talap.check.CheckResult;
+import kz.talap.check.CheckResult.Verdict;
+import kz.talap.json.ApiJson;
+import kz.talap.json.CheckJson;
+import kz.talap.json.OpenApiDocument;
+import kz.talap.json.SubmissionJson;
+import kz.talap.json.SubmissionSchema;
+import kz.talap.model.Language;
+
+/**
+ * The HTTP API under {@code /api/v1}: check one submission or a JSON Lines batch, the services and their checklist
+ * data, the submission schema, due dates, the status of the catalogue, and the OpenAPI document. Every handler parses,
+ * calls check or the model, and renders JSON; refusals are {@link ApiProblem}s.
+ */
+final class Api {
+  static final String JSON = "application/json; charset=utf-8";
+  static final String JSON_LINES = "application/x-ndjson; charset=utf-8";
+  private static final List<String> JSON_LINES_TYPES = List.of("application/x-ndjson", "application/jsonl",
+      "application/json-lines", "application/jsonlines");
+
+  private final Releases releases;
+  private final Limits limits;
+
+  Api(Releases releases, Limits limits) {
+    this.releases = releases;
+    this.limits = limits;
+  }
+
+  void routes(RoutesConfig routes) {
+    routes.get("/api/v1/status", this::status);
+    routes.post("/api/v1/check", this::check);
+    routes.post("/api/v1/check/batch", this::batch);
+    routes.get("/api/v1/services", this::services);
+    routes.get("/api/v1/services/{code}", this::service);
+    routes.get("/api/v1/schema", this::schema);
+    routes.get("/api/v1/due", this::due);
+    routes.get("/api/openapi.json", this::openApi);
+  }
+
+  private void status(Context ctx) {
+    Release release = Server.release(ctx);
+    Releases.Attempt attempt = releases.lastAttempt();
+    Map<String, Object> body = Server.stamp(release);
+    body.put("status", attempt.ok() ? "ok" : "stale");
+    body.put("compiled_at", release.compiledAt().toString());
+    body.put("catalogue", releases.source().toString());
+    Map<String, Object> last = new LinkedHashMap<>();
+    last.put("at", attempt.at().toString());
+    last.put("ok", attempt.ok());
+    last.put("hash", attempt.hash());
+    last.put("diagnostics", attempt.diagnostics().stream().map(d -> {
+      Map<String, Object> one = new LinkedHashMap<>();
+      one.put("severity", d.severity().name().toLowerCase(Locale.ROOT));
+      one.put("code", d.code());
+      one.put("where", d.where().toString());
+      one.put("message", d.message());
+      return one;
+    }).toList());
+    body.put("last_attempt", last);
+    ctx.contentType(JSON).result(ApiJson.write(body));
+  }
+
+  private void check(Context ctx) throws IOException {
+    Release release = Server.release(ctx);
+    media(ctx, List.of("application/json"), "application/json");
+    Optional<Language> language = language(ctx);
+    String text = text(body(ctx, limits.maxBody()));
+    SubmissionJson.Parsed parsed = release.reader().read(text);
+    if (parsed.submission().isEmpty()) {
+      throw invalid(parsed.problems());
+    }
+    CheckResult result = release.checker().check(parsed.submission().get());
+    StringWriter out = new StringWriter();
+    try (CheckJson json = new CheckJson(out, release.version())) {
+      language.ifPresent(json::in);
+      json.result("request", result);
+      json.finish(1, result.verdict() == Verdict.COMPLETE ? 1 : 0, result.verdict() == Verdict.INCOMPLETE ? 1 : 0,
+          result.verdict() == Verdict.NOT_ACCEPTED ? 1 : 0, 0);
+    }
+    language.ifPresent(l -> ctx.header("Content-Language", l.code()));
+    ctx.contentType(JSON).result(out.toString());
+  }
+
+  /** Input problems: malformed JSON (400, with line and column) or a submission that does not fit (422). */
+  static ApiProblem invalid(List<SubmissionJson.Problem> problems) {
+    boolean malformed = problems.stream().anyMatch(p -> p.line() > 0 || p.path().isEmpty());
+    List<Map<String, Object>> errors = problems.stream()
+        .map(p -> ApiProblem.error(p.path(), p.line(), p.column(), p.message())).toList();
+    String detail = String.join("; ", errors.stream().map(e -> (String) e.get("message")).toList());
+    return malformed
+        ? new ApiProblem(400, "malformed-json", "The request body is not valid JSON", detail, errors)
+        : new ApiProblem(422, "invalid-submission", "The submission does not fit the catalogue", detail, errors);
+  }
+
+  private void batch(Context ctx) throws IOException {
+    Release release = Server.release(ctx);
+    media(ctx, JSON_LINES_TYPES, "application/x-ndjson (JSON Lines)");
+    Optional<Language> language = language(ctx);
+    byte[] body = body(ctx, limits.maxBatchBody());
+    text(body);
+    List<String> lines = new ArrayList<>();
+    try (BufferedReader reader = new BufferedReader(new InputStreamReader(new ByteArrayInputStream(body),
+        StandardCharsets.UTF_8))) {
+      for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+        lines.add(line);
+      }
+    }
+    long count = lines.stream().filter(l -> !l.isBlank()).count();
+    if (count > limits.maxBatch()) {
+      throw new ApiProblem(413, "batch-too-long", "Too many submissions in one batch",
+          "the batch holds " + count + " submissions; at most " + limits.maxBatch() + " are checked per request");
+    }
+    ctx.contentType(JSON_LINES);
+    Writer writer = new OutputStreamWriter(ctx.outputStream(), StandardCharsets.UTF_8);
+    try (CheckJson json = CheckJson.lines(writer)) {
+      language.ifPresent(json::in);
+      for (int i = 0; i < lines.size(); i++) {
+        String line = lines.get(i);
+        if (line.isBlank()) {
+          continue;
+        }
+        String source = "line " + (i + 1);
+        SubmissionJson.Parsed parsed = release.reader().read(line);
+        if (parsed.submission().isPresent()) {
+          json.result(source, release.checker().check(parsed.submission().get()));
+        } else {
+          int number = i + 1;
+          json.invalid(source, parsed.problems().stream().map(p -> (p.line() > 0
+              ? number + ":" + p.column() + ": " : number + ": ") + p).toList());
+        }
+      }
+    }
+    writer.flush();
+  }
+
+  private void services(Context ctx) {
+    Release release = Server.release(ctx);
+    ServiceData data = new ServiceData(release.catalogue(), Server.asOf(ctx));
+    Map<String, Object> body = Server.stamp(release);
+    body.put("as_of", data.asOf().toString());
+    body.put("services", data.services());
+    ctx.contentType(JSON).result(ApiJson.write(body));
+  }
+
+  private void service(Context ctx) {
+    Release release = Server.release(ctx);
+    ServiceData data = new ServiceData(release.catalogue(), Server.asOf(ctx));
+    Map<String, Object> body = Server.stamp(release);
+    body.put("as_of", data.asOf().toString());
+    body.putAll(data.service(ctx.pathParam("code")));
+    ctx.contentType(JSON).result(ApiJson.write(body));
+  }
+
+  private void schema(Context ctx) {
+    Release release = Server.release(ctx);
+    ctx.contentType("application/schema+json; charset=utf-8").result(SubmissionSchema.of(release.catalogue()));
+  }
+
+  private void due(Context ctx) {
+    Release release = Server.release(ctx);
+    Map<String, Object> body = Server.stamp(release);
+    body.putAll(Due.of(release.catalogue(), ctx.queryParam("service"), ctx.queryParam("subtype"),
+        ctx.queryParam("at"), ctx.queryParam("channel"), ctx.queryParam("term")));
+    ctx.contentType(JSON).result(ApiJson.write(body));
+  }
+
+  private void openApi(Context ctx) {
+    Release release = Server.release(ctx);
+    ctx.contentType(JSON).result(OpenApiDocument.of(release.catalogue(), release.hash()));
+  }
+
+  private static Optional<Language> language(Context ctx) {
+    String lang = ctx.queryParam("lang");
+    if (lang == null) {
+      return Optional.empty();
+    }
+    return Optional.of(Language.parse(lang.toLowerCase(Locale.ROOT)).orElseThrow(() -> new ApiProblem(400,
+        "bad-parameter", "Unknown language", "lang: unknown language '" + lang + "' (expected kk, ru or en)")));
+  }
+
+  /** Refuses a body whose media type is not one of {@code accepted}. */
+  private static void media(Context ctx, List<String> accepted, String expected) {
+    String type = ctx.contentType();
+    String bare = type == null ? "" : type.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
+    if (!accepted.contains(bare)) {
+      throw new ApiProblem(415, "unsupported-media-type", "Unsupported media type", "Content-Type "
+          + (type == null ? "is missing" : "'" + type + "' is not accepted") + "; send " + expected);
+    }
+  }
+
+  /**
+   * Reads the request body, at most {@code max} bytes: a longer declared or actual body is refused with 413, a client
+   * that takes longer than the time limit to send it with 408.
+   */
+  byte[] body(Context ctx, long max) {
+    long declared = ctx.req().getContentLengthLong();
+    if (declared > max) {
+      throw tooLarge(declared, max);
+    }
+    long deadline = System.nanoTime() + limits.timeout().toNanos();
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream(declared > 0 ? (int) declared : 8192);
+    byte[] buffer = new byte[16384];
+    try (InputStream in = ctx.req().getInputStream()) {
+      for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+        if (bytes.size() + n > max) {
+          throw tooLarge(-1, max);
+        }
+        bytes.write(buffer, 0, n);
+        if (System.nanoTime() > deadline) {
+          throw slow();
+        }
+      }
+    } catch (IOException e) {
+      if (timedOut(e)) {
+        throw slow();
+      }
+      throw new ApiProblem(400, "body-unreadable", "The request body could not be read",
+          "the connection closed before the whole body arrived");
+    }
+    return bytes.toByteArray();
+  }
+
+  /** Whether reading failed because the client stopped sending (Jetty's idle timeout). */
+  private static boolean timedOut(Throwable e) {
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (cause instanceof java.util.concurrent.TimeoutException) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private ApiProblem slow() {
+    return new ApiProblem(408, "request-timeout", "The request took too long",
+        "the request body did not arrive within " + limits.timeout().toSeconds() + " s");
+  }
+
+  private static ApiProblem tooLarge(long declared, long max) {
+    return new ApiProblem(413, "body-too-large", "The request body is too large", (declared > 0
+        ? "the body has " + declared + " bytes" : "the body is longer") + "; at most " + max + " bytes are accepted");
+  }
+
+  private static String text(byte[] body) {
+    try {
+      return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(body)).toString();
+    } catch (CharacterCodingException e) {
+      throw new ApiProblem(400, "not-utf8", "The request body is not UTF-8 text",
+          "the body is not UTF-8 text (send JSON in UTF-8)");
+    }
+  }
+}

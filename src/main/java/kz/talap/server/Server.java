@@ -1,0 +1,224 @@
+package kz.talap.server;
+
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import kz.talap.compile.CompileResult;
+import kz.talap.json.ApiJson;
+import kz.talap.publish.Templates;
+import kz.talap.publish.Templates.TemplateProblem;
+import kz.talap.source.Diagnostic;
+import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.GracefulHandler;
+
+/**
+ * {@code talap serve}: the counter pages and the HTTP API on one embedded Jetty, serving the catalogue compiled once
+ * at start and recompiled in the background when its workbooks change.
+ *
+ * <p>Every request passes one chain: security headers, the release it is served from (pinned for the whole request
+ * and named in the {@code Talap-Catalogue-Version} and {@code Talap-Release} headers), then {@link Counter#guard} for
+ * the counter's forms (the CSRF check, and the place for the sign-in check), then its route.
+ */
+public final class Server implements AutoCloseable {
+  /** Header naming the catalogue version of the release that answered. */
+  public static final String VERSION_HEADER = "Talap-Catalogue-Version";
+  /** Header naming the content hash (SHA-256 of the workbooks) of the release that answered. */
+  public static final String RELEASE_HEADER = "Talap-Release";
+  static final String CSP = "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; "
+      + "frame-ancestors 'none'; base-uri 'none'";
+  private static final String RELEASE = "talap.release";
+  private static final String ANSWERED = "talap.answered";
+
+  private final Javalin app;
+  private final Releases releases;
+  private final CountDownLatch stopped = new CountDownLatch(1);
+
+  /**
+   * What to serve and how.
+   *
+   * @param catalogue a workbook or a folder of workbooks, watched for changes
+   * @param templates the template folder (the counter's pages and stylesheet)
+   * @param pollMillis how often the workbooks are looked at for changes
+   */
+  public record Settings(Path catalogue, Path templates, String host, int port, Limits limits, long pollMillis,
+      boolean translationsRequired) {}
+
+  /** Why the server did not start: the catalogue's errors, a template problem, or the port. */
+  public static final class StartFailure extends Exception {
+    private final transient List<Diagnostic> diagnostics;
+
+    StartFailure(String message, List<Diagnostic> diagnostics) {
+      super(message);
+      this.diagnostics = List.copyOf(diagnostics);
+    }
+
+    public List<Diagnostic> diagnostics() {
+      return diagnostics;
+    }
+  }
+
+  private Server(Javalin app, Releases releases) {
+    this.app = app;
+    this.releases = releases;
+  }
+
+  /** Compiles the catalogue, starts watching it and starts listening. */
+  public static Server start(Settings settings) throws StartFailure {
+    Templates templates;
+    try {
+      templates = Templates.in(settings.templates());
+    } catch (TemplateProblem e) {
+      throw new StartFailure(e.getMessage(), List.of());
+    }
+    Releases releases = new Releases(settings.catalogue(), settings.translationsRequired(), Clock.systemUTC());
+    CompileResult first = releases.load();
+    if (first.catalogue().isEmpty()) {
+      throw new StartFailure("the catalogue has errors; nothing to serve",
+          first.diagnostics().stream().filter(Diagnostic::isError).toList());
+    }
+    Api api = new Api(releases, settings.limits());
+    Counter counter = new Counter(releases, new Pages(templates), settings.limits());
+    Javalin app = Javalin.create(config -> {
+      config.startup.showJavalinBanner = false;
+      config.startup.showOldJavalinVersionWarning = false;
+      config.http.prefer405over404 = true;
+      config.http.maxRequestSize = settings.limits().maxBody();
+      config.jetty.host = settings.host();
+      config.jetty.port = settings.port();
+      config.jetty.modifyServer(server -> {
+        // On stop, connectors stop accepting and requests in flight get up to 10 s to finish.
+        server.insertHandler(new GracefulHandler());
+        server.setStopTimeout(10_000);
+      });
+      config.routes.before(ctx -> {
+        Release release = releases.current();
+        ctx.attribute(RELEASE, release);
+        ctx.header(VERSION_HEADER, release.version());
+        ctx.header(RELEASE_HEADER, release.hash());
+        ctx.header("Content-Security-Policy", CSP);
+        ctx.header("X-Content-Type-Options", "nosniff");
+        ctx.header("Referrer-Policy", "no-referrer");
+        ctx.header("X-Frame-Options", "DENY");
+        ctx.header("Cache-Control", "no-store");
+      });
+      counter.guard(config.routes);
+      api.routes(config.routes);
+      counter.routes(config.routes);
+      config.routes.exception(ApiProblem.class, (problem, ctx) -> problem(ctx, problem));
+      config.routes.exception(HttpResponseException.class, (e, ctx) -> problem(ctx, switch (e.getStatus()) {
+        case 404 -> notFound(ctx);
+        case 405 -> notAllowed(ctx);
+        case 413 -> new ApiProblem(413, "body-too-large", "The form is too large",
+            "the form is larger than " + settings.limits().maxBody() + " bytes");
+        default -> new ApiProblem(e.getStatus(), "http-" + e.getStatus(), e.getMessage(), e.getMessage());
+      }));
+      config.routes.exception(Exception.class, (e, ctx) -> problem(ctx, new ApiProblem(500, "internal",
+          "The server could not answer", "the server failed on this request (" + e.getClass().getSimpleName()
+          + "); the request was not processed")));
+      config.routes.error(404, ctx -> unanswered(ctx, notFound(ctx)));
+      config.routes.error(405, ctx -> unanswered(ctx, notAllowed(ctx)));
+    });
+    try {
+      app.start();
+    } catch (RuntimeException e) {
+      releases.close();
+      throw new StartFailure("cannot listen on " + settings.host() + ":" + settings.port() + ": "
+          + (e.getCause() == null ? e.getMessage() : e.getCause().getMessage()), List.of());
+    }
+    for (Connector connector : app.jettyServer().server().getConnectors()) {
+      if (connector instanceof ServerConnector server) {
+        // A client that stops sending its body is cut off after the time limit (the handler answers 408).
+        server.setIdleTimeout(settings.limits().timeout().toMillis());
+      }
+    }
+    releases.watch(settings.pollMillis());
+    return new Server(app, releases);
+  }
+
+  private static ApiProblem notFound(Context ctx) {
+    return new ApiProblem(404, "not-found", "No such page", "no route " + ctx.method() + " " + ctx.path());
+  }
+
+  private static ApiProblem notAllowed(Context ctx) {
+    return new ApiProblem(405, "method-not-allowed", "Method not allowed",
+        ctx.method() + " is not allowed on " + ctx.path());
+  }
+
+  /** An error status no handler has explained yet. */
+  private static void unanswered(Context ctx, ApiProblem problem) {
+    if (!Boolean.TRUE.equals(ctx.attribute(ANSWERED))) {
+      problem(ctx, problem);
+    }
+  }
+
+  /** Answers a refused request: problem+json under /api, an HTML page elsewhere. */
+  private static void problem(Context ctx, ApiProblem problem) {
+    ctx.attribute(ANSWERED, true);
+    ctx.status(problem.status());
+    Release release = ctx.attribute(RELEASE);
+    if (ctx.path().startsWith("/api/") || release == null) {
+      Map<String, Object> body = problem.body(ctx.path());
+      if (release != null) {
+        body.putAll(stamp(release));
+      }
+      ctx.contentType("application/problem+json; charset=utf-8").result(ApiJson.write(body));
+      return;
+    }
+    ctx.contentType("text/html; charset=utf-8").result(ErrorPage.of(ctx, problem));
+  }
+
+  /** The release the request is served from. */
+  static Release release(Context ctx) {
+    return ctx.attribute(RELEASE);
+  }
+
+  /** The catalogue version and release hash that start every JSON answer. */
+  static Map<String, Object> stamp(Release release) {
+    Map<String, Object> stamp = new LinkedHashMap<>();
+    stamp.put("catalogue_version", release.version());
+    stamp.put("release", release.hash());
+    return stamp;
+  }
+
+  static LocalDate asOf(Context ctx) {
+    return ServiceData.asOf(ctx.queryParam("as_of"));
+  }
+
+  public int port() {
+    return app.port();
+  }
+
+  /** The catalogue version being served. */
+  public String version() {
+    return releases.current().version();
+  }
+
+  /** The content hash of the release being served. */
+  public String hash() {
+    return releases.current().hash();
+  }
+
+  /** Blocks until the server has stopped. */
+  public void join() throws InterruptedException {
+    stopped.await();
+  }
+
+  /** Stops accepting connections, lets requests in flight finish (up to 10 s), and stops watching. */
+  @Override
+  public void close() {
+    try {
+      app.stop();
+    } finally {
+      releases.close();
+      stopped.countDown();
+    }
+  }
+}

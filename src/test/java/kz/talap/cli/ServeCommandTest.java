@@ -1,0 +1,46 @@
+package kz.talap.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code talap serve} refuses to start, with a clear message and exit code, when there is nothing good to serve. */
+class ServeCommandTest {
+  @TempDir
+  Path folder;
+
+  @Test
+  void catalogueWithErrors_printsThemAndExits1() throws Exception {
+    Path workbook = TestCatalogue.valid().set("Requirements", 0, "document", "PASSPRT").write(folder.resolve("t.xlsx"));
+    CliRun run = CliRun.of("serve", "--catalogue", workbook.toString(), "--port", "0");
+    assertEquals(1, run.exit(), run.err());
+    assertEquals("t.xlsx: Requirements!E2: error: unknown document code 'PASSPRT'\n"
+        + "talap serve: the catalogue has errors; nothing to serve\n", run.err());
+    assertEquals("", run.out());
+  }
+
+  @Test
+  void badPort_isAUsageError() {
+    CliRun run = CliRun.of("serve", "--port", "70000");
+    assertEquals(2, run.exit());
+    assertEquals("talap serve: bad --port '70000' (expected a whole number from 0 to 65535)\n", run.err());
+  }
+
+  @Test
+  void missingTemplates_isAUsageError() {
+    CliRun run = CliRun.of("serve", "--templates", folder.resolve("none").toString(), "--port", "0");
+    assertEquals(2, run.exit());
+    assertEquals("talap serve: " + folder.resolve("none") + ": template folder not found\n", run.err());
+  }
+
+  @Test
+  void help_namesTheOptions() {
+    CliRun run = CliRun.of("serve", "--help");
+    assertEquals(0, run.exit());
+    assertTrue(run.out().contains("--host <ADDRESS>"), run.out());
+    assertTrue(run.out().contains("address to listen on (default: 127.0.0.1; 0.0.0.0 for every"), run.out());
+  }
+}

@@ -1,0 +1,40 @@
+package kz.talap.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.Test;
+
+/** Graceful shutdown: a request in flight when the server stops still gets its whole answer; new ones are refused. */
+class ShutdownTest {
+  private static final int LINES = 3000;
+
+  @Test
+  void close_letsTheBatchInFlightFinish_andRefusesNewRequests() throws Exception {
+    Server server = Http.shipped(new Limits(1 << 20, 16 << 20, LINES, Duration.ofSeconds(10)));
+    int port = server.port();
+    String line = Files.readString(Path.of("catalogue/examples/trp-work-complete.json")).replace("\n", " ") + "\n";
+    HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/check/batch"))
+        .header("Content-Type", "application/x-ndjson")
+        .POST(HttpRequest.BodyPublishers.ofString(line.repeat(LINES))).build();
+    CompletableFuture<HttpResponse<String>> answer = HttpClient.newHttpClient()
+        .sendAsync(request, HttpResponse.BodyHandlers.ofString());
+    Thread.sleep(700); // the batch is being checked
+    server.close();
+    HttpResponse<String> response = answer.get();
+    assertEquals(200, response.statusCode());
+    assertEquals(LINES, response.body().lines().count());
+    assertTrue(response.body().lines().allMatch(l -> l.contains("\"verdict\":\"complete\"")));
+    assertThrows(IOException.class, () -> new Http(port).get("/api/v1/status"));
+  }
+}
