@@ -18,8 +18,10 @@ import java.util.Optional;
 import java.util.stream.Stream;
 import kz.talap.check.CheckResult;
 import kz.talap.check.CheckResult.Verdict;
+import kz.talap.calendar.WorkingCalendar;
 import kz.talap.check.Checker;
 import kz.talap.compile.CompileResult;
+import kz.talap.condition.Condition;
 import kz.talap.json.SubmissionJson;
 import kz.talap.json.SubmissionJson.Problem;
 import kz.talap.model.Catalogue;
@@ -42,15 +44,20 @@ final class CheckCommand {
   private final PrintWriter out;
   private final PrintWriter err;
   private final boolean terminal;
+  /** The unescaped error stream, for the progress bar's carriage returns; messages go to {@link #err}. */
+  private final PrintWriter progressErr;
   private int total;
   private int complete;
   private int incomplete;
   private int invalid;
+  /** Submissions the catalogue could not decide (a condition that fails for their facts): a catalogue error. */
+  private int catalogueFailures;
 
-  CheckCommand(PrintWriter out, PrintWriter err, boolean terminal) {
+  CheckCommand(PrintWriter out, PrintWriter err, boolean terminal, PrintWriter progressErr) {
     this.out = out;
     this.err = err;
     this.terminal = terminal;
+    this.progressErr = progressErr;
   }
 
   int run(String[] args) {
@@ -115,7 +122,8 @@ final class CheckCommand {
     try {
       if (line.hasOption("out")) {
         AtomicFile.write(Path.of(line.getOptionValue("out")), stream -> {
-          Writer writer = new OutputStreamWriter(stream, StandardCharsets.UTF_8);
+          Writer file = new OutputStreamWriter(stream, StandardCharsets.UTF_8);
+          Writer writer = format.equals("text") ? new EscapingWriter(file) : file;
           check(catalogue, inputs, CheckReport.of(format, catalogue, language.get(), writer, html), progress);
           writer.flush();
         });
@@ -129,7 +137,8 @@ final class CheckCommand {
       err.println("talap check: cannot write the report: " + e.getMessage());
       return Main.USAGE;
     }
-    return invalid > 0 ? Main.USAGE : incomplete > 0 ? Main.FAILED : Main.OK;
+    return invalid > catalogueFailures ? Main.USAGE
+        : incomplete > 0 || catalogueFailures > 0 ? Main.FAILED : Main.OK;
   }
 
   /** One file to read: a single JSON submission, or JSON Lines. */
@@ -211,7 +220,22 @@ final class CheckCommand {
 
   private void one(SubmissionJson.Reader submissions, Checker checker, CheckReport report, String source, boolean jsonLines,
       String text, Progress bar) throws IOException {
-    SubmissionJson.Parsed parsed = submissions.read(text);
+    SubmissionJson.Parsed parsed;
+    CheckResult result;
+    try {
+      parsed = submissions.read(text);
+      result = parsed.submission().isEmpty() ? null : checker.check(parsed.submission().get());
+    } catch (Condition.Failure | WorkingCalendar.NoWorkingDay e) {
+      // The catalogue compiled but cannot decide this submission: report it here and check the others.
+      catalogueFailures++;
+      fail(report, source, List.of("error: cannot check: " + e.getMessage()), bar);
+      return;
+    } catch (RuntimeException e) {
+      // Never expected: the submission is reported on its own and the rest of the batch is still checked.
+      fail(report, source, List.of("internal error while checking: " + e
+          + " (please report it with this submission)"), bar);
+      return;
+    }
     if (parsed.submission().isEmpty()) {
       List<String> problems = new ArrayList<>();
       for (Problem p : parsed.problems()) {
@@ -222,7 +246,6 @@ final class CheckCommand {
       failLocated(report, source, problems, bar);
       return;
     }
-    CheckResult result = checker.check(parsed.submission().get());
     total++;
     if (result.verdict() == Verdict.COMPLETE) {
       complete++;
@@ -287,22 +310,22 @@ final class CheckCommand {
         drawn = percent;
         int width = 30;
         int filled = percent * width / 100;
-        err.print("\rchecking [" + "#".repeat(filled) + " ".repeat(width - filled) + "] " + percent + "% "
+        progressErr.print("\rchecking [" + "#".repeat(filled) + " ".repeat(width - filled) + "] " + percent + "% "
             + done + "/" + expected);
-        err.flush();
+        progressErr.flush();
       }
     }
 
     void clear() {
       if (expected > 0 && drawn >= 0) {
-        err.print("\r" + " ".repeat(60) + "\r");
+        progressErr.print("\r" + " ".repeat(60) + "\r");
         drawn = -1;
       }
     }
 
     void done() {
       if (expected > 0 && drawn >= 0) {
-        err.println();
+        progressErr.println();
       }
     }
   }

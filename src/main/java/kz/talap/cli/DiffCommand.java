@@ -83,7 +83,8 @@ final class DiffCommand {
     }
     Path target = Path.of(line.getOptionValue("out"));
     try {
-      AtomicFile.write(target, stream -> stream.write(text.getBytes(StandardCharsets.UTF_8)));
+      String shown = format.equals("json") ? text : kz.talap.source.Quoted.escape(text);
+      AtomicFile.write(target, stream -> stream.write(shown.getBytes(StandardCharsets.UTF_8)));
     } catch (IOException e) {
       err.println("talap diff: cannot write " + target + ": " + e.getMessage());
       return Main.USAGE;
