@@ -102,6 +102,16 @@ final class CheckCommand {
     if (asOf.isEmpty()) {
       return Main.USAGE;
     }
+    if (line.hasOption("out")) {
+      List<OutputPath.Input> read = new ArrayList<>(OutputPath.Input.catalogue(CompileCommand.inputs(line)));
+      line.getArgList().forEach(a -> read.add(OutputPath.Input.submissions(Path.of(a))));
+      if (format.equals("html")) {
+        read.add(OutputPath.Input.templates(Path.of(line.getOptionValue("templates", "templates"))));
+      }
+      if (OutputPath.refused("check", Path.of(line.getOptionValue("out")), OutputPath.Kind.FILE, read, err)) {
+        return Main.USAGE;
+      }
+    }
     Templates templates = null;
     if (format.equals("html")) {
       try {

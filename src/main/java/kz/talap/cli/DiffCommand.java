@@ -66,6 +66,11 @@ final class DiffCommand {
     boolean translations = !line.hasOption("allow-missing-translations");
     String oldName = line.getArgList().get(0);
     String newName = line.getArgList().get(1);
+    if (line.hasOption("out") && OutputPath.refused("diff", Path.of(line.getOptionValue("out")),
+        OutputPath.Kind.FILE, java.util.stream.Stream.of(oldName, newName).filter(n -> !n.startsWith("git:"))
+            .map(n -> OutputPath.Input.catalogue(Path.of(n))).toList(), err)) {
+      return Main.USAGE;
+    }
     Compared compared = compare(oldName, newName, asOf.get(), translations, "diff", err);
     if (compared.exit() != Main.OK) {
       return compared.exit();
