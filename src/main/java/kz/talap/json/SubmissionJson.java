@@ -457,7 +457,7 @@ public final class SubmissionJson {
     Optional<String> code = requiredText(node, path, "code");
     if (code.isPresent() && catalogue.document(code.get()).isEmpty()) {
       List<String> known = catalogue.documents().stream().map(Document::code).sorted().toList();
-      problem(path + ".code", "unknown document '" + code.get() + "' (see the Documents sheet" + (known.size() <= 12
+      problem(path + ".code", "unknown document '" + Quoted.inner(code.get()) + "' (see the Documents sheet" + (known.size() <= 12
           ? "; known: " + String.join(", ", known) : " or 'talap schema'") + ")");
     }
     Optional<LocalDate> issued = optionalDate(node, path, "issued_on");
