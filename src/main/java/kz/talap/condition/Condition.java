@@ -67,11 +67,28 @@ public final class Condition {
     }
   }
 
-  /** CEL's message without its "evaluation error at <input>:12:" prefix and without the source repeated. */
+  /**
+   * What went wrong in words ("division by zero"), then CEL's own message without its "evaluation error at
+   * <input>:12:" prefix, on one line.
+   */
   static String reason(Exception e) {
     String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     message = message.replaceFirst("^evaluation error(?: at [^:]*:\\d+)?: ", "");
-    return kz.talap.source.Quoted.inner(message.lines().findFirst().orElse(message));
+    message = kz.talap.source.Quoted.inner(message.lines().findFirst().orElse(message));
+    if (!(e instanceof CelEvaluationException cel) || cel.getErrorCode() == null) {
+      return message;
+    }
+    String kind = switch (cel.getErrorCode()) {
+      case DIVIDE_BY_ZERO -> "division by zero";
+      case NUMERIC_OVERFLOW -> "number too large";
+      case INDEX_OUT_OF_BOUNDS -> "no such element in the list";
+      case ATTRIBUTE_NOT_FOUND -> "no such key";
+      case BAD_FORMAT -> "cannot convert the text";
+      case INVALID_ARGUMENT -> "invalid argument";
+      case ITERATION_BUDGET_EXCEEDED -> "too many steps";
+      default -> "";
+    };
+    return kind.isEmpty() ? message : kind + " (" + message + ")";
   }
 
   /** A condition that type-checks but cannot be evaluated for some values: a catalogue error, located at its cell. */

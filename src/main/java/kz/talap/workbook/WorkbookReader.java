@@ -184,6 +184,20 @@ public final class WorkbookReader {
       case BOOLEAN:
         return cell.getBooleanCellValue() ? "TRUE" : "FALSE";
       case NUMERIC:
+        double number;
+        try {
+          number = cell.getNumericCellValue();
+        } catch (RuntimeException e) {
+          String raw = cell instanceof org.apache.poi.xssf.usermodel.XSSFCell x ? x.getRawValue() : null;
+          diagnostics.add(Diagnostic.error("cell-error", where, "the cell is marked as a number but holds "
+              + (raw == null ? "something else" : Quoted.of(raw))));
+          return "";
+        }
+        if (!Double.isFinite(number)) {
+          diagnostics.add(Diagnostic.error("cell-error", where,
+              "the cell holds " + (Double.isNaN(number) ? "NaN" : "an infinite number") + ", not a number"));
+          return "";
+        }
         if (DateUtil.isCellDateFormatted(cell)) {
           LocalDateTime value = cell.getLocalDateTimeCellValue();
           if (value == null) {
@@ -196,12 +210,7 @@ public final class WorkbookReader {
               ? value.toLocalDate().toString()
               : value.toString();
         }
-        double number = cell.getNumericCellValue();
-        if (!Double.isFinite(number)) {
-          diagnostics.add(Diagnostic.error("cell-error", where,
-              "the cell holds " + (Double.isNaN(number) ? "NaN" : "an infinite number") + ", not a number"));
-          return "";
-        }
+
         return BigDecimal.valueOf(number).stripTrailingZeros().toPlainString();
       case ERROR:
         diagnostics.add(Diagnostic.error("cell-error", where,
