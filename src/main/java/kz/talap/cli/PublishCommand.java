@@ -66,6 +66,12 @@ final class PublishCommand {
     if (OutputPath.refused("publish", target, OutputPath.Kind.FOLDER, read, err)) {
       return Main.USAGE;
     }
+    try {
+      SitePublisher.tidy(target);
+    } catch (java.io.IOException e) {
+      err.println("talap publish: cannot tidy up next to " + target + ": " + e.getMessage());
+      return Main.USAGE;
+    }
     long started = System.nanoTime();
     Templates templates;
     try {

@@ -68,6 +68,23 @@ final class SiteFolder {
     }
   }
 
+  /**
+   * Cleans up after killed runs before anything else is done, so that a site a killed run left without its folder is
+   * back even if this run fails: under the lock, as {@link #replace} does.
+   */
+  static void tidy(Path target) throws IOException {
+    Path site = target.toAbsolutePath().normalize();
+    Path parent = site.getParent();
+    if (parent == null || !Files.isDirectory(parent)) {
+      return;
+    }
+    String name = site.getFileName().toString();
+    try (FileChannel lockFile = FileChannel.open(parent.resolve("." + name + ".lock"), StandardOpenOption.CREATE,
+        StandardOpenOption.WRITE); FileLock lock = lockFile.lock()) {
+      recover(parent, name, site);
+    }
+  }
+
   /** Points the site at the new version; the previous version is removed once nothing leads to it. */
   private static void swap(Path parent, String name, Path site, Path version) throws IOException {
     Optional<Path> previous = linkTarget(site).map(parent::resolve);
