@@ -151,6 +151,22 @@ class HostileCatalogueTest {
   }
 
   @Test
+  void quality_markdown_escapesCatalogueHtmlAndMarkdown() throws IOException {
+    String name = "<img src=x onerror=alert(1)> *bold* | [link](http://x) `code`";
+    Path workbook = TestCatalogue.valid()
+        .copy("Documents", 0, "code", "PASSPORT_COPY", "name_kk", "Паспорт көшірмесі", "name_en", "Passport copy")
+        .set("Documents", 0, "name_ru", name).set("Documents", 1, "name_ru", name)
+        .write(dir.resolve("t.xlsx"));
+    CliRun run = CliRun.of("quality", "--catalogue", workbook.toString(), "--as-of", "2026-11-21", "--format",
+        "markdown");
+    assertEquals(0, run.exit(), run.err());
+    assertTrue(run.out().contains("| warning | t.xlsx: Documents!C3 | duplicate wording: name\\_ru '&lt;img src=x "
+        + "onerror=alert(1)&gt; \\*bold\\* \\| \\[link\\](http://x) \\`cod…' is the same as at t.xlsx: "
+        + "Documents!C2 |\n"), run.out());
+    assertFalse(run.out().contains("<img"), run.out());
+  }
+
+  @Test
   void compile_macros_areNotUndeclaredFacts() throws IOException {
     CliRun run = compile(withCondition(
         "eaeu.all(c, c != citizenship) && eaeu.exists(c, c == 'KZ') && eaeu.map(c, c + '!').size() > 0"));
