@@ -41,7 +41,8 @@ for i in $(seq 1 "$runs"); do
   else
     delay=$(( delay % (duration * 11 / 10 + 1) ))
   fi
-  publish >/dev/null 2>&1 &
+  # java itself in the background (not a function or a subshell), so that $! is the process that gets the SIGKILL.
+  java -jar "$jar" publish --as-of 2026-11-21 --out "$site" >/dev/null 2>&1 &
   pid=$!
   sleep "$(printf '%d.%03d' $((delay / 1000)) $((delay % 1000)))"
   if kill -9 "$pid" 2>/dev/null; then killed=$((killed + 1)); else finished=$((finished + 1)); fi
@@ -54,7 +55,7 @@ for i in $(seq 1 "$runs"); do
     echo "run $i: killed after $delay ms, the site is missing or incomplete" >&2
     cp "$work/now" "$work/broken-$i"
   fi
-  debris=$(find "$out" -maxdepth 1 \( -name '.site.*' -o -name '.talap-*.tmp' \) ! -name '.site.lock' | wc -l)
+  debris=$( (find "$out" -maxdepth 1 \( -name '.site.*' -o -name '.talap-*.tmp' \) ! -name '.site.lock' || true) | wc -l)
   debris=$((debris - 1)) # the current version folder is not debris
   [ "$debris" -gt "$max_debris" ] && max_debris=$debris
 done

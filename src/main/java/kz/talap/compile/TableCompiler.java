@@ -529,6 +529,7 @@ final class TableCompiler {
     java.util.Set<Integer> years = new java.util.TreeSet<>(List.of(c.asOf().getYear() - 1, c.asOf().getYear(),
         c.asOf().getYear() + 1));
     entries.forEach(e -> e.date().ifPresent(d -> years.add(d.getYear())));
+    years.removeIf(y -> y < 1 || y > 9999); // the catalogue's dates have four-digit years
     new kz.talap.calendar.WorkingCalendar(entries).yearWithoutWorkingDay(years).ifPresent(from -> {
       kz.talap.source.CellRef first = rows.get(0).cell("code").where();
       diagnostics.error("no-working-day", kz.talap.source.CellRef.sheet(first.file(), first.sheet()),

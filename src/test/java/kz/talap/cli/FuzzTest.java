@@ -316,6 +316,37 @@ class FuzzTest {
     return Fuzz.pick(random, values);
   }
 
+  // ---- options ----
+
+  @Test
+  void options_hostileValues_areUsageErrorsOrWork() throws IOException {
+    int tries = Math.max(1, Fuzz.tries(300) / 20);
+    Random random = new Random(Fuzz.seed() + 3);
+    Fuzz.Tally tally = new Fuzz.Tally();
+    Path workbook = base().write(dir.resolve("w.xlsx"));
+    Path submission = Files.writeString(dir.resolve("s.json"), SUBMISSION);
+    for (int i = 0; i < tries; i++) {
+      String day = Fuzz.pick(random, Fuzz.DATES);
+      String at = random.nextBoolean() ? Fuzz.pick(random, Fuzz.DATE_TIMES) : day;
+      String text = Fuzz.any(random);
+      List<String[]> runs = List.of(
+          new String[] {"compile", "--catalogue", workbook.toString(), "--as-of", day, "--out",
+              dir.resolve("o.json").toString()},
+          new String[] {"due", "--catalogue", workbook.toString(), "--service", "SVC", "--at", at},
+          new String[] {"due", "--catalogue", workbook.toString(), "--service", text, "--at", "2026-05-04T10:00",
+              "--term", text},
+          new String[] {"check", "--catalogue", workbook.toString(), "--as-of", day, "--lang", text, "--format",
+              random.nextBoolean() ? text : "json", submission.toString()},
+          new String[] {text, "--" + text});
+      String[] args = Fuzz.pick(random, runs);
+      tally.tried(1);
+      String what = "options " + i + " (seed " + (Fuzz.seed() + 3) + "): " + Quoted.of(String.join(" ", args));
+      sane(run(what, tally, args), what, tally, true);
+    }
+    System.out.println(tally.summary("fuzz options"));
+    assertTrue(tally.clean(), tally.summary("fuzz options"));
+  }
+
   // ---- publish ----
 
   @Test

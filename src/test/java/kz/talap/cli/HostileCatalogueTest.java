@@ -167,6 +167,23 @@ class HostileCatalogueTest {
   }
 
   @Test
+  void options_farDates_areUsageErrors() throws IOException {
+    Path workbook = TestCatalogue.valid().write(dir.resolve("t.xlsx"));
+    CliRun far = CliRun.of("compile", "--catalogue", workbook.toString(), "--as-of", "+999999999-12-31");
+    assertEquals(2, far.exit());
+    assertEquals("talap compile: bad date '+999999999-12-31' for --as-of (expected YYYY-MM-DD)\n", far.err());
+    CliRun early = CliRun.of("compile", "--catalogue", workbook.toString(), "--as-of", "0001-01-01");
+    assertEquals(2, early.exit());
+    assertEquals("talap compile: bad date '0001-01-01' for --as-of (expected YYYY-MM-DD, from 1900-01-01 to "
+        + "9999-12-31)\n", early.err());
+    CliRun due = CliRun.of("due", "--catalogue", workbook.toString(), "--service", "SVC", "--at",
+        "+999999999-12-31T10:00");
+    assertEquals(2, due.exit());
+    assertEquals("talap due: bad date-time '+999999999-12-31T10:00' for --at (expected YYYY-MM-DDTHH:MM or "
+        + "YYYY-MM-DD)\n", due.err());
+  }
+
+  @Test
   void compile_macros_areNotUndeclaredFacts() throws IOException {
     CliRun run = compile(withCondition(
         "eaeu.all(c, c != citizenship) && eaeu.exists(c, c == 'KZ') && eaeu.map(c, c + '!').size() > 0"));
