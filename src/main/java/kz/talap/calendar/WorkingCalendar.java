@@ -43,13 +43,50 @@ public final class WorkingCalendar {
     return Optional.empty();
   }
 
-  /** The first working day strictly after {@code date}. */
+  /** The longest run of days off a walk crosses before it gives up: a calendar without working days never ends. */
+  public static final int MAX_DAYS_OFF = 366;
+
+  /**
+   * The first working day strictly after {@code date}.
+   *
+   * @throws NoWorkingDay when the next {@value #MAX_DAYS_OFF} days are all off
+   */
   public LocalDate nextWorkingDay(LocalDate date) {
     LocalDate day = date.plusDays(1);
-    while (!isWorkingDay(day)) {
+    for (int walked = 1; !isWorkingDay(day); walked++) {
+      if (walked >= MAX_DAYS_OFF) {
+        throw new NoWorkingDay(date.plusDays(1), day);
+      }
       day = day.plusDays(1);
     }
     return day;
+  }
+
+  /** The first day of a year-long run of days off, or empty when every year of {@code years} has a working day. */
+  public Optional<LocalDate> yearWithoutWorkingDay(java.util.Collection<Integer> years) {
+    for (int year : new TreeSet<>(years)) {
+      try {
+        nextWorkingDay(LocalDate.of(year, 1, 1).minusDays(1));
+      } catch (NoWorkingDay e) {
+        return Optional.of(e.from());
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** A walk found no working day: the catalogue's calendar makes every day a weekend, a holiday or a day off. */
+  public static final class NoWorkingDay extends RuntimeException {
+    private final LocalDate from;
+
+    NoWorkingDay(LocalDate from, LocalDate to) {
+      super("the working calendar has no working day from " + from + " to " + to
+          + ": every day is a weekend, a holiday or a day moved off (see the Calendar sheet)", null, false, false);
+      this.from = from;
+    }
+
+    public LocalDate from() {
+      return from;
+    }
   }
 
   /** {@code date} itself if it is a working day, otherwise the next one. */
@@ -57,7 +94,7 @@ public final class WorkingCalendar {
     return isWorkingDay(date) ? date : nextWorkingDay(date);
   }
 
-  /** The n-th working day after {@code date} (n ≥ 1). */
+  /** The n-th working day after {@code date} (n ≥ 1); terms are bounded at compile time, so n is small. */
   public LocalDate plusWorkingDays(LocalDate date, int n) {
     LocalDate day = date;
     for (int i = 0; i < n; i++) {

@@ -63,6 +63,10 @@ final class AnnotateCommand {
       err.println("talap annotate: " + target + " is a file; give a folder or an .xlsx file with --out");
       return Main.USAGE;
     }
+    if (OutputPath.refused("annotate", target, toFile ? OutputPath.Kind.WORKBOOK : OutputPath.Kind.FOLDER,
+        OutputPath.Input.catalogue(CompileCommand.inputs(line)), err)) {
+      return Main.USAGE;
+    }
     CompileResult result = CompileCommand.compile(line, asOf.get());
     CompileCommand.printDiagnostics(result.diagnostics(), false, err);
     if (result.hasFatal()) {

@@ -18,8 +18,10 @@ import java.util.Optional;
 import java.util.stream.Stream;
 import kz.talap.check.CheckResult;
 import kz.talap.check.CheckResult.Verdict;
+import kz.talap.calendar.WorkingCalendar;
 import kz.talap.check.Checker;
 import kz.talap.compile.CompileResult;
+import kz.talap.condition.Condition;
 import kz.talap.json.SubmissionJson;
 import kz.talap.json.SubmissionJson.Problem;
 import kz.talap.model.Catalogue;
@@ -42,16 +44,21 @@ final class CheckCommand {
   private final PrintWriter out;
   private final PrintWriter err;
   private final boolean terminal;
+  /** The unescaped error stream, for the progress bar's carriage returns; messages go to {@link #err}. */
+  private final PrintWriter progressErr;
   private int total;
   private int complete;
   private int incomplete;
   private int notAccepted;
   private int invalid;
+  /** Submissions the catalogue could not decide (a condition that fails for their facts): a catalogue error. */
+  private int catalogueFailures;
 
-  CheckCommand(PrintWriter out, PrintWriter err, boolean terminal) {
+  CheckCommand(PrintWriter out, PrintWriter err, boolean terminal, PrintWriter progressErr) {
     this.out = out;
     this.err = err;
     this.terminal = terminal;
+    this.progressErr = progressErr;
   }
 
   int run(String[] args) {
@@ -96,6 +103,16 @@ final class CheckCommand {
     if (asOf.isEmpty()) {
       return Main.USAGE;
     }
+    if (line.hasOption("out")) {
+      List<OutputPath.Input> read = new ArrayList<>(OutputPath.Input.catalogue(CompileCommand.inputs(line)));
+      line.getArgList().forEach(a -> read.add(OutputPath.Input.submissions(Path.of(a))));
+      if (format.equals("html")) {
+        read.add(OutputPath.Input.templates(Path.of(line.getOptionValue("templates", "templates"))));
+      }
+      if (OutputPath.refused("check", Path.of(line.getOptionValue("out")), OutputPath.Kind.FILE, read, err)) {
+        return Main.USAGE;
+      }
+    }
     Templates templates = null;
     if (format.equals("html")) {
       try {
@@ -116,7 +133,8 @@ final class CheckCommand {
     try {
       if (line.hasOption("out")) {
         AtomicFile.write(Path.of(line.getOptionValue("out")), stream -> {
-          Writer writer = new OutputStreamWriter(stream, StandardCharsets.UTF_8);
+          Writer file = new OutputStreamWriter(stream, StandardCharsets.UTF_8);
+          Writer writer = format.equals("text") ? new EscapingWriter(file) : file;
           check(catalogue, inputs, CheckReport.of(format, catalogue, language.get(), writer, html), progress);
           writer.flush();
         });
@@ -130,7 +148,8 @@ final class CheckCommand {
       err.println("talap check: cannot write the report: " + e.getMessage());
       return Main.USAGE;
     }
-    return invalid > 0 ? Main.USAGE : incomplete + notAccepted > 0 ? Main.FAILED : Main.OK;
+    return invalid > catalogueFailures ? Main.USAGE
+        : incomplete + notAccepted > 0 || catalogueFailures > 0 ? Main.FAILED : Main.OK;
   }
 
   /** One file to read: a single JSON submission, or JSON Lines. */
@@ -212,7 +231,22 @@ final class CheckCommand {
 
   private void one(SubmissionJson.Reader submissions, Checker checker, CheckReport report, String source, boolean jsonLines,
       String text, Progress bar) throws IOException {
-    SubmissionJson.Parsed parsed = submissions.read(text);
+    SubmissionJson.Parsed parsed;
+    CheckResult result;
+    try {
+      parsed = submissions.read(text);
+      result = parsed.submission().isEmpty() ? null : checker.check(parsed.submission().get());
+    } catch (Condition.Failure | WorkingCalendar.NoWorkingDay e) {
+      // The catalogue compiled but cannot decide this submission: report it here and check the others.
+      catalogueFailures++;
+      fail(report, source, List.of("error: cannot check: " + e.getMessage()), bar);
+      return;
+    } catch (RuntimeException e) {
+      // Never expected: the submission is reported on its own and the rest of the batch is still checked.
+      fail(report, source, List.of("internal error while checking: " + e
+          + " (please report it with this submission)"), bar);
+      return;
+    }
     if (parsed.submission().isEmpty()) {
       List<String> problems = new ArrayList<>();
       for (Problem p : parsed.problems()) {
@@ -223,7 +257,6 @@ final class CheckCommand {
       failLocated(report, source, problems, bar);
       return;
     }
-    CheckResult result = checker.check(parsed.submission().get());
     total++;
     switch (result.verdict()) {
       case COMPLETE -> complete++;
@@ -288,22 +321,22 @@ final class CheckCommand {
         drawn = percent;
         int width = 30;
         int filled = percent * width / 100;
-        err.print("\rchecking [" + "#".repeat(filled) + " ".repeat(width - filled) + "] " + percent + "% "
+        progressErr.print("\rchecking [" + "#".repeat(filled) + " ".repeat(width - filled) + "] " + percent + "% "
             + done + "/" + expected);
-        err.flush();
+        progressErr.flush();
       }
     }
 
     void clear() {
       if (expected > 0 && drawn >= 0) {
-        err.print("\r" + " ".repeat(60) + "\r");
+        progressErr.print("\r" + " ".repeat(60) + "\r");
         drawn = -1;
       }
     }
 
     void done() {
       if (expected > 0 && drawn >= 0) {
-        err.println();
+        progressErr.println();
       }
     }
   }

@@ -62,6 +62,10 @@ final class CompileCommand {
     if (asOf.isEmpty()) {
       return Main.USAGE;
     }
+    Path target = Path.of(line.getOptionValue("out", "out/catalogue.json"));
+    if (OutputPath.refused("compile", target, OutputPath.Kind.FILE, OutputPath.Input.catalogue(inputs(line)), err)) {
+      return Main.USAGE;
+    }
     long started = System.nanoTime();
     CompileResult result = compile(line, asOf.get());
     printDiagnostics(result.diagnostics(), line.hasOption("quiet"), err);
@@ -74,7 +78,6 @@ final class CompileCommand {
       return Main.FAILED;
     }
     Catalogue snapshot = result.catalogue().get().at(asOf.get());
-    Path target = Path.of(line.getOptionValue("out", "out/catalogue.json"));
     try {
       CatalogueJson.write(snapshot, asOf.get(), target);
     } catch (IOException e) {

@@ -66,6 +66,11 @@ final class DiffCommand {
     boolean translations = !line.hasOption("allow-missing-translations");
     String oldName = line.getArgList().get(0);
     String newName = line.getArgList().get(1);
+    if (line.hasOption("out") && OutputPath.refused("diff", Path.of(line.getOptionValue("out")),
+        OutputPath.Kind.FILE, java.util.stream.Stream.of(oldName, newName).filter(n -> !n.startsWith("git:"))
+            .map(n -> OutputPath.Input.catalogue(Path.of(n))).toList(), err)) {
+      return Main.USAGE;
+    }
     Compared compared = compare(oldName, newName, asOf.get(), translations, "diff", err);
     if (compared.exit() != Main.OK) {
       return compared.exit();
@@ -83,7 +88,8 @@ final class DiffCommand {
     }
     Path target = Path.of(line.getOptionValue("out"));
     try {
-      AtomicFile.write(target, stream -> stream.write(text.getBytes(StandardCharsets.UTF_8)));
+      String shown = format.equals("json") ? text : kz.talap.source.Quoted.escape(text);
+      AtomicFile.write(target, stream -> stream.write(shown.getBytes(StandardCharsets.UTF_8)));
     } catch (IOException e) {
       err.println("talap diff: cannot write " + target + ": " + e.getMessage());
       return Main.USAGE;

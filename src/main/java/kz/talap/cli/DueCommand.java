@@ -52,8 +52,9 @@ final class DueCommand {
     CommandLine line = parsed.get();
     Optional<LocalDateTime> at = dateTime(line.getOptionValue("at"));
     if (at.isEmpty()) {
-      err.println("talap due: bad date-time '" + line.getOptionValue("at")
-          + "' for --at (expected YYYY-MM-DDTHH:MM or YYYY-MM-DD)");
+      String value = line.getOptionValue("at");
+      err.println("talap due: bad date-time '" + value + "' for --at (expected YYYY-MM-DDTHH:MM or YYYY-MM-DD"
+          + (kz.talap.cli.Options.outOfRange(value) ? ", from 1900-01-01 to 9999-12-31" : "") + ")");
       return Main.USAGE;
     }
     TermKind kind;
@@ -111,9 +112,12 @@ final class DueCommand {
   }
 
   private static Optional<LocalDateTime> dateTime(String value) {
+    if (value.length() <= 10) {
+      return kz.talap.cli.Options.date(value).map(LocalDate::atStartOfDay);
+    }
     try {
-      return Optional.of(value.length() <= 10 ? LocalDate.parse(value).atStartOfDay()
-          : LocalDateTime.parse(value.replace(' ', 'T')));
+      return kz.talap.cli.Options.date(value.substring(0, 10)).isEmpty() ? Optional.empty()
+          : Optional.of(LocalDateTime.parse(value.replace(' ', 'T')));
     } catch (DateTimeParseException e) {
       return Optional.empty();
     }

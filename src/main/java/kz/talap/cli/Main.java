@@ -20,6 +20,8 @@ public final class Main {
 
   private final PrintWriter out;
   private final PrintWriter err;
+  /** The error stream as given: only the progress bar writes to it, since it redraws its line with a return. */
+  private final PrintWriter rawErr;
   private final boolean terminal;
   private final BufferedReader in;
 
@@ -34,8 +36,10 @@ public final class Main {
 
   /** @param in standard input, read by {@code --password-stdin} */
   public Main(PrintWriter out, PrintWriter err, boolean terminal, BufferedReader in) {
-    this.out = out;
-    this.err = err;
+    // Messages and reports quote workbooks and submissions: their control characters are shown, never acted on.
+    this.out = new PrintWriter(new EscapingWriter(out), true);
+    this.err = new PrintWriter(new EscapingWriter(err), true);
+    this.rawErr = err;
     this.terminal = terminal;
     this.in = in;
   }
@@ -62,7 +66,7 @@ public final class Main {
       String[] rest = Arrays.copyOfRange(args, 1, args.length);
       int code = switch (command) {
         case "compile" -> new CompileCommand(out, err).run(rest);
-        case "check" -> new CheckCommand(out, err, terminal).run(rest);
+        case "check" -> new CheckCommand(out, err, terminal, rawErr).run(rest);
         case "test" -> new TestCommand(out, err).run(rest);
         case "schema" -> new SchemaCommand(out, err).run(rest);
         case "bench" -> new BenchCommand(out, err).run(rest);
@@ -89,6 +93,7 @@ public final class Main {
     } finally {
       out.flush();
       err.flush();
+      rawErr.flush();
     }
   }
 

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import kz.talap.workbook.WorkbookWriter;
@@ -41,6 +42,9 @@ final class NewWorkbookCommand {
     Path target = Path.of(line.getArgList().get(0));
     if (!target.getFileName().toString().endsWith(".xlsx")) {
       err.println("talap new-workbook: " + target + ": the file name must end with .xlsx");
+      return Main.USAGE;
+    }
+    if (OutputPath.refused("new-workbook", target, OutputPath.Kind.WORKBOOK, List.of(), err)) {
       return Main.USAGE;
     }
     if (Files.exists(target) && !line.hasOption("force")) {

@@ -54,10 +54,38 @@ final class Options {
     if (value == null) {
       return Optional.of(LocalDate.now(ALMATY));
     }
+    Optional<LocalDate> day = date(value);
+    if (day.isEmpty()) {
+      err.println("talap " + command + ": bad date '" + value + "' for --as-of (expected YYYY-MM-DD"
+          + (outOfRange(value) ? ", from " + FIRST_DAY + " to " + LAST_DAY : "") + ")");
+    }
+    return day;
+  }
+
+  /** The days a command accepts: four-digit years, far from the ends of date arithmetic. */
+  static final LocalDate FIRST_DAY = LocalDate.of(1900, 1, 1);
+  static final LocalDate LAST_DAY = LocalDate.of(9999, 12, 31);
+
+  /** Whether the text starts with a real date YYYY-MM-DD that is before {@link #FIRST_DAY}. */
+  static boolean outOfRange(String value) {
+    if (value.length() < 10 || !value.substring(0, 10).matches("\\d{4}-\\d{2}-\\d{2}")) {
+      return false;
+    }
     try {
-      return Optional.of(LocalDate.parse(value));
+      return LocalDate.parse(value.substring(0, 10)).isBefore(FIRST_DAY);
     } catch (DateTimeParseException e) {
-      err.println("talap " + command + ": bad date '" + value + "' for --as-of (expected YYYY-MM-DD)");
+      return false;
+    }
+  }
+
+  /** A date YYYY-MM-DD from {@link #FIRST_DAY} to {@link #LAST_DAY}, or empty. */
+  static Optional<LocalDate> date(String value) {
+    if (!value.matches("\\d{4}-\\d{2}-\\d{2}")) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(LocalDate.parse(value)).filter(d -> !d.isBefore(FIRST_DAY));
+    } catch (DateTimeParseException e) {
       return Optional.empty();
     }
   }

@@ -2,6 +2,7 @@ package kz.talap.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.time.LocalDate;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -57,6 +58,20 @@ final class PublishCommand {
       return Main.USAGE;
     }
     Path target = Path.of(line.getOptionValue("out", DEFAULT_OUT));
+    List<OutputPath.Input> read = new java.util.ArrayList<>(OutputPath.Input.catalogue(CompileCommand.inputs(line)));
+    read.add(OutputPath.Input.templates(Path.of(line.getOptionValue("templates", DEFAULT_TEMPLATES))));
+    if (line.hasOption("previous") && !line.getOptionValue("previous").startsWith("git:")) {
+      read.add(OutputPath.Input.catalogue(Path.of(line.getOptionValue("previous"))));
+    }
+    if (OutputPath.refused("publish", target, OutputPath.Kind.FOLDER, read, err)) {
+      return Main.USAGE;
+    }
+    try {
+      SitePublisher.tidy(target);
+    } catch (java.io.IOException e) {
+      err.println("talap publish: cannot tidy up next to " + target + ": " + e.getMessage());
+      return Main.USAGE;
+    }
     long started = System.nanoTime();
     Templates templates;
     try {

@@ -46,6 +46,10 @@ final class SchemaCommand {
     if (asOf.isEmpty()) {
       return Main.USAGE;
     }
+    if (line.hasOption("out") && OutputPath.refused("schema", Path.of(line.getOptionValue("out")),
+        OutputPath.Kind.FILE, OutputPath.Input.catalogue(CompileCommand.inputs(line)), err)) {
+      return Main.USAGE;
+    }
     CompileResult result = CompileCommand.compile(line, asOf.get());
     if (result.catalogue().isEmpty()) {
       return CompileCommand.explainErrors("schema", result, err);

@@ -24,6 +24,7 @@ import kz.talap.model.Validity;
 import kz.talap.source.CellRef;
 import kz.talap.source.Diagnostic;
 import kz.talap.source.Diagnostics;
+import kz.talap.source.Quoted;
 import kz.talap.workbook.RawRow;
 import kz.talap.workbook.ReadResult;
 
@@ -127,21 +128,50 @@ public final class CatalogueCompiler {
     return codes;
   }
 
+  /** At most this many problems of one condition are shown; a cell of bad characters would give one per character. */
+  static final int MAX_PROBLEMS_PER_CONDITION = 3;
+  /** The source line under a message shows at most this many characters around the caret. */
+  static final int SOURCE_WINDOW = 60;
+
   /** Compiles the CEL condition in a cell, reporting each problem with its character position. */
   Optional<Condition> condition(RawRow row, String column, boolean required) {
     Optional<String> source = cells.string(row, column, required);
     if (source.isEmpty()) {
       return Optional.empty();
     }
-    ConditionCompiler.Result result = conditions.compile(source.get());
-    for (ConditionCompiler.Problem problem : result.problems()) {
-      int offset = offset(source.get(), problem.line(), problem.column());
-      String caretLine = " ".repeat(Math.min(offset, source.get().length())) + "^";
-      diagnostics.error("bad-condition", row.cell(column).where(),
-          problem.message() + " (character " + (offset + 1) + ")\n    " + source.get().replace('\n', ' ')
-              + "\n    " + caretLine);
+    CellRef where = row.cell(column).where();
+    ConditionCompiler.Result result = conditions.compile(source.get(), where.toString());
+    List<ConditionCompiler.Problem> problems = result.problems();
+    for (ConditionCompiler.Problem problem : problems.subList(0, Math.min(problems.size(),
+        MAX_PROBLEMS_PER_CONDITION))) {
+      if (problem.line() == 0) {
+        diagnostics.error("bad-condition", where, problem.message());
+        continue;
+      }
+      int offset = Math.min(offset(source.get(), problem.line(), problem.column()), source.get().length());
+      diagnostics.error("bad-condition", where, Quoted.escape(problem.message()) + " (character " + (offset + 1)
+          + ")\n" + excerpt(source.get(), offset));
+    }
+    if (problems.size() > MAX_PROBLEMS_PER_CONDITION) {
+      diagnostics.error("bad-condition", where, "… and " + (problems.size() - MAX_PROBLEMS_PER_CONDITION)
+          + " more problems in this condition");
     }
     return result.condition();
+  }
+
+  /** The source on one line with a caret under {@code offset}, cut to a window around it when the source is long. */
+  static String excerpt(String source, int offset) {
+    String line = source.replace('\n', ' ');
+    int from = 0;
+    int to = line.length();
+    if (line.length() > SOURCE_WINDOW) {
+      from = Math.max(0, Math.min(offset - SOURCE_WINDOW / 2, line.length() - SOURCE_WINDOW));
+      to = Math.min(line.length(), from + SOURCE_WINDOW);
+    }
+    String before = from > 0 ? "…" : "";
+    String shown = Quoted.escape(line.substring(from, to));
+    int caret = before.length() + Quoted.escape(line.substring(from, Math.min(offset, to))).length();
+    return "    " + before + shown + (to < line.length() ? "…" : "") + "\n    " + " ".repeat(caret) + "^";
   }
 
   private static int offset(String source, int line, int column) {
@@ -177,7 +207,7 @@ public final class CatalogueCompiler {
         continue;
       }
       if (!key.get().equals("version")) {
-        diagnostics.warning("unknown-setting", row.cell("key").where(), "unknown setting '" + key.get() + "'");
+        diagnostics.warning("unknown-setting", row.cell("key").where(), "unknown setting '" + Quoted.inner(key.get()) + "'");
       } else if (value.isPresent()) {
         version = value.get();
       }

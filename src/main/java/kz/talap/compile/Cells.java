@@ -16,6 +16,7 @@ import java.util.regex.Pattern;
 import kz.talap.model.Text;
 import kz.talap.model.Validity;
 import kz.talap.source.Diagnostics;
+import kz.talap.source.Quoted;
 import kz.talap.workbook.RawCell;
 import kz.talap.workbook.RawRow;
 
@@ -74,12 +75,12 @@ final class Cells {
   private boolean validCode(String value, RawCell cell) {
     if (!CODE.matcher(value).matches()) {
       diagnostics.error("illegal-code", cell.where(),
-          "illegal characters in code '" + value + "': use only A-Z, 0-9 and _");
+          "illegal characters in code '" + Quoted.inner(value) + "': use only A-Z, 0-9 and _");
       return false;
     }
     if (value.length() > MAX_CODE_LENGTH) {
       diagnostics.error("illegal-code", cell.where(),
-          "code '" + value + "' is longer than " + MAX_CODE_LENGTH + " characters");
+          "code '" + Quoted.inner(value) + "' is longer than " + MAX_CODE_LENGTH + " characters");
       return false;
     }
     return true;
@@ -102,7 +103,7 @@ final class Cells {
     for (String item : row.value(column).split(",")) {
       String trimmed = item.strip();
       if (!trimmed.isEmpty() && !result.add(trimmed)) {
-        diagnostics.warning("repeated-item", row.cell(column).where(), "'" + trimmed + "' is listed twice");
+        diagnostics.warning("repeated-item", row.cell(column).where(), "'" + Quoted.inner(trimmed) + "' is listed twice");
       }
     }
     return List.copyOf(result);
@@ -114,7 +115,7 @@ final class Cells {
         return true;
       }
       diagnostics.error("illegal-name", row.cell(column).where(),
-          "illegal fact name '" + value + "': start with a-z, then a-z, 0-9 and _");
+          "illegal fact name '" + Quoted.inner(value) + "': start with a-z, then a-z, 0-9 and _");
       return false;
     });
   }
@@ -125,7 +126,7 @@ final class Cells {
         return true;
       }
       diagnostics.error("bad-country", row.cell(column).where(),
-          "bad country code '" + value + "' (expected two capital letters, ISO 3166-1 alpha-2)");
+          "bad country code '" + Quoted.inner(value) + "' (expected two capital letters, ISO 3166-1 alpha-2)");
       return false;
     });
   }
@@ -150,7 +151,7 @@ final class Cells {
     }
     List<String> allowed = java.util.Arrays.stream(type.getEnumConstants()).map(Enum::name).toList();
     diagnostics.error("bad-value", cell.where(),
-        "unknown value '" + value + "' (expected one of " + String.join(", ", allowed) + ")");
+        "unknown value '" + Quoted.inner(value) + "' (expected one of " + String.join(", ", allowed) + ")");
     return Optional.empty();
   }
 
@@ -163,10 +164,25 @@ final class Cells {
       return OptionalInt.of(Integer.parseInt(value.get()));
     } catch (NumberFormatException e) {
       diagnostics.error("bad-number", row.cell(column).where(),
-          "bad whole number '" + value.get() + "' in " + column);
+          "bad whole number '" + Quoted.inner(value.get()) + "' in " + column);
       return OptionalInt.empty();
     }
   }
+
+  /** A whole number from {@code min} to {@code max}; a number outside is reported with the bounds. */
+  OptionalInt integer(RawRow row, String column, boolean required, int min, int max, String why) {
+    OptionalInt value = integer(row, column, required);
+    if (value.isPresent() && (value.getAsInt() < min || value.getAsInt() > max)) {
+      diagnostics.error("bad-number", row.cell(column).where(), column + " " + value.getAsInt()
+          + " is out of range: expected " + min + " to " + max + " (" + why + ")");
+      return OptionalInt.empty();
+    }
+    return value;
+  }
+
+  /** The largest amount a fee or parameter may have, and the most decimals it may have. */
+  static final BigDecimal MAX_AMOUNT = new BigDecimal("1000000000000");
+  static final int MAX_DECIMALS = 4;
 
   Optional<BigDecimal> decimal(RawRow row, String column, boolean required) {
     Optional<String> value = string(row, column, required);
@@ -176,12 +192,25 @@ final class Cells {
     try {
       BigDecimal number = new BigDecimal(value.get().replace(" ", ""));
       if (number.signum() < 0) {
-        diagnostics.error("bad-number", row.cell(column).where(), "negative amount '" + value.get() + "'");
+        diagnostics.error("bad-number", row.cell(column).where(), "negative amount " + Quoted.of(value.get()));
         return Optional.empty();
       }
-      return Optional.of(number.stripTrailingZeros());
-    } catch (NumberFormatException e) {
-      diagnostics.error("bad-number", row.cell(column).where(), "bad number '" + value.get() + "' in " + column);
+      // Compared before anything else is done with it: 1E+999999999 is a valid BigDecimal that no report can print.
+      if (number.compareTo(MAX_AMOUNT) > 0) {
+        diagnostics.error("bad-number", row.cell(column).where(), "amount " + Quoted.of(value.get())
+            + " is too large (at most " + MAX_AMOUNT.toPlainString() + ")");
+        return Optional.empty();
+      }
+      BigDecimal stripped = number.stripTrailingZeros();
+      if (stripped.scale() > MAX_DECIMALS) {
+        diagnostics.error("bad-number", row.cell(column).where(), "amount " + Quoted.of(value.get())
+            + " has more than " + MAX_DECIMALS + " decimals");
+        return Optional.empty();
+      }
+      return Optional.of(stripped);
+    } catch (NumberFormatException | ArithmeticException e) {
+      diagnostics.error("bad-number", row.cell(column).where(), "bad number " + Quoted.of(value.get()) + " in "
+          + column);
       return Optional.empty();
     }
   }
@@ -196,7 +225,7 @@ final class Cells {
       return upper.equals("TRUE");
     }
     diagnostics.error("bad-value", row.cell(column).where(),
-        "bad boolean '" + value.get() + "' in " + column + " (expected TRUE or FALSE)");
+        "bad boolean '" + Quoted.inner(value.get()) + "' in " + column + " (expected TRUE or FALSE)");
     return false;
   }
 
@@ -213,7 +242,7 @@ final class Cells {
       // falls through to the report below
     }
     diagnostics.error("bad-date", row.cell(column).where(),
-        "bad date '" + value.get() + "' in " + column + " (expected YYYY-MM-DD)");
+        "bad date '" + Quoted.inner(value.get()) + "' in " + column + " (expected YYYY-MM-DD)");
     return Optional.empty();
   }
 
@@ -226,7 +255,7 @@ final class Cells {
       return Optional.of(MonthDay.parse("--" + value.get()));
     } catch (DateTimeParseException e) {
       diagnostics.error("bad-date", row.cell(column).where(),
-          "bad day of the year '" + value.get() + "' in " + column + " (expected MM-DD)");
+          "bad day of the year '" + Quoted.inner(value.get()) + "' in " + column + " (expected MM-DD)");
       return Optional.empty();
     }
   }
@@ -249,7 +278,7 @@ final class Cells {
       }
     }
     diagnostics.error("bad-time", row.cell(column).where(),
-        "bad time '" + value.get() + "' in " + column + " (expected HH:MM)");
+        "bad time '" + Quoted.inner(value.get()) + "' in " + column + " (expected HH:MM)");
     return Optional.empty();
   }
 

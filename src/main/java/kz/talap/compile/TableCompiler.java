@@ -268,8 +268,8 @@ final class TableCompiler {
               "service '" + service.get() + "' is not offered through channel '" + ch + "'")));
       List<Enums.Recipient> recipients = cells.choices(row, "recipients", Enums.Recipient.class);
       boolean original = cells.bool(row, "original_shown");
-      OptionalInt maxAge = cells.integer(row, "max_age_days", false);
-      OptionalInt minValidity = cells.integer(row, "min_validity_days", false);
+      OptionalInt maxAge = cells.integer(row, "max_age_days", false, 0, MAX_DAYS, "at most 100 years");
+      OptionalInt minValidity = cells.integer(row, "min_validity_days", false, 0, MAX_DAYS, "at most 100 years");
       Optional<String> stage = stageOf(row, service, validity);
       Optional<Text> citation = cells.citation(row, true);
       if (c.define(REQUIREMENTS, row, "code", code, validity) && clean(start)) {
@@ -393,15 +393,17 @@ final class TableCompiler {
       Optional<String> service = c.reference(row, "service", SERVICES, "service", false, validity);
       Optional<String> subtype = subtypeOf(row, service, validity);
       var kind = cells.choice(row, "kind", Enums.TermKind.class, true);
-      OptionalInt amount = cells.integer(row, "amount", true);
       var unit = cells.choice(row, "unit", Enums.TermUnit.class, true);
+      OptionalInt amount = unit.isPresent()
+          ? cells.integer(row, "amount", true, 0, longestTerm(unit.get()), "a term of at most 10 years")
+          : cells.integer(row, "amount", true);
       Optional<Text> name = cells.text(row, "name", true);
       Optional<String> stage = stageOf(row, service, validity);
       Optional<String> countedFrom = cells.string(row, "counted_from", false);
       if (countedFrom.isPresent() && facts.stream()
           .noneMatch(f -> f.name().equals(countedFrom.get()) && f.type() == Enums.FactType.DATE)) {
         diagnostics.error("unknown-fact", row.cell("counted_from").where(),
-            "counted_from must name a DATE fact of the Facts sheet, not '" + countedFrom.get() + "'");
+            "counted_from must name a DATE fact of the Facts sheet, not '" + kz.talap.source.Quoted.inner(countedFrom.get()) + "'");
       }
       Optional<Text> citation = cells.citation(row, true);
       if (c.define(TERMS, row, "code", code, validity) && clean(start)) {
@@ -410,6 +412,21 @@ final class TableCompiler {
       }
     }
     return sorted(result, Term::code);
+  }
+
+  /** Days a document's age or validity may be counted in: 100 years. */
+  static final int MAX_DAYS = 36_525;
+
+  /** The longest term in each unit: about 10 years, so that counting a due date always ends quickly. */
+  static int longestTerm(Enums.TermUnit unit) {
+    return switch (unit) {
+      case MINUTES -> 10 * 366 * 24 * 60;
+      case HOURS -> 10 * 366 * 24;
+      case WORKING_DAYS -> 10 * 261;
+      case CALENDAR_DAYS -> 10 * 366;
+      case MONTHS -> 10 * 12;
+      case YEARS -> 10;
+    };
   }
 
   private List<ScheduleEntry> schedules() {
@@ -468,6 +485,10 @@ final class TableCompiler {
       Optional<String> code = cells.code(row, "code", true);
       Validity validity = cells.validity(row);
       Optional<BigDecimal> amount = cells.decimal(row, "amount", true);
+      if (amount.isPresent() && amount.get().signum() == 0) {
+        // Fees in MCI are divided and multiplied by the parameter: 0 cannot be a value of it.
+        diagnostics.error("bad-number", row.cell("amount").where(), "a parameter cannot be 0");
+      }
       var unit = cells.choice(row, "unit", Enums.MoneyUnit.class, true);
       Optional<Text> citation = cells.citation(row, true);
       if (c.define(PARAMETERS, row, "code", code, validity) && clean(start)) {
@@ -498,7 +519,29 @@ final class TableCompiler {
             fixed ? Optional.empty() : date, moves, name.get(), citation.get(), validity));
       }
     }
+    noWorkingDay(result);
     return sorted(result, CalendarEntry::code);
+  }
+
+  /**
+   * Every due date walks the calendar to a working day: a calendar whose holidays cover a whole year would make that
+   * walk fail, so it is refused here, for the years around the as-of date and every year a dated entry names.
+   */
+  private void noWorkingDay(List<CalendarEntry> entries) {
+    List<RawRow> rows = c.rows(CALENDAR);
+    if (entries.isEmpty() || rows.isEmpty()) {
+      return;
+    }
+    java.util.Set<Integer> years = new java.util.TreeSet<>(List.of(c.asOf().getYear() - 1, c.asOf().getYear(),
+        c.asOf().getYear() + 1));
+    entries.forEach(e -> e.date().ifPresent(d -> years.add(d.getYear())));
+    years.removeIf(y -> y < 1 || y > 9999); // the catalogue's dates have four-digit years
+    new kz.talap.calendar.WorkingCalendar(entries).yearWithoutWorkingDay(years).ifPresent(from -> {
+      kz.talap.source.CellRef first = rows.get(0).cell("code").where();
+      diagnostics.error("no-working-day", kz.talap.source.CellRef.sheet(first.file(), first.sheet()),
+          "the calendar has no working day in the year from " + from + ": its holidays and days off cover every "
+              + "weekday, so no term could ever end");
+    });
   }
 
   private List<Label> labels() {

@@ -10,13 +10,16 @@ import java.util.TreeSet;
 /** A type-checked CEL condition over applicant facts, ready to evaluate. */
 public final class Condition {
   private final String source;
+  private final String where;
   private final CelRuntime.Program program;
   private final Set<String> facts;
   private final Set<Long> integers;
   private final Set<String> strings;
 
-  Condition(String source, CelRuntime.Program program, Set<String> facts, Set<Long> integers, Set<String> strings) {
+  Condition(String source, String where, CelRuntime.Program program, Set<String> facts, Set<Long> integers,
+      Set<String> strings) {
     this.source = source;
+    this.where = where;
     this.program = program;
     this.facts = Set.copyOf(facts);
     this.integers = Collections.unmodifiableSet(new TreeSet<>(integers));
@@ -26,6 +29,11 @@ public final class Condition {
   /** The expression as the editor wrote it. */
   public String source() {
     return source;
+  }
+
+  /** Where the condition was written, such as {@code residence.xlsx: Requirements!H5} (empty if not known). */
+  public String where() {
+    return where;
   }
 
   /** The fact and list names the expression uses. */
@@ -46,13 +54,62 @@ public final class Condition {
   /**
    * Evaluates the condition. Values: {@code Boolean}, {@code Long}, {@code String}, and {@code List<String>} for
    * country groups; every declared name must be present.
+   *
+   * @throws Failure when the expression type-checks but cannot be evaluated for these values (an integer overflow,
+   *     a division by zero, {@code int('x')}, a bad regular expression, an index out of range)
    */
   public boolean test(Map<String, ?> values) {
     try {
       // A resolver reads the caller's map directly; eval(Map) would copy it on every call.
       return Boolean.TRUE.equals(program.eval(name -> java.util.Optional.ofNullable(values.get(name))));
-    } catch (CelEvaluationException e) {
-      throw new IllegalStateException("condition '" + source + "' failed: " + e.getMessage(), e);
+    } catch (CelEvaluationException | RuntimeException e) {
+      throw new Failure(this, reason(e));
+    }
+  }
+
+  /**
+   * What went wrong in words ("division by zero"), then CEL's own message without its "evaluation error at
+   * <input>:12:" prefix, on one line.
+   */
+  static String reason(Exception e) {
+    String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    message = message.replaceFirst("^evaluation error(?: at [^:]*:\\d+)?: ", "");
+    message = kz.talap.source.Quoted.inner(message.lines().findFirst().orElse(message));
+    if (!(e instanceof CelEvaluationException cel) || cel.getErrorCode() == null) {
+      return message;
+    }
+    String kind = switch (cel.getErrorCode()) {
+      case DIVIDE_BY_ZERO -> "division by zero";
+      case NUMERIC_OVERFLOW -> "number too large";
+      case INDEX_OUT_OF_BOUNDS -> "no such element in the list";
+      case ATTRIBUTE_NOT_FOUND -> "no such key";
+      case BAD_FORMAT -> "cannot convert the text";
+      case INVALID_ARGUMENT -> "invalid argument";
+      case ITERATION_BUDGET_EXCEEDED -> "too many steps";
+      default -> "";
+    };
+    return kind.isEmpty() ? message : kind + " (" + message + ")";
+  }
+
+  /** A condition that type-checks but cannot be evaluated for some values: a catalogue error, located at its cell. */
+  public static final class Failure extends RuntimeException {
+    private final transient Condition condition;
+    private final String reason;
+
+    Failure(Condition condition, String reason) {
+      super((condition.where.isEmpty() ? "the condition " : condition.where + ": the condition ")
+          + kz.talap.source.Quoted.of(condition.source) + " cannot be evaluated: " + reason, null, false, false);
+      this.condition = condition;
+      this.reason = reason;
+    }
+
+    /** Why the evaluation failed, such as "/ by zero". */
+    public String reason() {
+      return reason;
+    }
+
+    public Condition condition() {
+      return condition;
     }
   }
 

@@ -12,6 +12,7 @@ import dev.cel.common.types.SimpleType;
 import dev.cel.compiler.CelCompiler;
 import dev.cel.compiler.CelCompilerBuilder;
 import dev.cel.compiler.CelCompilerFactory;
+import dev.cel.parser.CelStandardMacro;
 import dev.cel.runtime.CelEvaluationException;
 import dev.cel.runtime.CelRuntime;
 import dev.cel.runtime.CelRuntimeFactory;
@@ -31,8 +32,10 @@ public final class ConditionCompiler {
 
   private final CelCompiler compiler;
   private final Map<String, FactType> facts;
+  /** The values every condition is evaluated with once at compile time: a type-checked condition can still fail. */
+  private final Map<String, Object> defaults;
 
-  /** A problem in a condition: 1-based line, 0-based column in that line, and the message. */
+  /** A problem in a condition: 1-based line (0: the whole condition), 0-based column in that line, the message. */
   public record Problem(int line, int column, String message) {}
 
   /** A compiled condition, or the problems that prevented it. */
@@ -49,7 +52,10 @@ public final class ConditionCompiler {
   public ConditionCompiler(Map<String, FactType> facts, Set<String> lists) {
     this.facts = Map.copyOf(facts);
     CelCompilerBuilder builder =
-        CelCompilerFactory.standardCelCompilerBuilder().setResultType(SimpleType.BOOL);
+        CelCompilerFactory.standardCelCompilerBuilder().setResultType(SimpleType.BOOL)
+            // has(), all(), exists(), exists_one(), map() and filter() are macros: without them the parser reads
+            // eaeu.all(c, c == 'KZ') as a call of an undeclared 'all'.
+            .setStandardMacros(CelStandardMacro.STANDARD_MACROS);
     facts.forEach((name, type) -> {
       if (type != FactType.DATE) {
         builder.addVar(name, celType(type));
@@ -59,6 +65,14 @@ public final class ConditionCompiler {
       builder.addVar(list, ListType.create(SimpleType.STRING));
     }
     this.compiler = builder.build();
+    Map<String, Object> values = new java.util.HashMap<>();
+    facts.forEach((name, type) -> values.put(name, switch (type) {
+      case BOOL -> false;
+      case INT -> 0L;
+      default -> "";
+    }));
+    lists.forEach(list -> values.put(list, List.of()));
+    this.defaults = Map.copyOf(values);
   }
 
   private static CelType celType(FactType type) {
@@ -70,6 +84,14 @@ public final class ConditionCompiler {
   }
 
   public Result compile(String source) {
+    return compile(source, "");
+  }
+
+  /**
+   * Compiles a condition written at {@code where} (such as {@code residence.xlsx: Requirements!H5}), which an
+   * evaluation failure will name.
+   */
+  public Result compile(String source, String where) {
     CelValidationResult parsed = compiler.parse(source);
     if (parsed.hasError()) {
       return failure(parsed, "syntax error: ");
@@ -85,8 +107,15 @@ public final class ConditionCompiler {
       Set<Long> integers = new TreeSet<>();
       Set<String> strings = new TreeSet<>();
       collectLiterals(ast.getExpr(), integers, strings);
-      return new Result(Optional.of(new Condition(source, RUNTIME.createProgram(ast), names, integers, strings)),
-          List.of());
+      Condition condition = new Condition(source, where, RUNTIME.createProgram(ast), names, integers, strings);
+      try {
+        condition.test(defaults);
+      } catch (Condition.Failure e) {
+        return new Result(Optional.empty(), List.of(new Problem(0, 0, "the condition cannot be evaluated: "
+            + e.reason() + " (evaluated with every fact no, 0 or "
+            + "empty)")));
+      }
+      return new Result(Optional.of(condition), List.of());
     } catch (CelValidationException | CelEvaluationException e) {
       return new Result(Optional.empty(), List.of(new Problem(1, 0, e.getMessage())));
     }
@@ -121,8 +150,15 @@ public final class ConditionCompiler {
       case SELECT -> collectNames(expr.select().operand(), names);
       case LIST -> expr.list().elements().forEach(e -> collectNames(e, names));
       case COMPREHENSION -> {
+        // The iteration and accumulator variables of a macro are not facts.
+        Set<String> inner = new TreeSet<>();
+        collectNames(expr.comprehension().loopStep(), inner);
+        collectNames(expr.comprehension().loopCondition(), inner);
+        collectNames(expr.comprehension().result(), inner);
+        inner.remove(expr.comprehension().iterVar());
+        inner.remove(expr.comprehension().accuVar());
+        names.addAll(inner);
         collectNames(expr.comprehension().iterRange(), names);
-        collectNames(expr.comprehension().loopStep(), names);
       }
       default -> { }
     }

@@ -37,6 +37,7 @@ import kz.talap.model.Enums.Recipient;
 import kz.talap.model.Fact;
 import kz.talap.model.Service;
 import kz.talap.model.SubType;
+import kz.talap.source.Quoted;
 
 /**
  * Reads a submission (format {@value #FORMAT}) and checks it against the catalogue's codes and fact declarations.
@@ -49,9 +50,20 @@ public final class SubmissionJson {
   /** ISO 3166 user-assigned code used in travel documents for stateless persons. */
   public static final String STATELESS = "XX";
 
+  // Numbers with a fraction or exponent are read as BigDecimal: 1e400 is a number too large, not an infinite double.
+  // A .json file holds exactly one value: anything after it (a second object, a NUL) is an error.
   private static final ObjectMapper MAPPER = JsonMapper.builder()
       .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+      .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+      .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
       .build();
+  /** The earliest and latest day a submission may give: four-digit years, far from the limits of date arithmetic. */
+  static final LocalDate FIRST_DAY = LocalDate.of(1900, 1, 1);
+  static final LocalDate LAST_DAY = LocalDate.of(9999, 12, 31);
+  /** The largest payment in tenge, and the largest whole number a fact may hold. */
+  static final BigDecimal MAX_AMOUNT = new BigDecimal("1000000000000");
+  static final long MAX_INT_FACT = 1_000_000_000L;
+  private static final Pattern ISO_DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
   private static final ZoneId ALMATY = ZoneId.of("Asia/Almaty");
   private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2,3}");
   static final Set<String> COUNTRIES = countries();
@@ -93,8 +105,18 @@ public final class SubmissionJson {
     /** Parses one submission given as JSON text. */
     public Parsed read(String text) {
       JsonNode root;
+      // A byte-order mark is how some Windows editors start a UTF-8 file; it is not part of the JSON.
+      String json = text.startsWith("\uFEFF") ? text.substring(1) : text;
       try {
-        root = MAPPER.readTree(text);
+        root = MAPPER.readTree(json);
+      } catch (com.fasterxml.jackson.databind.exc.MismatchedInputException e) {
+        JsonLocation at = e.getLocation();
+        boolean trailing = e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Trailing token");
+        return new Parsed(Optional.empty(), List.of(new Problem(at == null ? 0 : at.getLineNr(),
+            at == null ? 0 : at.getColumnNr(), "", trailing
+                ? "more content after the submission: a file holds exactly one JSON value (use .jsonl for one "
+                    + "submission per line)"
+                : "malformed JSON: " + plain(e.getOriginalMessage()))));
       } catch (JsonProcessingException e) {
         JsonLocation at = e.getLocation();
         return new Parsed(Optional.empty(), List.of(new Problem(at == null ? 0 : at.getLineNr(),
@@ -221,7 +243,7 @@ public final class SubmissionJson {
     fields(root, "$", TOP);
     Optional<String> format = optionalText(root, "$", "format");
     if (format.isPresent() && !format.get().equals(FORMAT)) {
-      problem("$.format", "unsupported format '" + format.get() + "' (expected '" + FORMAT + "')");
+      problem("$.format", "unsupported format '" + Quoted.inner(format.get()) + "' (expected '" + FORMAT + "')");
     }
     Optional<String> id = optionalText(root, "$", "id");
     Optional<String> service = code(root, "service", catalogue.services().stream().map(Service::code).toList());
@@ -234,6 +256,11 @@ public final class SubmissionJson {
     Map<String, Object> facts = facts(root, service, subtype, stage, at.map(LocalDateTime::toLocalDate));
     List<PresentedDocument> documents = list(root, "documents", (node, path) -> document(node, path, at));
     List<Payment> payments = list(root, "payments", this::payment);
+    if (service.isPresent() && at.isPresent() && mciFee(service.get(), subtype)
+        && catalogue.parameter(Checker.MCI, at.get().toLocalDate()).isEmpty()) {
+      problem("$.submitted_at", "the catalogue has no MCI value for " + at.get().toLocalDate()
+          + " (the fee of service " + service.get() + " is set in MCI)");
+    }
     if (!problems.isEmpty()) {
       return Optional.empty();
     }
@@ -241,10 +268,15 @@ public final class SubmissionJson {
         documents, payments));
   }
 
+  private boolean mciFee(String service, Optional<String> subtype) {
+    return catalogue.fees().stream().anyMatch(f -> f.unit() == MoneyUnit.MCI && f.service().equals(service)
+        && (f.subtype().isEmpty() || f.subtype().equals(subtype)));
+  }
+
   private Optional<String> code(JsonNode root, String field, List<String> known) {
     Optional<String> value = requiredText(root, "$", field);
     if (value.isPresent() && !known.contains(value.get())) {
-      return problem("$." + field, "unknown " + field.replace('_', ' ') + " '" + value.get() + "' (known: "
+      return problem("$." + field, "unknown " + field.replace('_', ' ') + " '" + Quoted.inner(value.get()) + "' (known: "
           + String.join(", ", new TreeSet<>(known)) + ")");
     }
     return value;
@@ -260,7 +292,7 @@ public final class SubmissionJson {
     }
     if (value.isPresent() && !known.contains(value.get())) {
       return problem("$.subtype", known.isEmpty() ? "service " + service + " has no sub-types"
-          : "unknown sub-type '" + value.get() + "' of service " + service + " (known: "
+          : "unknown sub-type '" + Quoted.inner(value.get()) + "' of service " + service + " (known: "
               + String.join(", ", new TreeSet<>(known)) + ")");
     }
     return value;
@@ -278,7 +310,7 @@ public final class SubmissionJson {
     }
     if (value.isPresent() && !known.contains(value.get())) {
       return problem("$.stage", known.isEmpty() ? "service " + service + " has no stages"
-          : "unknown stage '" + value.get() + "' (known: " + String.join(", ", known) + ")");
+          : "unknown stage '" + Quoted.inner(value.get()) + "' (known: " + String.join(", ", known) + ")");
     }
     return value;
   }
@@ -289,14 +321,24 @@ public final class SubmissionJson {
       return Optional.empty();
     }
     String text = value.get();
+    LocalDateTime at;
     try {
-      if (text.length() > 19 && (text.endsWith("Z") || text.matches(".*[+-]\\d\\d:\\d\\d$"))) {
-        return Optional.of(OffsetDateTime.parse(text).atZoneSameInstant(ALMATY).toLocalDateTime());
+      if (!ISO_DATE.matcher(text).lookingAt()) {
+        throw new DateTimeParseException("not YYYY-MM-DD", text, 0);
       }
-      return Optional.of(LocalDateTime.parse(text));
+      at = text.length() > 19 && (text.endsWith("Z") || text.matches(".*[+-]\\d\\d:\\d\\d$"))
+          ? OffsetDateTime.parse(text).atZoneSameInstant(ALMATY).toLocalDateTime()
+          : LocalDateTime.parse(text);
     } catch (DateTimeParseException e) {
-      return problem("$.submitted_at", "expected a date-time YYYY-MM-DDTHH:MM (Asia/Almaty), got \"" + text + "\"");
+      return problem("$.submitted_at", "expected a date-time YYYY-MM-DDTHH:MM (Asia/Almaty), got " + Quoted.of(text));
+    } catch (java.time.DateTimeException e) {
+      at = LocalDateTime.MAX; // the time zone moves it past the last day a date-time can have
     }
+    if (at.toLocalDate().isBefore(FIRST_DAY) || at.toLocalDate().isAfter(LAST_DAY)) {
+      return problem("$.submitted_at", "expected a date-time from " + FIRST_DAY + " to " + LAST_DAY
+          + " (Asia/Almaty), got " + Quoted.of(text));
+    }
+    return Optional.of(at);
   }
 
   private Map<String, Object> facts(JsonNode root, Optional<String> service, Optional<String> subtype,
@@ -311,10 +353,10 @@ public final class SubmissionJson {
     if (node != null) {
       for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
         Map.Entry<String, JsonNode> entry = it.next();
-        String path = "$.facts." + entry.getKey();
+        String path = "$.facts." + Quoted.inner(entry.getKey());
         Fact fact = declared.get(entry.getKey());
         if (fact == null) {
-          problem(path, "unknown fact '" + entry.getKey() + "' (declared facts: "
+          problem(path, "unknown fact '" + Quoted.inner(entry.getKey()) + "' (declared facts: "
               + String.join(", ", new TreeSet<>(declared.keySet())) + ")");
         } else if (fact.derivedFrom().isPresent()) {
           problem(path, "'" + fact.name() + "' is computed from " + fact.derivedFrom().get() + "; leave it out");
@@ -401,8 +443,10 @@ public final class SubmissionJson {
         return Optional.of(value.booleanValue());
       }
       case INT -> {
-        if (!value.canConvertToExactIntegral() || !value.isNumber()) {
-          return problem(path, "expected a whole number, got " + kind(value));
+        if (!value.isNumber() || !value.canConvertToExactIntegral() || !value.canConvertToLong()
+            || Math.abs(value.longValue()) > MAX_INT_FACT) {
+          return problem(path, "expected a whole number between -" + MAX_INT_FACT + " and " + MAX_INT_FACT
+              + ", got " + kind(value));
         }
         return Optional.of(value.longValue());
       }
@@ -411,7 +455,7 @@ public final class SubmissionJson {
           return problem(path, "expected a text, got " + kind(value));
         }
         if (!fact.allowedValues().isEmpty() && !fact.allowedValues().contains(value.textValue())) {
-          return problem(path, "'" + value.textValue() + "' is not one of: " + String.join(", ", fact.allowedValues()));
+          return problem(path, "'" + Quoted.inner(value.textValue()) + "' is not one of: " + String.join(", ", fact.allowedValues()));
         }
         return Optional.of(value.textValue());
       }
@@ -442,7 +486,7 @@ public final class SubmissionJson {
     Optional<String> code = requiredText(node, path, "code");
     if (code.isPresent() && catalogue.document(code.get()).isEmpty()) {
       List<String> known = catalogue.documents().stream().map(Document::code).sorted().toList();
-      problem(path + ".code", "unknown document '" + code.get() + "' (see the Documents sheet" + (known.size() <= 12
+      problem(path + ".code", "unknown document '" + Quoted.inner(code.get()) + "' (see the Documents sheet" + (known.size() <= 12
           ? "; known: " + String.join(", ", known) : " or 'talap schema'") + ")");
     }
     Optional<LocalDate> issued = optionalDate(node, path, "issued_on");
@@ -456,8 +500,7 @@ public final class SubmissionJson {
     }
     Optional<String> language = optionalText(node, path, "language").map(l -> l.toLowerCase(Locale.ROOT));
     if (language.isPresent() && !LANGUAGE.matcher(language.get()).matches()) {
-      problem(path + ".language", "expected a language code such as \"en\" (ISO 639-1), got \"" + language.get()
-          + "\"");
+      problem(path + ".language", "expected a language code such as \"en\" (ISO 639-1), got " + Quoted.of(language.get()));
     }
     Optional<String> issuedIn = node.has("issued_in") ? country(node.get("issued_in"), path + ".issued_in")
         : Optional.empty();
@@ -486,8 +529,10 @@ public final class SubmissionJson {
     BigDecimal kzt = BigDecimal.ZERO;
     if (amount == null) {
       problem(path, "missing field 'amount_kzt'");
-    } else if (!amount.isNumber() || amount.decimalValue().signum() <= 0) {
-      problem(path + ".amount_kzt", "expected a positive amount in tenge, got " + kind(amount));
+    } else if (!amount.isNumber() || amount.decimalValue().signum() <= 0
+        || amount.decimalValue().compareTo(MAX_AMOUNT) > 0 || amount.decimalValue().scale() > 2) {
+      problem(path + ".amount_kzt", "expected a positive amount in tenge (at most " + MAX_AMOUNT
+          + ", with at most 2 decimals), got " + kind(amount));
     } else {
       kzt = amount.decimalValue();
     }
@@ -527,7 +572,7 @@ public final class SubmissionJson {
     for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
       String name = names.next();
       if (!allowed.contains(name)) {
-        problem(path, "unknown field '" + name + "' (expected: " + String.join(", ", allowed) + ")");
+        problem(path, "unknown field '" + Quoted.inner(name) + "' (expected: " + String.join(", ", allowed) + ")");
       }
     }
   }
@@ -556,9 +601,13 @@ public final class SubmissionJson {
   }
 
   private Optional<LocalDate> date(JsonNode value, String path) {
-    if (value.isTextual()) {
+    if (value.isTextual() && ISO_DATE.matcher(value.textValue()).matches()) {
       try {
-        return Optional.of(LocalDate.parse(value.textValue()));
+        LocalDate day = LocalDate.parse(value.textValue());
+        if (!day.isBefore(FIRST_DAY)) {
+          return Optional.of(day);
+        }
+        return problem(path, "expected a date from " + FIRST_DAY + " to " + LAST_DAY + ", got " + kind(value));
       } catch (DateTimeParseException e) {
         // reported below
       }
@@ -587,7 +636,7 @@ public final class SubmissionJson {
   private static String kind(JsonNode node) {
     if (node.isTextual()) {
       String text = node.textValue();
-      return "\"" + (text.length() > 40 ? text.substring(0, 40) + "…" : text) + "\"";
+      return Quoted.of(text);
     }
     if (node.isNumber() || node.isBoolean() || node.isNull()) {
       return node.toString();

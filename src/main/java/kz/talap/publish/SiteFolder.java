@@ -1,20 +1,40 @@
 package kz.talap.publish;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.DirectoryStream;
+import java.nio.file.FileSystemException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
+import kz.talap.source.AtomicFile;
 
 /**
- * Replaces a site folder as a whole: the new site is written to a temporary folder next to the target and renamed into
- * place; the previous site is renamed aside first and deleted only after the new one is in. A folder that is not
- * empty and was not written by talap (no marker file) is never replaced.
+ * Replaces a site as a whole, so that a reader (or a run killed at any moment) never sees it half written or missing.
+ *
+ * <p>The site {@code out/site} is a symbolic link to a complete version folder beside it, {@code out/.site.v-…}. A run
+ * writes a new version folder, makes a new link to it under a temporary name and renames that link over
+ * {@code out/site}: rename(2) replaces the old link in one step, so {@code out/site} always leads to a complete site.
+ * Only then is the previous version removed. Opening {@code out/site/index.html} in a browser follows the link.
+ *
+ * <p>Each run first removes the debris of runs that were killed ({@code .site.v-…} versions no link leads to,
+ * {@code .site.link-…}, {@code .site.new-…}, {@code .site.old-…} and dead {@code .talap-…tmp} files), holding a lock
+ * ({@code .site.lock}) so that two runs on one site never remove each other's work. A site that is still a plain
+ * folder (published by an older talap) is moved aside once and replaced by the link; if a run is killed in that one
+ * step, the next run puts the folder back first. Where symbolic links cannot be made (some Windows setups), the
+ * folder is swapped by two renames instead, with the same recovery.
+ *
+ * <p>A folder that is not empty and was not written by talap (no marker file) is never replaced.
  */
 final class SiteFolder {
   /** The marker file that says a folder is a talap site and may be replaced. */
@@ -29,36 +49,140 @@ final class SiteFolder {
     if (parent == null) {
       throw new IOException("the site cannot be the root folder");
     }
-    checkReplaceable(site);
     Files.createDirectories(parent);
     String name = site.getFileName().toString();
-    Path fresh = Files.createTempDirectory(parent, "." + name + ".new-");
-    Path old = null;
+    try (FileChannel lockFile = FileChannel.open(parent.resolve("." + name + ".lock"), StandardOpenOption.CREATE,
+        StandardOpenOption.WRITE); FileLock lock = lockFile.lock()) {
+      recover(parent, name, site);
+      checkReplaceable(site);
+      Path version = Files.createTempDirectory(parent, "." + name + ".v-");
+      try {
+        write(version, files);
+        swap(parent, name, site, version);
+        version = null;
+      } finally {
+        if (version != null) {
+          deleteTree(version);
+        }
+      }
+    }
+  }
+
+  /**
+   * Cleans up after killed runs before anything else is done, so that a site a killed run left without its folder is
+   * back even if this run fails: under the lock, as {@link #replace} does.
+   */
+  static void tidy(Path target) throws IOException {
+    Path site = target.toAbsolutePath().normalize();
+    Path parent = site.getParent();
+    if (parent == null || !Files.isDirectory(parent)) {
+      return;
+    }
+    String name = site.getFileName().toString();
+    try (FileChannel lockFile = FileChannel.open(parent.resolve("." + name + ".lock"), StandardOpenOption.CREATE,
+        StandardOpenOption.WRITE); FileLock lock = lockFile.lock()) {
+      recover(parent, name, site);
+    }
+  }
+
+  /** Points the site at the new version; the previous version is removed once nothing leads to it. */
+  private static void swap(Path parent, String name, Path site, Path version) throws IOException {
+    Optional<Path> previous = linkTarget(site).map(parent::resolve);
+    Path link = parent.resolve("." + name + ".link-" + version.getFileName().toString().substring(name.length() + 4));
     try {
-      write(fresh, files);
-      if (Files.exists(site)) {
-        old = Files.createTempDirectory(parent, "." + name + ".old-");
+      Files.createSymbolicLink(link, version.getFileName());
+    } catch (UnsupportedOperationException | FileSystemException e) {
+      swapFolders(parent, name, site, version);
+      return;
+    }
+    try {
+      if (Files.isDirectory(site, LinkOption.NOFOLLOW_LINKS)) {
+        // A plain folder from an older talap: moved aside, and put back by the next run if this one is killed here.
+        Path old = Files.createTempDirectory(parent, "." + name + ".old-");
         Files.delete(old);
         Files.move(site, old, StandardCopyOption.ATOMIC_MOVE);
-      }
-      try {
-        Files.move(fresh, site, StandardCopyOption.ATOMIC_MOVE);
-      } catch (IOException e) {
-        if (old != null) {
-          Files.move(old, site, StandardCopyOption.ATOMIC_MOVE);
-          old = null;
-        }
-        throw e;
+        Files.move(link, site, StandardCopyOption.ATOMIC_MOVE);
+        deleteTree(old);
+      } else {
+        Files.move(link, site, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
       }
     } finally {
-      deleteTree(fresh);
+      Files.deleteIfExists(link);
+    }
+    if (previous.isPresent() && !previous.get().equals(version)) {
+      deleteTree(previous.get());
+    }
+  }
+
+  /** Without symbolic links: the previous folder is renamed aside, then the new one into place. */
+  private static void swapFolders(Path parent, String name, Path site, Path version) throws IOException {
+    Path old = null;
+    if (Files.exists(site, LinkOption.NOFOLLOW_LINKS)) {
+      old = Files.createTempDirectory(parent, "." + name + ".old-");
+      Files.delete(old);
+      Files.move(site, old, StandardCopyOption.ATOMIC_MOVE);
+    }
+    try {
+      Files.move(version, site, StandardCopyOption.ATOMIC_MOVE);
+    } catch (IOException e) {
+      if (old != null) {
+        Files.move(old, site, StandardCopyOption.ATOMIC_MOVE);
+        old = null;
+      }
+      throw e;
+    } finally {
       if (old != null) {
         deleteTree(old);
       }
     }
   }
 
+  /**
+   * Cleans up after killed runs: a site missing its folder gets back the one moved aside, then every version, link
+   * and temporary folder that the site does not lead to is removed, and dead temporary files.
+   */
+  private static void recover(Path parent, String name, Path site) throws IOException {
+    String prefix = "." + name + ".";
+    if (!Files.exists(site, LinkOption.NOFOLLOW_LINKS)) {
+      try (Stream<Path> listing = Files.list(parent)) {
+        Optional<Path> aside = listing.filter(p -> p.getFileName().toString().startsWith(prefix + "old-"))
+            .filter(p -> Files.isRegularFile(p.resolve(MARKER))).findFirst();
+        if (aside.isPresent()) {
+          Files.move(aside.get(), site, StandardCopyOption.ATOMIC_MOVE);
+        }
+      }
+    }
+    Optional<Path> current = linkTarget(site).map(parent::resolve);
+    try (DirectoryStream<Path> entries = Files.newDirectoryStream(parent, prefix + "*")) {
+      for (Path entry : entries) {
+        String rest = entry.getFileName().toString().substring(prefix.length());
+        boolean debris = rest.startsWith("v-") || rest.startsWith("link-") || rest.startsWith("new-")
+            || rest.startsWith("old-");
+        if (debris && !current.map(entry::equals).orElse(false)) {
+          deleteTree(entry);
+        }
+      }
+    }
+    AtomicFile.removeDebris(parent);
+  }
+
+  /** Where the site's link leads (a sibling's name), or empty when the site is not a link. */
+  private static Optional<Path> linkTarget(Path site) throws IOException {
+    if (!Files.isSymbolicLink(site)) {
+      return Optional.empty();
+    }
+    return Optional.of(Files.readSymbolicLink(site));
+  }
+
   private static void checkReplaceable(Path site) throws IOException {
+    if (Files.isSymbolicLink(site)) {
+      Path to = Files.readSymbolicLink(site);
+      if (to.isAbsolute() || to.getNameCount() != 1 || !to.toString().startsWith("." + site.getFileName() + ".v-")
+          || !Files.isRegularFile(site.resolve(MARKER))) {
+        throw new IOException("it is a symbolic link that talap did not make; choose another --out or remove it");
+      }
+      return;
+    }
     if (!Files.exists(site)) {
       return;
     }
@@ -96,8 +220,13 @@ final class SiteFolder {
     }
   }
 
+  /** Removes a folder and everything in it; a link is removed itself, never what it leads to. */
   private static void deleteTree(Path folder) throws IOException {
-    if (!Files.exists(folder)) {
+    if (!Files.exists(folder, LinkOption.NOFOLLOW_LINKS)) {
+      return;
+    }
+    if (!Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)) {
+      Files.delete(folder);
       return;
     }
     Files.walkFileTree(folder, new SimpleFileVisitor<>() {

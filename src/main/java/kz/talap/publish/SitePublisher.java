@@ -63,6 +63,14 @@ public final class SitePublisher {
   }
 
   /**
+   * Removes what killed runs left next to the site at {@code target} and puts back a site a killed run left without
+   * its folder; run first, so that even a run that then fails leaves a complete site.
+   */
+  public static void tidy(Path target) throws IOException {
+    SiteFolder.tidy(target);
+  }
+
+  /**
    * Publishes as {@link #publish(Catalogue, LocalDate, Templates, Path)} does and, given the previous catalogue, adds a
    * "what changed" page per language ({@code {lang}/changes.html}, template {@code changes.ftlh}) linked from each
    * language's index.

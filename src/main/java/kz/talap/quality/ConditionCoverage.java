@@ -111,10 +111,8 @@ final class ConditionCoverage {
         } else {
           sawFalse = true;
         }
-      } catch (IllegalStateException e) {
-        String why = e.getCause() != null && e.getCause().getMessage() != null ? e.getCause().getMessage()
-            : e.getMessage();
-        why = why.replaceFirst("^evaluation error( at <input>:\\d+)?: ", "");
+      } catch (Condition.Failure e) {
+        String why = e.reason();
         return Optional.of(new Outcome(Level.WARNING, "condition-fails",
             "condition cannot be evaluated for " + values(names, facts) + ": " + why));
       }

@@ -58,7 +58,7 @@ final class ReportFormat {
     for (int i = 0; i < rows.size(); i++) {
       Completeness row = rows.get(i);
       boolean total = i == rows.size() - 1;
-      md.append("| ").append(total ? "**" + row.table() + "**" : row.table());
+      md.append("| ").append(total ? "**" + escape(row.table()) + "**" : escape(row.table()));
       for (Language language : Language.values()) {
         md.append(" | ").append(cell(row, language));
       }
@@ -101,8 +101,24 @@ final class ReportFormat {
     return value.length() >= width ? value + " " : value + " ".repeat(width - value.length());
   }
 
-  private static String escape(String text) {
-    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", "<br>");
+  /**
+   * Catalogue text as Markdown shows it literally: HTML is escaped as entities (a Markdown viewer would run it),
+   * Markdown's own marks are backslash-escaped, control characters shown as {@code \\uXXXX}, line breaks as
+   * {@code <br>} so a table row stays on one line.
+   */
+  static String escape(String text) {
+    StringBuilder md = new StringBuilder();
+    for (char ch : kz.talap.source.Quoted.escape(text).toCharArray()) {
+      switch (ch) {
+        case '&' -> md.append("&amp;");
+        case '<' -> md.append("&lt;");
+        case '>' -> md.append("&gt;");
+        case '\n' -> md.append("<br>");
+        case '\\', '|', '`', '*', '_', '[', ']', '~' -> md.append('\\').append(ch);
+        default -> md.append(ch);
+      }
+    }
+    return md.toString();
   }
 
   static String count(long n, String noun) {

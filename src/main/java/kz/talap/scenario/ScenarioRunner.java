@@ -77,7 +77,11 @@ public final class ScenarioRunner {
       return parsed.problems().stream()
           .map(p -> new Failure(row.cell(column(p.path())).where(), code, p.toString())).toList();
     }
-    return compare(row, code, checker.check(parsed.submission().get()));
+    try {
+      return compare(row, code, checker.check(parsed.submission().get()));
+    } catch (kz.talap.condition.Condition.Failure | kz.talap.calendar.WorkingCalendar.NoWorkingDay e) {
+      return List.of(new Failure(row.cell("code").where(), code, "cannot check: " + e.getMessage()));
+    }
   }
 
   /** The Tests row as a submission tree, in the JSON submission format. */

@@ -33,8 +33,33 @@ public final class Diagnostics {
     return items.stream().anyMatch(Diagnostic::isError);
   }
 
-  /** All diagnostics, sorted by location, without duplicates. */
+  /** At most this many diagnostics are kept for one cell; a hostile cell must not flood the output. */
+  public static final int MAX_PER_CELL = 10;
+
+  /**
+   * All diagnostics, sorted by location, without duplicates; a cell with more than {@value #MAX_PER_CELL} keeps its
+   * first ones and a last line saying how many more there were.
+   */
   public List<Diagnostic> sorted() {
-    return items.stream().distinct().sorted().toList();
+    List<Diagnostic> sorted = items.stream().distinct().sorted().toList();
+    List<Diagnostic> kept = new ArrayList<>();
+    int i = 0;
+    while (i < sorted.size()) {
+      CellRef where = sorted.get(i).where();
+      int end = i;
+      while (end < sorted.size() && sorted.get(end).where().equals(where)) {
+        end++;
+      }
+      // Only cells are capped: a sheet or a file has a bounded number of problems of its own.
+      boolean cell = where.row() != CellRef.NONE;
+      kept.addAll(sorted.subList(i, cell ? Math.min(end, i + MAX_PER_CELL) : end));
+      if (cell && end - i > MAX_PER_CELL) {
+        Diagnostic last = sorted.get(end - 1);
+        kept.add(new Diagnostic(last.severity(), last.code(), where, "… and " + (end - i - MAX_PER_CELL)
+            + " more problems here"));
+      }
+      i = end;
+    }
+    return List.copyOf(kept);
   }
 }

@@ -17,6 +17,7 @@ import kz.talap.schema.Schema;
 import kz.talap.schema.Table;
 import kz.talap.source.CellRef;
 import kz.talap.source.Diagnostic;
+import kz.talap.source.Quoted;
 import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.openxml4j.opc.PackageAccess;
 import org.apache.poi.ss.usermodel.Cell;
@@ -92,7 +93,7 @@ public final class WorkbookReader {
         if (table.isEmpty()) {
           if (!sheet.getSheetName().startsWith("_")) {
             diagnostics.add(Diagnostic.warning("unknown-sheet", CellRef.sheet(file, sheet.getSheetName()),
-                "sheet '" + sheet.getSheetName() + "' is not a catalogue table; it is ignored"));
+                "sheet '" + Quoted.inner(sheet.getSheetName()) + "' is not a catalogue table; it is ignored"));
           }
           continue;
         }
@@ -111,6 +112,12 @@ public final class WorkbookReader {
     if (message == null || message.isBlank()) {
       return e.getClass().getSimpleName();
     }
+    // POI's guard against decompression bombs also stops a workbook with one huge, very repetitive cell or sheet:
+    // say what it means for the editor rather than accuse the file of being an attack.
+    if (message.contains("Zip bomb detected") || message.contains("exceed the max")) {
+      return "a part of the file expands to far more than its compressed size, more than talap reads: is there a "
+          + "very large cell or sheet?";
+    }
     String firstLine = message.lines().findFirst().orElse(message).strip();
     return firstLine.length() > 160 ? firstLine.substring(0, 160) + "…" : firstLine;
   }
@@ -128,9 +135,9 @@ public final class WorkbookReader {
         }
         if (table.column(title).isEmpty()) {
           diagnostics.add(Diagnostic.warning("unknown-column", where,
-              "column '" + title + "' is not part of table " + name + "; it is ignored"));
+              "column '" + Quoted.inner(title) + "' is not part of table " + name + "; it is ignored"));
         } else if (header.containsKey(title)) {
-          diagnostics.add(Diagnostic.error("duplicate-column", where, "column '" + title + "' appears twice"));
+          diagnostics.add(Diagnostic.error("duplicate-column", where, "column '" + Quoted.inner(title) + "' appears twice"));
         } else {
           header.put(title, cell.getColumnIndex());
         }
@@ -177,6 +184,20 @@ public final class WorkbookReader {
       case BOOLEAN:
         return cell.getBooleanCellValue() ? "TRUE" : "FALSE";
       case NUMERIC:
+        double number;
+        try {
+          number = cell.getNumericCellValue();
+        } catch (RuntimeException e) {
+          String raw = cell instanceof org.apache.poi.xssf.usermodel.XSSFCell x ? x.getRawValue() : null;
+          diagnostics.add(Diagnostic.error("cell-error", where, "the cell is marked as a number but holds "
+              + (raw == null ? "something else" : Quoted.of(raw))));
+          return "";
+        }
+        if (!Double.isFinite(number)) {
+          diagnostics.add(Diagnostic.error("cell-error", where,
+              "the cell holds " + (Double.isNaN(number) ? "NaN" : "an infinite number") + ", not a number"));
+          return "";
+        }
         if (DateUtil.isCellDateFormatted(cell)) {
           LocalDateTime value = cell.getLocalDateTimeCellValue();
           if (value == null) {
@@ -189,7 +210,8 @@ public final class WorkbookReader {
               ? value.toLocalDate().toString()
               : value.toString();
         }
-        return BigDecimal.valueOf(cell.getNumericCellValue()).stripTrailingZeros().toPlainString();
+
+        return BigDecimal.valueOf(number).stripTrailingZeros().toPlainString();
       case ERROR:
         diagnostics.add(Diagnostic.error("cell-error", where,
             "the cell holds the spreadsheet error " + errorName(cell.getErrorCellValue())));

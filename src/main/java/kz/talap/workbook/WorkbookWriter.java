@@ -119,8 +119,12 @@ public final class WorkbookWriter {
       }
       case INTEGER, DECIMAL -> {
         try {
-          cell.setCellValue(new BigDecimal(value).doubleValue());
-          return;
+          double number = new BigDecimal(value).doubleValue();
+          // A number beyond a double (1E+999999999) stays text: POI would write it as the error #DIV/0!.
+          if (Double.isFinite(number)) {
+            cell.setCellValue(number);
+            return;
+          }
         } catch (NumberFormatException e) {
           // Not a number: keep the text so the compiler reports it at this cell.
         }

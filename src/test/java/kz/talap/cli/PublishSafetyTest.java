@@ -32,9 +32,17 @@ class PublishSafetyTest {
     return CliRun.of(args.toArray(String[]::new));
   }
 
-  /** Every file of a folder with its bytes, by relative path. */
-  private static Map<String, byte[]> files(Path folder) throws IOException {
+  /** The names in a folder, sorted, with the random part of version folders shown as "…". */
+  static List<String> listing(Path folder) throws IOException {
+    try (Stream<Path> listing = Files.list(folder)) {
+      return listing.map(p -> p.getFileName().toString().replaceAll("\\.v-\\d+$", ".v-…")).sorted().toList();
+    }
+  }
+
+  /** Every file of a folder (through the site's link) with its bytes, by relative path. */
+  private static Map<String, byte[]> files(Path link) throws IOException {
     Map<String, byte[]> files = new TreeMap<>();
+    Path folder = link.toRealPath();
     try (Stream<Path> walk = Files.walk(folder)) {
       for (Path file : walk.filter(Files::isRegularFile).toList()) {
         files.put(folder.relativize(file).toString(), Files.readAllBytes(file));
@@ -130,10 +138,8 @@ class PublishSafetyTest {
     assertSameFiles(first, files(dir.resolve("other")));
     assertEquals(0, publish().exit());
     assertSameFiles(first, files(dir.resolve("site")));
-    try (Stream<Path> listing = Files.list(dir)) {
-      assertEquals(List.of("other", "site"), listing.map(p -> p.getFileName().toString()).sorted().toList(),
-          "no temporary folder is left behind");
-    }
+    assertEquals(List.of(".other.lock", ".other.v-…", ".site.lock", ".site.v-…", "other", "site"), listing(dir),
+        "no temporary folder is left behind: one version per site, and its lock");
   }
 
   @Test
@@ -148,9 +154,7 @@ class PublishSafetyTest {
         + "labels.NO_SUCH_LABEL\ntalap publish: nothing published; " + dir.resolve("site") + " is unchanged\n",
         run.err());
     assertSameFiles(before, files(dir.resolve("site")));
-    try (Stream<Path> listing = Files.list(dir)) {
-      assertEquals(List.of("site", "templates"), listing.map(p -> p.getFileName().toString()).sorted().toList());
-    }
+    assertEquals(List.of(".site.lock", ".site.v-…", "site", "templates"), listing(dir));
   }
 
   @Test

@@ -139,7 +139,7 @@ class QualityCommandTest {
   void quality_conditionThatFails_isReportedWithTheValues() throws IOException {
     CliRun run = quality(TestCatalogue.valid().set("Requirements", 0, "condition", "100 / (age - 13) > 1"));
     assertEquals(List.of("t.xlsx: Requirements!H2: warning: condition cannot be evaluated for age = 13: "
-        + "/ by zero"), findings(run));
+        + "division by zero (/ by zero)"), findings(run));
   }
 
   @Test

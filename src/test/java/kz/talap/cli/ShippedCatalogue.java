@@ -111,6 +111,17 @@ final class ShippedCatalogue {
     return this;
   }
 
+  /** The tables of every workbook, by table name: the fuzz suite changes a cell and puts it back. */
+  Map<String, List<Map<String, String>>> tables() {
+    Map<String, List<Map<String, String>>> all = new LinkedHashMap<>();
+    files.values().forEach(tables -> tables.forEach((name, rows) -> all.merge(name, rows, (a, b) -> {
+      List<Map<String, String>> both = new ArrayList<>(a);
+      both.addAll(b);
+      return both;
+    })));
+    return all;
+  }
+
   private List<Map<String, String>> rows(String table) {
     return files.values().stream()
         .flatMap(tables -> tables.getOrDefault(table, List.of()).stream())
