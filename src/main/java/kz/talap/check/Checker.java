@@ -74,10 +74,10 @@ public final class Checker {
     List<Finding> findings = new ArrayList<>();
     Optional<Service> found = now.service(submission.service());
     if (found.isEmpty()) {
-      Service any = catalogue.services().stream().filter(s -> s.code().equals(submission.service()))
-          .findFirst().orElseThrow(() -> new IllegalArgumentException("unknown service " + submission.service()));
-      findings.add(notInForce(any.code(), any.name(), any.citation(), catalogue.services().stream()
-          .filter(s -> s.code().equals(any.code())).map(Service::validity).toList(), day));
+      Service any = catalogue.service(submission.service())
+          .orElseThrow(() -> new IllegalArgumentException("unknown service " + submission.service()));
+      findings.add(notInForce(any.code(), any.name(), any.citation(), catalogue.serviceVersions(any.code()).stream()
+          .map(Service::validity).toList(), day));
       return new CheckResult(submission, Verdict.INCOMPLETE, Requirement.STANDARD, findings, Optional.empty());
     }
     Service service = found.get();
@@ -89,8 +89,7 @@ public final class Checker {
     eligibility(submission, now, service, values, findings);
     channel(submission, now, service, findings);
     String set = applicantSet(now, service, values);
-    List<Requirement> due = now.requirements().stream()
-        .filter(r -> r.service().equals(service.code()))
+    List<Requirement> due = now.requirementsOf(service.code()).stream()
         .filter(r -> r.subtype().isEmpty() || r.subtype().equals(submission.subtype()))
         .filter(r -> r.channels().isEmpty() || r.channels().contains(submission.channel()))
         .filter(r -> r.recipients().isEmpty() || r.recipients().contains(submission.recipient()))
@@ -147,13 +146,12 @@ public final class Checker {
     if (submission.subtype().isEmpty()) {
       return;
     }
-    Optional<SubType> subtype = now.subTypes().stream()
-        .filter(s -> s.code().equals(submission.subtype().get())).findFirst();
+    Optional<SubType> subtype = now.subType(submission.subtype().get());
     if (subtype.isEmpty()) {
-      SubType any = catalogue.subTypes().stream().filter(s -> s.code().equals(submission.subtype().get()))
-          .findFirst().orElseThrow(() -> new IllegalArgumentException("unknown sub-type " + submission.subtype()));
-      findings.add(notInForce(any.code(), any.name(), any.citation(), catalogue.subTypes().stream()
-          .filter(s -> s.code().equals(any.code())).map(SubType::validity).toList(), submission.submittedOn()));
+      SubType any = catalogue.subType(submission.subtype().get())
+          .orElseThrow(() -> new IllegalArgumentException("unknown sub-type " + submission.subtype()));
+      findings.add(notInForce(any.code(), any.name(), any.citation(), catalogue.subTypeVersions(any.code()).stream()
+          .map(SubType::validity).toList(), submission.submittedOn()));
     } else if (subtype.get().eligibility().isPresent() && !subtype.get().eligibility().get().test(values)) {
       findings.add(finding(Severity.ERROR, Kind.NOT_ELIGIBLE, subtype.get().code(), null, subtype.get().citation(),
           "NOT_ELIGIBLE", Map.of("service", subtype.get().name(),
@@ -193,14 +191,13 @@ public final class Checker {
   }
 
   private static Text channelName(Catalogue now, String code) {
-    return now.channels().stream().filter(c -> c.code().equals(code)).map(Channel::name).findFirst()
+    return now.channel(code).map(Channel::name)
         .orElse(new Text(code, code, code));
   }
 
   /** The first category (by order) whose condition holds decides the document set; otherwise the standard set. */
   private static String applicantSet(Catalogue now, Service service, Map<String, Object> values) {
-    return now.categories().stream()
-        .filter(c -> c.service().equals(service.code()))
+    return now.categoriesOf(service.code()).stream()
         .sorted(Comparator.comparingInt(Category::order).thenComparing(Category::code))
         .filter(c -> c.condition().test(values))
         .map(Category::code)
@@ -239,7 +236,7 @@ public final class Checker {
       Map<String, List<PresentedDocument>> presented, List<Finding> findings) {
     List<Requirement> members = due.stream().filter(r -> r.group().equals(Optional.of(code))).toList();
     List<Requirement> given = members.stream().filter(r -> presented.containsKey(r.document())).toList();
-    Group group = now.groups().stream().filter(g -> g.code().equals(code)).findFirst().orElseThrow();
+    Group group = now.group(code).orElseThrow();
     if (given.isEmpty()) {
       findings.add(finding(Severity.ERROR, Kind.MISSING_ONE_OF, code, null, group.citation(), "MISSING_ONE_OF",
           Map.of("group", group.name(),
@@ -321,8 +318,7 @@ public final class Checker {
   }
 
   private static boolean exempt(Catalogue now, String country) {
-    return now.countryGroups().stream()
-        .anyMatch(m -> m.group().equals(LEGALISATION_EXEMPT) && m.country().equals(country));
+    return now.inGroup(LEGALISATION_EXEMPT, country);
   }
 
   private static Optional<Rule> rule(Catalogue now, Submission submission, RuleKind kind) {
@@ -331,8 +327,7 @@ public final class Checker {
 
   private void fees(Submission submission, Catalogue now, List<Finding> findings) {
     LocalDate day = submission.submittedOn();
-    List<Fee> fees = now.fees().stream()
-        .filter(f -> f.service().equals(submission.service()))
+    List<Fee> fees = now.feesOf(submission.service()).stream()
         .filter(f -> f.subtype().isEmpty() || f.subtype().equals(submission.subtype()))
         .sorted(Comparator.comparing(Fee::code))
         .toList();

@@ -15,6 +15,7 @@ import dev.cel.compiler.CelCompilerFactory;
 import dev.cel.runtime.CelEvaluationException;
 import dev.cel.runtime.CelRuntime;
 import dev.cel.runtime.CelRuntimeFactory;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -31,6 +32,11 @@ public final class ConditionCompiler {
 
   private final CelCompiler compiler;
   private final Map<String, FactType> facts;
+  /**
+   * Results by source text. Checking builds CEL's standard environment again on every call, and a catalogue repeats
+   * a few expressions in thousands of cells; a result is immutable, so equal sources share one.
+   */
+  private final Map<String, Result> compiled = new HashMap<>();
 
   /** A problem in a condition: 1-based line, 0-based column in that line, and the message. */
   public record Problem(int line, int column, String message) {}
@@ -69,7 +75,17 @@ public final class ConditionCompiler {
     };
   }
 
+  /** Compiles one condition; the same source compiled again gives the same result without compiling it again. */
   public Result compile(String source) {
+    Result result = compiled.get(source);
+    if (result == null) {
+      result = compileNew(source);
+      compiled.put(source, result);
+    }
+    return result;
+  }
+
+  private Result compileNew(String source) {
     CelValidationResult parsed = compiler.parse(source);
     if (parsed.hasError()) {
       return failure(parsed, "syntax error: ");

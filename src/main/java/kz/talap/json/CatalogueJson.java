@@ -1,5 +1,6 @@
 package kz.talap.json;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
@@ -35,6 +36,10 @@ public final class CatalogueJson {
   /** The top level of the JSON file. */
   record Envelope(String format, LocalDate asOf, Catalogue catalogue) {}
 
+  /** The catalogue's index is derived from its tables and is not part of the file. */
+  @JsonIgnoreProperties("index")
+  private abstract static class WithoutIndex {}
+
   static ObjectMapper mapper() {
     SimpleModule talap = new SimpleModule("talap");
     talap.addSerializer(Condition.class, new StdSerializer<>(Condition.class) {
@@ -55,6 +60,7 @@ public final class CatalogueJson {
         gen.writeString(value.toString().substring(2));
       }
     });
+    talap.setMixInAnnotation(Catalogue.class, WithoutIndex.class);
     return JsonMapper.builder()
         .addModule(new Jdk8Module())
         .addModule(new JavaTimeModule())

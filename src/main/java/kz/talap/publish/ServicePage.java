@@ -89,7 +89,7 @@ final class ServicePage {
   }
 
   private Optional<Map<String, Object>> channel(String code) {
-    return catalogue.channels().stream().filter(c -> c.code().equals(code)).findFirst().map(this::channel);
+    return catalogue.channel(code).map(this::channel);
   }
 
   private Map<String, Object> channel(Channel channel) {
@@ -124,7 +124,8 @@ final class ServicePage {
   }
 
   private List<Map<String, Object>> terms(Set<TermKind> kinds) {
-    return catalogue.terms().stream()
+    return java.util.stream.Stream.concat(catalogue.termsOf(service.code()).stream(),
+            catalogue.commonTerms().stream())
         .filter(t -> kinds.contains(t.kind()) && applies(t.service(), t.subtype()) && t.stage().isEmpty())
         .sorted(Comparator.comparing(Term::kind).thenComparing(Term::code))
         .map(this::term)
@@ -154,7 +155,8 @@ final class ServicePage {
       model.put("order", stage.order());
       model.put("name", text.of(stage.name()));
       text.of(stage.description()).ifPresent(d -> model.put("description", d));
-      model.put("terms", catalogue.terms().stream()
+      model.put("terms", java.util.stream.Stream.concat(catalogue.termsOf(service.code()).stream(),
+              catalogue.commonTerms().stream())
           .filter(t -> t.stage().equals(Optional.of(stage.code())) && applies(t.service(), t.subtype()))
           .sorted(Comparator.comparing(Term::kind).thenComparing(Term::code))
           .map(this::term)
@@ -185,7 +187,7 @@ final class ServicePage {
 
   private List<Map<String, Object>> fees() {
     List<Map<String, Object>> fees = new ArrayList<>();
-    for (Fee fee : catalogue.fees()) {
+    for (Fee fee : catalogue.feesOf(service.code())) {
       if (!fee.service().equals(service.code()) || !(fee.subtype().isEmpty() || fee.subtype().equals(subtypeCode))) {
         continue;
       }
@@ -213,7 +215,7 @@ final class ServicePage {
   }
 
   private List<Map<String, Object>> rules() {
-    return catalogue.rules().stream()
+    return catalogue.rulesOf(service.code()).stream()
         .filter(r -> r.service().equals(service.code()) && (r.subtype().isEmpty() || r.subtype().equals(subtypeCode)))
         .sorted(Comparator.comparing(Rule::kind).thenComparing(Rule::code))
         .map(rule -> {
