@@ -55,6 +55,7 @@ final class CheckCommand {
 
   int run(String[] args) {
     Options options = CompileCommand.catalogueOptions();
+    options.addOption(CompileCommand.noCache());
     options.addOption(kz.talap.cli.Options.asOf());
     options.addOption(Option.builder("f").longOpt("format").hasArg().argName("FORMAT")
         .desc("text (default), json or html").build());
@@ -104,7 +105,7 @@ final class CheckCommand {
         return Main.USAGE;
       }
     }
-    CompileResult compiled = CompileCommand.compile(line, asOf.get());
+    CompileResult compiled = CompileCommand.compiled(line, asOf.get());
     if (compiled.catalogue().isEmpty()) {
       return CompileCommand.explainErrors("check", compiled, err);
     }

@@ -38,7 +38,7 @@ public final class CatalogueJson {
 
   /** The catalogue's index is derived from its tables and is not part of the file. */
   @JsonIgnoreProperties("index")
-  private abstract static class WithoutIndex {}
+  abstract static class WithoutIndex {}
 
   static ObjectMapper mapper() {
     SimpleModule talap = new SimpleModule("talap");

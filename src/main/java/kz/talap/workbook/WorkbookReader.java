@@ -42,6 +42,10 @@ public final class WorkbookReader {
   }
 
   /** The workbook files the inputs stand for, in reading order: a folder gives its .xlsx files, sorted. */
+  public static List<Path> files(List<Path> inputs) {
+    return expand(inputs, new ArrayList<>());
+  }
+
   static List<Path> expand(List<Path> inputs, List<Diagnostic> diagnostics) {
     List<Path> files = new ArrayList<>();
     for (Path input : inputs) {
