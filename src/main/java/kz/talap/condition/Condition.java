@@ -10,14 +10,23 @@ import java.util.TreeSet;
 /** A type-checked CEL condition over applicant facts, ready to evaluate. */
 public final class Condition {
   private final String source;
-  private final CelRuntime.Program program;
+  /** The program, or null until a condition loaded from a compiled catalogue is first evaluated. */
+  private volatile CelRuntime.Program program;
+  private final java.util.function.Supplier<CelRuntime.Program> compile;
   private final Set<String> facts;
   private final Set<Long> integers;
   private final Set<String> strings;
 
   Condition(String source, CelRuntime.Program program, Set<String> facts, Set<Long> integers, Set<String> strings) {
-    this.source = source;
+    this(source, () -> program, facts, integers, strings);
     this.program = program;
+  }
+
+  /** A condition checked before, whose program is made when it is first evaluated. */
+  Condition(String source, java.util.function.Supplier<CelRuntime.Program> compile, Set<String> facts,
+      Set<Long> integers, Set<String> strings) {
+    this.source = source;
+    this.compile = compile;
     this.facts = Set.copyOf(facts);
     this.integers = Collections.unmodifiableSet(new TreeSet<>(integers));
     this.strings = Collections.unmodifiableSet(new TreeSet<>(strings));
@@ -50,10 +59,24 @@ public final class Condition {
   public boolean test(Map<String, ?> values) {
     try {
       // A resolver reads the caller's map directly; eval(Map) would copy it on every call.
-      return Boolean.TRUE.equals(program.eval(name -> java.util.Optional.ofNullable(values.get(name))));
+      return Boolean.TRUE.equals(program().eval(name -> java.util.Optional.ofNullable(values.get(name))));
     } catch (CelEvaluationException e) {
       throw new IllegalStateException("condition '" + source + "' failed: " + e.getMessage(), e);
     }
+  }
+
+  CelRuntime.Program program() {
+    CelRuntime.Program made = program;
+    if (made == null) {
+      synchronized (this) {
+        made = program;
+        if (made == null) {
+          made = compile.get();
+          program = made;
+        }
+      }
+    }
+    return made;
   }
 
   @Override

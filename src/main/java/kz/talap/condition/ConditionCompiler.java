@@ -28,10 +28,9 @@ import kz.talap.model.Enums.FactType;
 /** Compiles CEL conditions against the declared facts and country groups, with positions for every problem. */
 public final class ConditionCompiler {
   private static final Pattern UNDECLARED = Pattern.compile("undeclared reference to '([^']*)'.*");
-  private static final CelRuntime RUNTIME = CelRuntimeFactory.standardCelRuntimeBuilder().build();
-
-  private final CelCompiler compiler;
+  private CelCompiler compiler;
   private final Map<String, FactType> facts;
+  private final Set<String> lists;
   /**
    * Results by source text. Checking builds CEL's standard environment again on every call, and a catalogue repeats
    * a few expressions in thousands of cells; a result is immutable, so equal sources share one.
@@ -54,17 +53,44 @@ public final class ConditionCompiler {
    */
   public ConditionCompiler(Map<String, FactType> facts, Set<String> lists) {
     this.facts = Map.copyOf(facts);
-    CelCompilerBuilder builder =
-        CelCompilerFactory.standardCelCompilerBuilder().setResultType(SimpleType.BOOL);
-    facts.forEach((name, type) -> {
-      if (type != FactType.DATE) {
-        builder.addVar(name, celType(type));
+    this.lists = Set.copyOf(lists);
+  }
+
+  /** CEL's runtime, built when the first condition is made into a program. */
+  private static final class Runtime {
+    static final CelRuntime RUNTIME = CelRuntimeFactory.standardCelRuntimeBuilder().build();
+  }
+
+  /** The CEL compiler for the declared names, built on first use: a loaded catalogue may never need it. */
+  private synchronized CelCompiler compiler() {
+    if (compiler == null) {
+      CelCompilerBuilder builder =
+          CelCompilerFactory.standardCelCompilerBuilder().setResultType(SimpleType.BOOL);
+      facts.forEach((name, type) -> {
+        if (type != FactType.DATE) {
+          builder.addVar(name, celType(type));
+        }
+      });
+      for (String list : lists) {
+        builder.addVar(list, ListType.create(SimpleType.STRING));
       }
-    });
-    for (String list : lists) {
-      builder.addVar(list, ListType.create(SimpleType.STRING));
+      compiler = builder.build();
     }
-    this.compiler = builder.build();
+    return compiler;
+  }
+
+  /**
+   * A condition that compiled before (in a compiled catalogue), with the names and literals found then; it is
+   * compiled again only when first evaluated, so loading a catalogue costs no CEL work.
+   */
+  public Condition compiled(String source, Set<String> names, Set<Long> integers, Set<String> strings) {
+    return new Condition(source, () -> {
+      Result result = compile(source);
+      if (result.condition().isEmpty()) {
+        throw new IllegalStateException("condition '" + source + "' no longer compiles: " + result.problems());
+      }
+      return result.condition().get().program();
+    }, names, integers, strings);
   }
 
   private static CelType celType(FactType type) {
@@ -76,7 +102,7 @@ public final class ConditionCompiler {
   }
 
   /** Compiles one condition; the same source compiled again gives the same result without compiling it again. */
-  public Result compile(String source) {
+  public synchronized Result compile(String source) {
     Result result = compiled.get(source);
     if (result == null) {
       result = compileNew(source);
@@ -86,6 +112,7 @@ public final class ConditionCompiler {
   }
 
   private Result compileNew(String source) {
+    CelCompiler compiler = compiler();
     CelValidationResult parsed = compiler.parse(source);
     if (parsed.hasError()) {
       return failure(parsed, "syntax error: ");
@@ -101,7 +128,7 @@ public final class ConditionCompiler {
       Set<Long> integers = new TreeSet<>();
       Set<String> strings = new TreeSet<>();
       collectLiterals(ast.getExpr(), integers, strings);
-      return new Result(Optional.of(new Condition(source, RUNTIME.createProgram(ast), names, integers, strings)),
+      return new Result(Optional.of(new Condition(source, Runtime.RUNTIME.createProgram(ast), names, integers, strings)),
           List.of());
     } catch (CelValidationException | CelEvaluationException e) {
       return new Result(Optional.empty(), List.of(new Problem(1, 0, e.getMessage())));

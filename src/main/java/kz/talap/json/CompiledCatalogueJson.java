@@ -50,6 +50,9 @@ public final class CompiledCatalogueJson {
 
   private CompiledCatalogueJson() {}
 
+  /** A condition as stored: its source and what was found in it when it compiled. */
+  record StoredCondition(String source, List<String> facts, List<Long> integers, List<String> strings) {}
+
   /** The first fields of the file, read before the catalogue so that its conditions can be compiled. */
   record Head(String format, List<Fact> facts, List<String> lists, List<Diagnostic> diagnostics) {}
 
@@ -58,19 +61,21 @@ public final class CompiledCatalogueJson {
     talap.addSerializer(Condition.class, new StdSerializer<>(Condition.class) {
       @Override
       public void serialize(Condition value, JsonGenerator gen, SerializerProvider provider) throws IOException {
-        gen.writeString(value.source());
+        gen.writeStartObject();
+        gen.writeStringField("source", value.source());
+        provider.defaultSerializeField("facts", value.facts().stream().sorted().toList(), gen);
+        provider.defaultSerializeField("integers", value.integerLiterals(), gen);
+        provider.defaultSerializeField("strings", value.stringLiterals(), gen);
+        gen.writeEndObject();
       }
     });
     talap.addDeserializer(Condition.class, new StdDeserializer<>(Condition.class) {
       @Override
       public Condition deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
         ConditionCompiler compiler = (ConditionCompiler) ctxt.getAttribute(CONDITIONS);
-        String source = p.getValueAsString();
-        ConditionCompiler.Result result = compiler.compile(source);
-        if (result.condition().isEmpty()) {
-          throw new IOException("condition '" + source + "' no longer compiles");
-        }
-        return result.condition().get();
+        StoredCondition stored = ctxt.readValue(p, StoredCondition.class);
+        return compiler.compiled(stored.source(), new TreeSet<>(stored.facts()), new TreeSet<>(stored.integers()),
+            new TreeSet<>(stored.strings()));
       }
     });
     talap.addSerializer(LocalTime.class, new StdSerializer<>(LocalTime.class) {
