@@ -17,6 +17,7 @@ import org.apache.poi.openxml4j.opc.PackageAccess;
 import org.apache.poi.util.XMLHelper;
 import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
 import org.apache.poi.xssf.eventusermodel.XSSFReader;
+import org.apache.poi.xssf.eventusermodel.XSSFSheetXMLHandler;
 import org.apache.poi.xssf.model.SharedStrings;
 import org.apache.poi.xssf.model.StylesTable;
 import org.xml.sax.Attributes;
@@ -115,6 +116,45 @@ public final class WorkbookReader {
       diagnostics.add(Diagnostic.fatal("not-a-workbook", CellRef.file(path.toString()),
           "cannot read as an .xlsx workbook (" + describe(e) + ")"));
     }
+  }
+
+  /**
+   * The floor the benchmark compares reading with: POI's own streaming read of every sheet of the files (XSSFReader
+   * and XSSFSheetXMLHandler, shared strings, cell values formatted), doing nothing with the cells.
+   *
+   * @return the number of cells seen
+   */
+  public static long bareStreamingRead(List<Path> files) throws Exception {
+    long[] cells = {0};
+    XSSFSheetXMLHandler.SheetContentsHandler count = new XSSFSheetXMLHandler.SheetContentsHandler() {
+      @Override
+      public void startRow(int rowNum) {}
+
+      @Override
+      public void endRow(int rowNum) {}
+
+      @Override
+      public void cell(String reference, String formattedValue, org.apache.poi.xssf.usermodel.XSSFComment comment) {
+        cells[0]++;
+      }
+    };
+    for (Path file : files) {
+      try (OPCPackage pkg = OPCPackage.open(file.toFile(), PackageAccess.READ)) {
+        XSSFReader reader = new XSSFReader(pkg);
+        SharedStrings strings = new ReadOnlySharedStringsTable(pkg, false);
+        StylesTable styles = reader.getStylesTable();
+        XSSFReader.SheetIterator sheets = (XSSFReader.SheetIterator) reader.getSheetsData();
+        while (sheets.hasNext()) {
+          try (InputStream xml = sheets.next()) {
+            XMLReader parser = XMLHelper.newXMLReader();
+            parser.setContentHandler(new XSSFSheetXMLHandler(styles, null, strings, count,
+                new org.apache.poi.ss.usermodel.DataFormatter(), false));
+            parser.parse(new InputSource(xml));
+          }
+        }
+      }
+    }
+    return cells[0];
   }
 
   /** Whether the workbook counts dates from 1904 (old Mac Excel) rather than 1900. */
