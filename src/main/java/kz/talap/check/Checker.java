@@ -60,6 +60,13 @@ public final class Checker {
   /** The rows in force and the country-group lists, worked out once per submission day. */
   private final Map<LocalDate, Day> byDay = new HashMap<>();
   private final Deadlines deadlines;
+  /**
+   * Messages already rendered, by key and arguments: a batch repeats the same few (the same document missing, the
+   * same fee) thousands of times, and rendering three languages costs more than the check itself.
+   */
+  private final Map<RenderedKey, Text> rendered = new HashMap<>();
+
+  private record RenderedKey(String key, Map<String, Text> args) {}
 
   public Checker(Catalogue catalogue) {
     this.catalogue = catalogue;
@@ -117,9 +124,24 @@ public final class Checker {
     }
   }
 
+  /** Facts by name, falling back to the day's country-group lists (shared, not copied for every submission). */
+  private static final class Values extends HashMap<String, Object> {
+    private final Map<String, List<String>> lists;
+
+    Values(Map<String, List<String>> lists) {
+      this.lists = lists;
+    }
+
+    @Override
+    public Object get(Object name) {
+      Object value = super.get(name);
+      return value != null ? value : lists.get(name);
+    }
+  }
+
   /** The values conditions see: facts as given, yes/no facts not given as false, age, and country-group lists. */
   private static Map<String, Object> values(Submission submission, Day today) {
-    Map<String, Object> values = new HashMap<>(today.lists());
+    Map<String, Object> values = new Values(today.lists());
     for (Fact fact : today.catalogue().facts()) {
       Object value = submission.facts().get(fact.name());
       if (value == null && fact.derivedFrom().isPresent()
@@ -409,7 +431,11 @@ public final class Checker {
 
   private Finding finding(Severity severity, Kind kind, String subject, String document, String citation,
       String key, Map<String, Text> args) {
+    if (rendered.size() > 10_000) {
+      rendered.clear();
+    }
+    Text message = rendered.computeIfAbsent(new RenderedKey(key, args), k -> messages.text(key, args));
     return new Finding(severity, kind, Optional.ofNullable(subject), Optional.ofNullable(document), citation,
-        messages.text(key, args));
+        message);
   }
 }
