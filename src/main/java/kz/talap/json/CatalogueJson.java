@@ -77,10 +77,7 @@ public final class CatalogueJson {
   public static String toJson(Catalogue catalogue, LocalDate asOf) {
     Envelope document = new Envelope(FORMAT, asOf, catalogue);
     try {
-      DefaultPrettyPrinter printer = new DefaultPrettyPrinter().withObjectIndenter(
-          new DefaultIndenter("  ", "\n"));
-      printer.indentArraysWith(new DefaultIndenter("  ", "\n"));
-      return MAPPER.writer(printer).writeValueAsString(document) + "\n";
+      return MAPPER.writer(printer()).writeValueAsString(document) + "\n";
     } catch (IOException e) {
       throw new IllegalStateException("cannot serialise the catalogue", e);
     }
@@ -88,7 +85,18 @@ public final class CatalogueJson {
 
   /** Writes the JSON to {@code target} through a temporary file in the same folder, then moves it in place. */
   public static void write(Catalogue catalogue, LocalDate asOf, Path target) throws IOException {
-    writeAtomically(target, toJson(catalogue, asOf));
+    // Streamed to the file: a national catalogue's JSON is too large to hold as one string in a small heap.
+    AtomicFile.write(target, out -> {
+      MAPPER.writer(printer()).without(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
+          .writeValue(out, new Envelope(FORMAT, asOf, catalogue));
+      out.write('\n');
+    });
+  }
+
+  private static DefaultPrettyPrinter printer() {
+    DefaultPrettyPrinter printer = new DefaultPrettyPrinter().withObjectIndenter(new DefaultIndenter("  ", "\n"));
+    printer.indentArraysWith(new DefaultIndenter("  ", "\n"));
+    return printer;
   }
 
   static void writeAtomically(Path target, String text) throws IOException {

@@ -5,7 +5,9 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.ss.usermodel.FormulaError;
 import org.apache.poi.xssf.model.SharedStrings;
@@ -40,6 +42,11 @@ final class SheetEvents extends DefaultHandler {
   private final StylesTable styles;
   private final boolean date1904;
   private final Rows rows;
+  /** Whether each cell style is a date format, worked out once per style (POI reads it from XMLBeans). */
+  private final Map<Integer, Boolean> dateStyles = new HashMap<>();
+  /** Shared strings as text, made once per string and shared by every cell that holds it. */
+  private final Map<Integer, String> texts = new HashMap<>();
+  private final Map<Double, String> numbers = new HashMap<>();
 
   private int rowNumber;
   private final List<Cell> cells = new ArrayList<>();
@@ -125,7 +132,13 @@ final class SheetEvents extends DefaultHandler {
     switch (t) {
       case "s" -> {
         if (hasValue) {
-          add(strings.getItemAt(number(raw.strip(), "shared string number")).getString().replace("\r\n", "\n"));
+          int index = number(raw.strip(), "shared string number");
+          String text = texts.get(index);
+          if (text == null) {
+            text = strings.getItemAt(index).getString().replace("\r\n", "\n");
+            texts.put(index, text);
+          }
+          add(text);
         }
       }
       case "inlineStr", "str" -> {
@@ -175,15 +188,21 @@ final class SheetEvents extends DefaultHandler {
       }
       return value.toLocalTime().equals(LocalTime.MIDNIGHT) ? value.toLocalDate().toString() : value.toString();
     }
-    return BigDecimal.valueOf(number).stripTrailingZeros().toPlainString();
+    // Numbers repeat (orders, amounts, days): one text per value, shared by the cells that hold it.
+    if (numbers.size() > 10_000) {
+      numbers.clear();
+    }
+    return numbers.computeIfAbsent(number, n -> BigDecimal.valueOf(n).stripTrailingZeros().toPlainString());
   }
 
   private boolean isDateStyle() {
-    if (styles == null || style < 0 || style >= styles.getNumCellStyles()) {
-      return false;
-    }
-    XSSFCellStyle cellStyle = styles.getStyleAt(style);
-    return cellStyle != null && DateUtil.isADateFormat(cellStyle.getDataFormat(), cellStyle.getDataFormatString());
+    return dateStyles.computeIfAbsent(style, s -> {
+      if (styles == null || s < 0 || s >= styles.getNumCellStyles()) {
+        return false;
+      }
+      XSSFCellStyle cellStyle = styles.getStyleAt(s);
+      return cellStyle != null && DateUtil.isADateFormat(cellStyle.getDataFormat(), cellStyle.getDataFormatString());
+    });
   }
 
   private static String errorName(String raw) {

@@ -22,6 +22,7 @@ final class SheetRows implements SheetEvents.Rows {
   private final List<Diagnostic> diagnostics;
   private final Map<String, Integer> header = new LinkedHashMap<>();
   private boolean headerDone;
+  private RowCells.Columns columns;
   private final List<RawRow> rows = new ArrayList<>();
   private int lastRow;
   private boolean sorted = true;
@@ -47,19 +48,20 @@ final class SheetRows implements SheetEvents.Rows {
     for (SheetEvents.Cell cell : cells) {
       byColumn.put(cell.column(), cell);
     }
-    Map<String, RawCell> values = new LinkedHashMap<>();
+    String[] values = new String[columns.indexes().length];
     boolean blank = true;
-    for (Map.Entry<String, Integer> column : header.entrySet()) {
-      CellRef where = CellRef.cell(file, name, number, column.getValue());
-      SheetEvents.Cell cell = byColumn.get(column.getValue());
-      String value = cell == null ? "" : text(cell, where);
+    for (int i = 0; i < values.length; i++) {
+      int column = columns.indexes()[i];
+      SheetEvents.Cell cell = byColumn.get(column);
+      String value = cell == null ? "" : cell.error() == null ? cell.text().strip()
+          : text(cell, CellRef.cell(file, name, number, column));
       blank &= value.isEmpty();
-      values.put(column.getKey(), new RawCell(value, where));
+      values[i] = value;
     }
     if (!blank) {
       sorted &= number > lastRow;
       lastRow = Math.max(lastRow, number);
-      rows.add(new RawRow(name, CellRef.cell(file, name, number, 0), values));
+      rows.add(new RawRow(name, CellRef.cell(file, name, number, 0), new RowCells(columns, number, values)));
     }
   }
 
@@ -96,6 +98,13 @@ final class SheetRows implements SheetEvents.Rows {
       return;
     }
     headerDone = true;
+    List<String> names = List.copyOf(header.keySet());
+    int[] indexes = header.values().stream().mapToInt(Integer::intValue).toArray();
+    Map<String, Integer> positions = new HashMap<>();
+    for (int i = 0; i < names.size(); i++) {
+      positions.put(names.get(i), i);
+    }
+    columns = new RowCells.Columns(file, name, names, indexes, Map.copyOf(positions));
     for (Column column : table.columns()) {
       if (column.required() && !header.containsKey(column.name())) {
         diagnostics.add(Diagnostic.error("missing-column", CellRef.cell(file, name, 1, CellRef.NONE),
