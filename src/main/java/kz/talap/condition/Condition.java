@@ -13,20 +13,24 @@ public final class Condition {
   /** The program, or null until a condition loaded from a compiled catalogue is first evaluated. */
   private volatile CelRuntime.Program program;
   private final java.util.function.Supplier<CelRuntime.Program> compile;
+  /** The type-checked expression as CEL's protobuf CheckedExpr, kept so a compiled catalogue can store it. */
+  private final java.util.function.Supplier<byte[]> checked;
   private final Set<String> facts;
   private final Set<Long> integers;
   private final Set<String> strings;
 
-  Condition(String source, CelRuntime.Program program, Set<String> facts, Set<Long> integers, Set<String> strings) {
-    this(source, () -> program, facts, integers, strings);
+  Condition(String source, CelRuntime.Program program, java.util.function.Supplier<byte[]> checked,
+      Set<String> facts, Set<Long> integers, Set<String> strings) {
+    this(source, () -> program, checked, facts, integers, strings);
     this.program = program;
   }
 
   /** A condition checked before, whose program is made when it is first evaluated. */
-  Condition(String source, java.util.function.Supplier<CelRuntime.Program> compile, Set<String> facts,
-      Set<Long> integers, Set<String> strings) {
+  Condition(String source, java.util.function.Supplier<CelRuntime.Program> compile,
+      java.util.function.Supplier<byte[]> checked, Set<String> facts, Set<Long> integers, Set<String> strings) {
     this.source = source;
     this.compile = compile;
+    this.checked = checked;
     this.facts = Set.copyOf(facts);
     this.integers = Collections.unmodifiableSet(new TreeSet<>(integers));
     this.strings = Collections.unmodifiableSet(new TreeSet<>(strings));
@@ -35,6 +39,11 @@ public final class Condition {
   /** The expression as the editor wrote it. */
   public String source() {
     return source;
+  }
+
+  /** The type-checked expression, serialised (CEL's CheckedExpr protobuf): what a compiled catalogue stores. */
+  public byte[] checkedExpression() {
+    return checked.get().clone();
   }
 
   /** The fact and list names the expression uses. */

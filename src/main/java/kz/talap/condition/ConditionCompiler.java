@@ -1,7 +1,9 @@
 package kz.talap.condition;
 
+import com.google.protobuf.InvalidProtocolBufferException;
 import dev.cel.common.CelAbstractSyntaxTree;
 import dev.cel.common.CelIssue;
+import dev.cel.common.CelProtoAbstractSyntaxTree;
 import dev.cel.common.CelValidationException;
 import dev.cel.common.CelValidationResult;
 import dev.cel.common.ast.CelConstant;
@@ -12,6 +14,7 @@ import dev.cel.common.types.SimpleType;
 import dev.cel.compiler.CelCompiler;
 import dev.cel.compiler.CelCompilerBuilder;
 import dev.cel.compiler.CelCompilerFactory;
+import dev.cel.expr.CheckedExpr;
 import dev.cel.runtime.CelEvaluationException;
 import dev.cel.runtime.CelRuntime;
 import dev.cel.runtime.CelRuntimeFactory;
@@ -83,14 +86,22 @@ public final class ConditionCompiler {
    * A condition that compiled before (in a compiled catalogue), with the names and literals found then; it is
    * compiled again only when first evaluated, so loading a catalogue costs no CEL work.
    */
-  public Condition compiled(String source, Set<String> names, Set<Long> integers, Set<String> strings) {
+  public Condition compiled(String source, byte[] checked, Set<String> names, Set<Long> integers,
+      Set<String> strings) {
+    byte[] bytes = checked.clone();
     return new Condition(source, () -> {
-      Result result = compile(source);
-      if (result.condition().isEmpty()) {
-        throw new IllegalStateException("condition '" + source + "' no longer compiles: " + result.problems());
+      try {
+        // The stored, type-checked expression needs neither CEL's parser nor its checker.
+        return Runtime.RUNTIME.createProgram(
+            CelProtoAbstractSyntaxTree.fromCheckedExpr(CheckedExpr.parseFrom(bytes)).getAst());
+      } catch (InvalidProtocolBufferException | CelEvaluationException | RuntimeException e) {
+        Result result = compile(source);
+        if (result.condition().isEmpty()) {
+          throw new IllegalStateException("condition '" + source + "' no longer compiles: " + result.problems());
+        }
+        return result.condition().get().program();
       }
-      return result.condition().get().program();
-    }, names, integers, strings);
+    }, () -> bytes, names, integers, strings);
   }
 
   private static CelType celType(FactType type) {
@@ -128,8 +139,17 @@ public final class ConditionCompiler {
       Set<Long> integers = new TreeSet<>();
       Set<String> strings = new TreeSet<>();
       collectLiterals(ast.getExpr(), integers, strings);
-      return new Result(Optional.of(new Condition(source, Runtime.RUNTIME.createProgram(ast), names, integers, strings)),
-          List.of());
+      byte[][] stored = new byte[1][];
+      java.util.function.Supplier<byte[]> serialised = () -> {
+        synchronized (stored) {
+          if (stored[0] == null) {
+            stored[0] = CelProtoAbstractSyntaxTree.fromCelAst(ast).toCheckedExpr().toByteArray();
+          }
+          return stored[0];
+        }
+      };
+      return new Result(Optional.of(new Condition(source, Runtime.RUNTIME.createProgram(ast), serialised, names,
+          integers, strings)), List.of());
     } catch (CelValidationException | CelEvaluationException e) {
       return new Result(Optional.empty(), List.of(new Problem(1, 0, e.getMessage())));
     }

@@ -44,14 +44,15 @@ import kz.talap.source.Diagnostic;
  */
 public final class CompiledCatalogueJson {
   /** The version of this form; a file of another version is not read. */
-  public static final String FORMAT = "talap-compiled/1";
+  public static final String FORMAT = "talap-compiled/2";
   private static final String CONDITIONS = "conditions";
   private static final ObjectMapper MAPPER = mapper();
 
   private CompiledCatalogueJson() {}
 
   /** A condition as stored: its source and what was found in it when it compiled. */
-  record StoredCondition(String source, List<String> facts, List<Long> integers, List<String> strings) {}
+  record StoredCondition(String source, byte[] checked, List<String> facts, List<Long> integers,
+      List<String> strings) {}
 
   /** The first fields of the file, read before the catalogue so that its conditions can be compiled. */
   record Head(String format, List<Fact> facts, List<String> lists, List<Diagnostic> diagnostics) {}
@@ -63,6 +64,7 @@ public final class CompiledCatalogueJson {
       public void serialize(Condition value, JsonGenerator gen, SerializerProvider provider) throws IOException {
         gen.writeStartObject();
         gen.writeStringField("source", value.source());
+        gen.writeBinaryField("checked", value.checkedExpression());
         provider.defaultSerializeField("facts", value.facts().stream().sorted().toList(), gen);
         provider.defaultSerializeField("integers", value.integerLiterals(), gen);
         provider.defaultSerializeField("strings", value.stringLiterals(), gen);
@@ -74,8 +76,8 @@ public final class CompiledCatalogueJson {
       public Condition deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
         ConditionCompiler compiler = (ConditionCompiler) ctxt.getAttribute(CONDITIONS);
         StoredCondition stored = ctxt.readValue(p, StoredCondition.class);
-        return compiler.compiled(stored.source(), new TreeSet<>(stored.facts()), new TreeSet<>(stored.integers()),
-            new TreeSet<>(stored.strings()));
+        return compiler.compiled(stored.source(), stored.checked(), new TreeSet<>(stored.facts()),
+            new TreeSet<>(stored.integers()), new TreeSet<>(stored.strings()));
       }
     });
     talap.addSerializer(LocalTime.class, new StdSerializer<>(LocalTime.class) {
