@@ -103,6 +103,15 @@ public record Catalogue(
         labels);
   }
 
+  /**
+   * The first day of the period {@code date} falls in: no row starts or ends between that day and {@code date}, so
+   * {@link #at(LocalDate)} gives the same rows for both. Lets callers keep one view per period instead of per day.
+   */
+  public LocalDate periodStart(LocalDate date) {
+    LocalDate start = index.boundaries(this).floor(date);
+    return start == null ? LocalDate.MIN : start;
+  }
+
   private static <T> List<T> inForce(List<T> rows, Function<T, Validity> validity, LocalDate date) {
     return rows.stream().filter(r -> validity.apply(r).contains(date)).toList();
   }
@@ -245,6 +254,8 @@ public record Catalogue(
     private final Map<String, List<Parameter>> parameters;
     private final Set<String> memberships = new HashSet<>();
     private final Set<Enums.MoneyUnit> feeUnits = new HashSet<>();
+    /** The days on which a row of a dated table starts, or the day after one ends; made on first use. */
+    private volatile java.util.NavigableSet<LocalDate> boundaries;
 
     Index(List<Channel> channels, List<Service> services, List<SubType> subTypes, List<Stage> stages,
         List<Document> documents, List<Group> groups, List<Category> categories, List<Requirement> requirements,
@@ -266,6 +277,32 @@ public record Catalogue(
       this.parameters = by(parameters, Parameter::code);
       countryGroups.forEach(m -> memberships.add(m.group() + "/" + m.country()));
       fees.forEach(f -> feeUnits.add(f.unit()));
+    }
+
+    java.util.NavigableSet<LocalDate> boundaries(Catalogue catalogue) {
+      java.util.NavigableSet<LocalDate> days = boundaries;
+      if (days == null) {
+        java.util.TreeSet<LocalDate> found = new java.util.TreeSet<>();
+        java.util.function.Consumer<Validity> add = v -> {
+          v.from().ifPresent(found::add);
+          v.to().filter(to -> to.isBefore(LocalDate.MAX)).ifPresent(to -> found.add(to.plusDays(1)));
+        };
+        catalogue.services().forEach(r -> add.accept(r.validity()));
+        catalogue.subTypes().forEach(r -> add.accept(r.validity()));
+        catalogue.stages().forEach(r -> add.accept(r.validity()));
+        catalogue.groups().forEach(r -> add.accept(r.validity()));
+        catalogue.categories().forEach(r -> add.accept(r.validity()));
+        catalogue.requirements().forEach(r -> add.accept(r.validity()));
+        catalogue.rules().forEach(r -> add.accept(r.validity()));
+        catalogue.fees().forEach(r -> add.accept(r.validity()));
+        catalogue.terms().forEach(r -> add.accept(r.validity()));
+        catalogue.schedules().forEach(r -> add.accept(r.validity()));
+        catalogue.refusalGrounds().forEach(r -> add.accept(r.validity()));
+        catalogue.countryGroups().forEach(r -> add.accept(r.validity()));
+        days = java.util.Collections.unmodifiableNavigableSet(found);
+        boundaries = days;
+      }
+      return days;
     }
 
     private static <T> Map<String, List<T>> by(List<T> rows, Function<T, String> key) {
