@@ -171,22 +171,30 @@ final class BenchReport {
 
   /** The check of the generated JSON Lines by {@code talap check --format json} in its own process (warm cache). */
   void checkProcess(List<Path> catalogue, Path file, LocalDate day, Path scratch) throws IOException {
-    List<String> command = new ArrayList<>(List.of(java(), "-cp", classPath(), Main.class.getName(), "check",
-        "--as-of", day.toString(), "--format", "json", "--out", scratch.resolve("check.json").toString(),
-        "--no-progress"));
+    List<String> command = new ArrayList<>(List.of(java(), "-cp", classPath(), Main.class.getName(), "check"));
+    // --catalogue takes several values: it comes first, and the submissions after the other options.
     catalogue.forEach(c -> command.addAll(List.of("--catalogue", c.toString())));
-    command.add(file.toString());
+    command.addAll(List.of("--as-of", day.toString(), "--format", "json", "--out",
+        scratch.resolve("check.json").toString(), "--no-progress", file.toString()));
     child(command);
     double[] run = child(command);
+    // Exit 1 means some submissions are incomplete, which the generated batch always has.
+    boolean checked = run[2] == 0 || run[2] == 1;
     out.printf("%-44s exit %d, CPU %.3f s, elapsed %.3f s%n", "check --format json (process)", (int) run[2],
         run[0], run[1]);
-    row("check --format json, whole process (CPU s)", run[0], readTreeShipped, "≤ 2× readTree",
-        run[0] <= 2 * readTreeShipped);
+    row("check --format json, whole process (CPU s)", run[0], readTreeShipped,
+        checked ? "≤ 2× readTree" : "≤ 2× readTree (the check FAILED)", checked && run[0] <= 2 * readTreeShipped);
   }
 
-  void rateKept(double shipped, double national) {
-    row("check rate national vs shipped (submissions/s)", national, shipped, "≥ 0.50 of shipped",
-        national >= 0.5 * shipped);
+  /**
+   * Whether the check keeps its rate on the national catalogue. Its submissions are ten times larger (a national
+   * service asks for 200 documents), so each rate is taken relative to Jackson parsing the same file.
+   */
+  void rateKept(double shipped, double shippedParse, double national, double nationalParse) {
+    double nationalShare = national / nationalParse;
+    double shippedShare = shipped / shippedParse;
+    row("check rate ÷ parse rate, national vs shipped", nationalShare, shippedShare, "≥ 0.50 of shipped",
+        nationalShare >= 0.5 * shippedShare);
   }
 
   private double publishedShipped;
