@@ -69,6 +69,13 @@ public final class Checker {
   /** The rows in force and the country-group lists, worked out once per submission day. */
   private final Map<LocalDate, Day> byDay = new HashMap<>();
   private final Deadlines deadlines;
+  /**
+   * Messages already rendered, by key and arguments: a batch repeats the same few (the same document missing, the
+   * same fee) thousands of times, and rendering three languages costs more than the check itself.
+   */
+  private final Map<RenderedKey, Text> rendered = new HashMap<>();
+
+  private record RenderedKey(String key, Map<String, Text> args) {}
 
   public Checker(Catalogue catalogue) {
     this.catalogue = catalogue;
@@ -78,15 +85,16 @@ public final class Checker {
 
   public CheckResult check(Submission submission) {
     LocalDate day = submission.submittedOn();
-    Day today = byDay.computeIfAbsent(day, d -> Day.of(catalogue.at(d)));
+    // One view per period in which no row starts or ends: a batch spread over many days needs only a few.
+    Day today = byDay.computeIfAbsent(catalogue.periodStart(day), d -> Day.of(catalogue.at(day)));
     Catalogue now = today.catalogue();
     List<Finding> findings = new ArrayList<>();
     Optional<Service> found = now.service(submission.service());
     if (found.isEmpty()) {
-      Service any = catalogue.services().stream().filter(s -> s.code().equals(submission.service()))
-          .findFirst().orElseThrow(() -> new IllegalArgumentException("unknown service " + submission.service()));
-      findings.add(notInForce(any.code(), any.name(), any.citation(), catalogue.services().stream()
-          .filter(s -> s.code().equals(any.code())).map(Service::validity).toList(), day));
+      Service any = catalogue.service(submission.service())
+          .orElseThrow(() -> new IllegalArgumentException("unknown service " + submission.service()));
+      findings.add(notInForce(any.code(), any.name(), any.citation(), catalogue.serviceVersions(any.code()).stream()
+          .map(Service::validity).toList(), day));
       return new CheckResult(submission, Verdict.NOT_ACCEPTED, Requirement.STANDARD, findings, Optional.empty());
     }
     Service service = found.get();
@@ -98,8 +106,7 @@ public final class Checker {
     eligibility(submission, now, service, values, findings);
     channel(submission, now, service, findings);
     String set = applicantSet(now, service, values);
-    List<Requirement> due = now.requirements().stream()
-        .filter(r -> r.service().equals(service.code()))
+    List<Requirement> due = now.requirementsOf(service.code()).stream()
         .filter(r -> r.subtype().isEmpty() || r.subtype().equals(submission.subtype()))
         .filter(r -> r.channels().isEmpty() || r.channels().contains(submission.channel()))
         .filter(r -> r.recipients().isEmpty() || r.recipients().contains(submission.recipient()))
@@ -129,9 +136,24 @@ public final class Checker {
     }
   }
 
+  /** Facts by name, falling back to the day's country-group lists (shared, not copied for every submission). */
+  private static final class Values extends HashMap<String, Object> {
+    private final Map<String, List<String>> lists;
+
+    Values(Map<String, List<String>> lists) {
+      this.lists = lists;
+    }
+
+    @Override
+    public Object get(Object name) {
+      Object value = super.get(name);
+      return value != null ? value : lists.get(name);
+    }
+  }
+
   /** The values conditions see: facts as given, yes/no facts not given as false, age, and country-group lists. */
   private static Map<String, Object> values(Submission submission, Day today) {
-    Map<String, Object> values = new HashMap<>(today.lists());
+    Map<String, Object> values = new Values(today.lists());
     for (Fact fact : today.catalogue().facts()) {
       Object value = submission.facts().get(fact.name());
       if (value == null && fact.derivedFrom().isPresent()
@@ -158,13 +180,12 @@ public final class Checker {
     if (submission.subtype().isEmpty()) {
       return;
     }
-    Optional<SubType> subtype = now.subTypes().stream()
-        .filter(s -> s.code().equals(submission.subtype().get())).findFirst();
+    Optional<SubType> subtype = now.subType(submission.subtype().get());
     if (subtype.isEmpty()) {
-      SubType any = catalogue.subTypes().stream().filter(s -> s.code().equals(submission.subtype().get()))
-          .findFirst().orElseThrow(() -> new IllegalArgumentException("unknown sub-type " + submission.subtype()));
-      findings.add(notInForce(any.code(), any.name(), any.citation(), catalogue.subTypes().stream()
-          .filter(s -> s.code().equals(any.code())).map(SubType::validity).toList(), submission.submittedOn()));
+      SubType any = catalogue.subType(submission.subtype().get())
+          .orElseThrow(() -> new IllegalArgumentException("unknown sub-type " + submission.subtype()));
+      findings.add(notInForce(any.code(), any.name(), any.citation(), catalogue.subTypeVersions(any.code()).stream()
+          .map(SubType::validity).toList(), submission.submittedOn()));
     } else if (subtype.get().eligibility().isPresent() && !subtype.get().eligibility().get().test(values)) {
       findings.add(finding(Severity.ERROR, Kind.NOT_ELIGIBLE, subtype.get().code(), null, subtype.get().citation(),
           "NOT_ELIGIBLE", Map.of("service", subtype.get().name(),
@@ -204,14 +225,13 @@ public final class Checker {
   }
 
   private static Text channelName(Catalogue now, String code) {
-    return now.channels().stream().filter(c -> c.code().equals(code)).map(Channel::name).findFirst()
+    return now.channel(code).map(Channel::name)
         .orElse(new Text(code, code, code));
   }
 
   /** The first category (by order) whose condition holds decides the document set; otherwise the standard set. */
   private static String applicantSet(Catalogue now, Service service, Map<String, Object> values) {
-    return now.categories().stream()
-        .filter(c -> c.service().equals(service.code()))
+    return now.categoriesOf(service.code()).stream()
         .sorted(Comparator.comparingInt(Category::order).thenComparing(Category::code))
         .filter(c -> c.condition().test(values))
         .map(Category::code)
@@ -250,7 +270,7 @@ public final class Checker {
       Map<String, List<PresentedDocument>> presented, List<Finding> findings) {
     List<Requirement> members = due.stream().filter(r -> r.group().equals(Optional.of(code))).toList();
     List<Requirement> given = members.stream().filter(r -> presented.containsKey(r.document())).toList();
-    Group group = now.groups().stream().filter(g -> g.code().equals(code)).findFirst().orElseThrow();
+    Group group = now.group(code).orElseThrow();
     if (given.isEmpty()) {
       findings.add(finding(Severity.ERROR, Kind.MISSING_ONE_OF, code, null, group.citation(), "MISSING_ONE_OF",
           Map.of("group", group.name(),
@@ -372,8 +392,7 @@ public final class Checker {
 
   private void fees(Submission submission, Catalogue now, List<Finding> findings) {
     LocalDate day = submission.submittedOn();
-    List<Fee> fees = now.fees().stream()
-        .filter(f -> f.service().equals(submission.service()))
+    List<Fee> fees = now.feesOf(submission.service()).stream()
         .filter(f -> f.subtype().isEmpty() || f.subtype().equals(submission.subtype()))
         .sorted(Comparator.comparing(Fee::code))
         .toList();
@@ -457,7 +476,11 @@ public final class Checker {
 
   private Finding finding(Severity severity, Kind kind, String subject, String document, Text citation,
       String key, Map<String, Text> args) {
+    if (rendered.size() > 10_000) {
+      rendered.clear();
+    }
+    Text message = rendered.computeIfAbsent(new RenderedKey(key, args), k -> messages.text(key, args));
     return new Finding(severity, kind, Optional.ofNullable(subject), Optional.ofNullable(document), citation,
-        messages.text(key, args));
+        message);
   }
 }

@@ -22,6 +22,7 @@ import kz.talap.check.Checker;
 import kz.talap.check.Submission;
 import kz.talap.check.Submission.Payment;
 import kz.talap.check.Submission.PresentedDocument;
+import kz.talap.compile.CatalogueCompiler;
 import kz.talap.compile.CompileResult;
 import kz.talap.json.SubmissionJson;
 import kz.talap.model.Catalogue;
@@ -31,17 +32,24 @@ import kz.talap.model.Fact;
 import kz.talap.model.Requirement;
 import kz.talap.model.Service;
 import kz.talap.model.SubType;
+import kz.talap.publish.SitePublisher;
+import kz.talap.publish.Templates;
+import kz.talap.workbook.WorkbookReader;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 
 /**
- * {@code talap bench}: generates a JSON Lines file of varied submissions for the catalogue (fixed seed, so the same
- * file every time) and measures submissions per second for plain Jackson parsing and for the full check.
+ * {@code talap bench}: measures every performance target of the project in one run and prints each beside its floor
+ * (see {@link BenchReport}): the start of a single check against the start of a JVM; compiling the shipped and a
+ * generated national catalogue against a bare streaming read of the same files; checking against Jackson parsing the
+ * same JSON Lines; publishing against bare FreeMarker rendering of the same pages.
  */
 final class BenchCommand {
   private static final List<String> COUNTRIES = List.of("UZ", "RU", "CN", "KG", "TR", "DE", "IN", "BY", "XX", "AM");
   private static final List<String> LANGUAGES = List.of("ru", "kk", "en", "uz", "zh", "tr");
+  private static final LocalDate DAY = LocalDate.of(2026, 3, 20);
+  private static final String EXAMPLE = "catalogue/examples/trp-work-complete.json";
 
   private final PrintWriter out;
   private final PrintWriter err;
@@ -59,6 +67,19 @@ final class BenchCommand {
         .desc("where to write the generated JSON Lines (default target/bench/submissions.jsonl)").build());
     options.addOption(Option.builder().longOpt("rounds").hasArg().argName("N")
         .desc("measured rounds after one warm-up round (default 3)").build());
+    options.addOption(Option.builder().longOpt("workbooks").hasArg().argName("N")
+        .desc("workbooks of the national catalogue (default 50)").build());
+    options.addOption(Option.builder().longOpt("services").hasArg().argName("N")
+        .desc("services of the national catalogue (default 1000)").build());
+    options.addOption(Option.builder().longOpt("requirements").hasArg().argName("N")
+        .desc("requirement rows of the national catalogue (default 300000)").build());
+    options.addOption(Option.builder().longOpt("national").hasArg().argName("FOLDER")
+        .desc("where the national catalogue is generated (default target/bench/national)").build());
+    options.addOption(Option.builder().longOpt("generate-only")
+        .desc("only generate the national catalogue, measure nothing").build());
+    options.addOption(Option.builder().longOpt("in-process")
+        .desc("skip the measures that start other processes (start-up, 256 MB compile, whole-process check)")
+        .build());
     options.addOption(Option.builder().longOpt("journal")
         .desc("also measure checks per second with each check recorded in a journal (SQLite, and PostgreSQL with "
             + "--journal-pg)").build());
@@ -75,52 +96,151 @@ final class BenchCommand {
     }
     CommandLine line = parsed.get();
     if (line.hasOption("help")) {
-      out.print(kz.talap.cli.Options.help("bench", "Measures talap check against plain JSON parsing.", options));
+      out.print(kz.talap.cli.Options.help("bench",
+          "Measures talap against its floors: start-up, compile, check and publish.", options));
       return Main.OK;
     }
     int count;
     int rounds;
+    NationalCatalogue national;
     int journalCount;
     int journalThreads;
     try {
-      count = Integer.parseInt(line.getOptionValue("count", "100000"));
-      rounds = Integer.parseInt(line.getOptionValue("rounds", "3"));
       journalCount = Integer.parseInt(line.getOptionValue("journal-count", "2000"));
       journalThreads = Integer.parseInt(line.getOptionValue("journal-threads", "4"));
+      count = Integer.parseInt(line.getOptionValue("count", "100000"));
+      rounds = Integer.parseInt(line.getOptionValue("rounds", "3"));
+      national = new NationalCatalogue(Integer.parseInt(line.getOptionValue("workbooks", "50")),
+          Integer.parseInt(line.getOptionValue("services", "1000")),
+          Integer.parseInt(line.getOptionValue("requirements", "300000")));
     } catch (NumberFormatException e) {
-      err.println("talap bench: --count, --rounds, --journal-count and --journal-threads take a whole number");
+      err.println("talap bench: --count, --rounds, --workbooks, --services, --requirements, --journal-count and "
+          + "--journal-threads take a whole number");
       return Main.USAGE;
     }
-    if (count < 1 || rounds < 1 || journalCount < 1 || journalThreads < 1) {
-      err.println("talap bench: --count, --rounds, --journal-count and --journal-threads must be at least 1");
+    if (count < 1 || rounds < 1 || national.workbooks < 1 || national.services < national.workbooks
+        || national.requirements < national.services) {
+      err.println("talap bench: sizes must be at least 1, with at least one service per workbook and one "
+          + "requirement row per service");
       return Main.USAGE;
     }
-    LocalDate day = LocalDate.of(2026, 3, 20);
-    CompileResult compiled = CompileCommand.compile(line, day);
+    if (journalCount < 1 || journalThreads < 1) {
+      err.println("talap bench: --journal-count and --journal-threads must be at least 1");
+      return Main.USAGE;
+    }
+    if (line.hasOption("journal")) {
+      return journal(line, count, journalCount, journalThreads);
+    }
+    List<Path> shippedInputs = CompileCommand.inputs(line);
+    List<Path> shipped = WorkbookReader.files(shippedInputs);
+    Path folder = Path.of(line.getOptionValue("national", "target/bench/national"));
+    Path scratch = Path.of("target/bench");
+    List<Path> nationalFiles;
+    try {
+      Files.createDirectories(scratch);
+      Path reference = shipped.stream().filter(f -> f.getFileName().toString().equals("reference.xlsx"))
+          .findFirst().orElseThrow(() -> new IOException("the catalogue has no reference.xlsx to build on"));
+      long started = System.nanoTime();
+      nationalFiles = national.write(folder, reference);
+      out.printf("National catalogue: %d workbooks (and the shipped reference.xlsx), %,d services, %,d requirement "
+          + "rows in %s (%.1f s)%n", national.workbooks, national.services, national.requirements, folder,
+          (System.nanoTime() - started) / 1e9);
+    } catch (IOException | RuntimeException e) {
+      err.println("talap bench: cannot generate the national catalogue: " + e.getMessage());
+      return Main.USAGE;
+    }
+    if (line.hasOption("generate-only")) {
+      return Main.OK;
+    }
+    BenchReport report = new BenchReport(out, rounds);
+    try {
+      if (!line.hasOption("in-process")) {
+        report.startUp(EXAMPLE);
+      }
+      Catalogue shippedCatalogue = report.compile("shipped", shipped, DAY).orElse(null);
+      if (shippedCatalogue == null) {
+        return CompileCommand.explainErrors("bench", CatalogueCompiler.compile(WorkbookReader.read(shipped), DAY,
+            true), err);
+      }
+      if (national.workbooks >= 10) {
+        report.compileOnce("national, 1 workbook", nationalFiles.subList(0, 2), DAY);
+        report.compileOnce("national, 10 workbooks", nationalFiles.subList(0, 11), DAY);
+      }
+      Catalogue nationalCatalogue = report.compileOnce("national, " + national.workbooks + " workbooks",
+          nationalFiles, DAY).orElse(null);
+      if (nationalCatalogue == null) {
+        err.println("talap bench: the national catalogue has errors; run talap compile --catalogue " + folder);
+        return Main.FAILED;
+      }
+      if (!line.hasOption("in-process")) {
+        report.compileInSmallHeap(folder, DAY, scratch);
+      }
+      Path file = Path.of(line.getOptionValue("file", "target/bench/submissions.jsonl"));
+      List<String> lines = write(file, generate(shippedCatalogue.at(DAY), count, DAY));
+      out.printf("Generated %,d submissions (%,d bytes) in %s%n", lines.size(), Files.size(file), file);
+      double[] shippedRate = check(report, "shipped", shippedCatalogue, lines);
+      Path nationalFile = scratch.resolve("national-submissions.jsonl");
+      List<String> nationalLines = write(nationalFile, generate(nationalCatalogue.at(DAY), count, DAY));
+      double[] nationalRate = check(report, "national", nationalCatalogue, nationalLines);
+      report.rateKept(shippedRate[0], shippedRate[1], nationalRate[0], nationalRate[1]);
+      if (!line.hasOption("in-process")) {
+        report.checkProcess(shippedInputs, file, DAY, scratch);
+      }
+      Templates templates = Templates.in(Path.of(PublishCommand.DEFAULT_TEMPLATES));
+      report.publish("shipped", shippedCatalogue, DAY, templates, scratch.resolve("site-shipped"));
+      report.publish("national", nationalCatalogue, DAY, templates, scratch.resolve("site-national"));
+    } catch (IOException e) {
+      err.println("talap bench: " + e.getMessage());
+      return Main.USAGE;
+    } catch (Templates.TemplateProblem | SitePublisher.Problem e) {
+      err.println("talap bench: cannot publish: " + e.getMessage());
+      return Main.USAGE;
+    }
+    report.print();
+    return Main.OK;
+  }
+
+  /**
+   * {@code --journal}: checks per second with each check recorded in a journal (SQLite, and PostgreSQL with
+   * {@code --journal-pg}), beside the rate without one, on submissions generated for the shipped catalogue.
+   */
+  private int journal(CommandLine line, int count, int journalCount, int journalThreads) {
+    CompileResult compiled = CatalogueCompiler.compile(WorkbookReader.read(CompileCommand.inputs(line)), DAY, true);
     if (compiled.catalogue().isEmpty()) {
       return CompileCommand.explainErrors("bench", compiled, err);
     }
     Catalogue catalogue = compiled.catalogue().get();
     Path file = Path.of(line.getOptionValue("file", "target/bench/submissions.jsonl"));
-    List<String> lines = generate(catalogue.at(day), count, day);
+    List<String> input;
     try {
-      if (file.getParent() != null) {
-        Files.createDirectories(file.getParent());
-      }
-      try (BufferedWriter writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-        for (String text : lines) {
-          writer.write(text);
-          writer.write('\n');
-        }
-      }
-      lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-      out.printf("Generated %,d submissions (%,d bytes) in %s%n", lines.size(), Files.size(file), file);
+      input = write(file, generate(catalogue.at(DAY), count, DAY));
     } catch (IOException e) {
-      err.println("talap bench: cannot write " + file + ": " + e.getMessage());
+      err.println("talap bench: " + e.getMessage());
       return Main.USAGE;
     }
-    List<String> input = lines;
-    double plain = measure("plain Jackson readTree", rounds, () -> {
+    String postgres = line.getOptionValue("journal-pg", System.getenv("TALAP_BENCH_PG_URL"));
+    Path sqlite = file.toAbsolutePath().resolveSibling("journal.db");
+    JournalBench bench = new JournalBench(out, err, catalogue, input.subList(0, Math.min(journalCount, input.size())));
+    return bench.run(sqlite, postgres == null || postgres.isBlank() ? null : postgres, journalThreads)
+        ? Main.OK : Main.USAGE;
+  }
+
+  private static List<String> write(Path file, List<String> lines) throws IOException {
+    if (file.getParent() != null) {
+      Files.createDirectories(file.getParent());
+    }
+    try (BufferedWriter writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+      for (String text : lines) {
+        writer.write(text);
+        writer.write('\n');
+      }
+    }
+    return Files.readAllLines(file, StandardCharsets.UTF_8);
+  }
+
+  /** Check throughput against Jackson's readTree of the same lines; returns both in submissions per second. */
+  private double[] check(BenchReport report, String name, Catalogue catalogue, List<String> input) {
+    double plain = report.best("plain Jackson readTree (" + name + ")", () -> {
       long nodes = 0;
       for (String text : input) {
         nodes += SubmissionJson.parseOnly(text);
@@ -128,16 +248,16 @@ final class BenchCommand {
       return nodes;
     });
     int[] verdicts = new int[3];
-    double full = measure("talap check (read, validate, check)", rounds, () -> {
+    double full = report.best("talap check (" + name + ")", () -> {
       Checker checker = new Checker(catalogue);
       SubmissionJson.Reader submissions = SubmissionJson.reader(catalogue);
       Arrays.fill(verdicts, 0);
       for (String text : input) {
-        SubmissionJson.Parsed parsed2 = submissions.read(text);
-        if (parsed2.submission().isEmpty()) {
+        SubmissionJson.Parsed one = submissions.read(text);
+        if (one.submission().isEmpty()) {
           verdicts[2]++;
         } else {
-          verdicts[checker.check(parsed2.submission().get()).verdict() == Verdict.COMPLETE ? 0 : 1]++;
+          verdicts[checker.check(one.submission().get()).verdict() == Verdict.COMPLETE ? 0 : 1]++;
         }
       }
       return verdicts[0];
@@ -145,45 +265,15 @@ final class BenchCommand {
     out.printf("Verdicts: %,d complete, %,d incomplete, %,d input errors%n", verdicts[0], verdicts[1], verdicts[2]);
     out.printf("Summary: plain Jackson %,.0f submissions/s; talap check %,.0f submissions/s (%.1f%% of plain)%n",
         plain * input.size(), full * input.size(), 100.0 * full / plain);
-    if (line.hasOption("journal")) {
-      String postgres = line.getOptionValue("journal-pg", System.getenv("TALAP_BENCH_PG_URL"));
-      Path sqlite = file.toAbsolutePath().resolveSibling("journal.db");
-      JournalBench bench = new JournalBench(out, err, catalogue,
-          input.subList(0, Math.min(journalCount, input.size())));
-      if (!bench.run(sqlite, postgres == null || postgres.isBlank() ? null : postgres, journalThreads)) {
-        return Main.USAGE;
-      }
-    }
-    return Main.OK;
-  }
-
-  private interface Round {
-    long run() throws Exception;
-  }
-
-  /** Runs one warm-up round and {@code rounds} measured ones; prints each and returns the best rounds per second. */
-  private double measure(String name, int rounds, Round round) {
-    double best = 0;
-    try {
-      long sink = round.run();
-      for (int i = 1; i <= rounds; i++) {
-        long started = System.nanoTime();
-        sink += round.run();
-        double seconds = (System.nanoTime() - started) / 1e9;
-        best = Math.max(best, 1 / seconds);
-        out.printf("%-38s round %d: %.3f s%n", name, i, seconds);
-      }
-      out.printf("%-38s best: %.3f s (checksum %d)%n", name, 1 / best, sink);
-    } catch (Exception e) {
-      throw new IllegalStateException(name + " failed: " + e, e);
-    }
-    return best;
+    report.row("check in-process, " + name + " (submissions/s)", full * input.size(), plain * input.size(),
+        "≥ 0.50 of readTree", full / plain >= 0.5);
+    return new double[] {full * input.size(), plain * input.size()};
   }
 
   private static Optional<String> stage(Catalogue catalogue, String service, Optional<String> subtype,
       Random random) {
-    List<String> stages = catalogue.stages().stream()
-        .filter(s -> s.service().equals(service) && (s.subtype().isEmpty() || s.subtype().equals(subtype)))
+    List<String> stages = catalogue.stagesOf(service).stream()
+        .filter(s -> s.subtype().isEmpty() || s.subtype().equals(subtype))
         .map(s -> s.code()).toList();
     return stages.isEmpty() ? Optional.empty() : Optional.of(stages.get(random.nextInt(stages.size())));
   }
@@ -194,8 +284,7 @@ final class BenchCommand {
     List<String> lines = new ArrayList<>(count);
     for (int i = 0; i < count; i++) {
       Service service = catalogue.services().get(random.nextInt(catalogue.services().size()));
-      List<SubType> subtypes = catalogue.subTypes().stream().filter(s -> s.service().equals(service.code()))
-          .toList();
+      List<SubType> subtypes = catalogue.subTypesOf(service.code());
       Optional<String> subtype = subtypes.isEmpty() ? Optional.empty()
           : Optional.of(subtypes.get(random.nextInt(subtypes.size())).code());
       List<String> channels = new ArrayList<>(service.channels());
@@ -223,8 +312,8 @@ final class BenchCommand {
         }
       }
       List<PresentedDocument> documents = new ArrayList<>();
-      for (Requirement requirement : catalogue.requirements()) {
-        if (!requirement.service().equals(service.code()) || random.nextInt(12) == 0
+      for (Requirement requirement : catalogue.requirementsOf(service.code())) {
+        if (random.nextInt(12) == 0
             || (requirement.subtype().isPresent() && !requirement.subtype().equals(subtype))) {
           continue;
         }

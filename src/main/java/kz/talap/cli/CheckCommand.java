@@ -63,6 +63,7 @@ final class CheckCommand {
 
   int run(String[] args) {
     Options options = CompileCommand.catalogueOptions();
+    options.addOption(CompileCommand.noCache());
     options.addOption(kz.talap.cli.Options.asOf());
     options.addOption(Option.builder("f").longOpt("format").hasArg().argName("FORMAT")
         .desc("text (default), json or html").build());
@@ -122,7 +123,7 @@ final class CheckCommand {
         return Main.USAGE;
       }
     }
-    CompileResult compiled = CompileCommand.compile(line, asOf.get());
+    CompileResult compiled = CompileCommand.compiled(line, asOf.get());
     if (compiled.catalogue().isEmpty()) {
       return CompileCommand.explainErrors("check", compiled, err);
     }

@@ -60,14 +60,10 @@ abstract class CheckReport {
 
   String name(String kind, String code) {
     Text name = switch (kind) {
-      case "service" -> catalogue.services().stream().filter(s -> s.code().equals(code)).map(s -> s.name())
-          .findFirst().orElse(same(code));
-      case "subtype" -> catalogue.subTypes().stream().filter(s -> s.code().equals(code)).map(s -> s.name())
-          .findFirst().orElse(same(code));
-      case "category" -> catalogue.categories().stream().filter(c -> c.code().equals(code)).map(c -> c.name())
-          .findFirst().orElse(same(code));
-      default -> catalogue.channels().stream().filter(c -> c.code().equals(code)).map(c -> c.name())
-          .findFirst().orElse(same(code));
+      case "service" -> catalogue.service(code).map(s -> s.name()).orElse(same(code));
+      case "subtype" -> catalogue.subType(code).map(s -> s.name()).orElse(same(code));
+      case "category" -> catalogue.category(code).map(c -> c.name()).orElse(same(code));
+      default -> catalogue.channel(code).map(c -> c.name()).orElse(same(code));
     };
     return name.in(language);
   }

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import kz.talap.cache.CompiledCache;
 import kz.talap.compile.CatalogueCompiler;
 import kz.talap.compile.CompileResult;
 import kz.talap.json.CatalogueJson;
@@ -97,6 +98,32 @@ final class CompileCommand {
 
   static CompileResult compile(CommandLine line, LocalDate asOf) {
     return compile(read(line), line, asOf);
+  }
+
+  /** The option of commands that use the compiled-catalogue cache. */
+  static Option noCache() {
+    return Option.builder().longOpt("no-cache")
+        .desc("compile the workbooks even when a compiled catalogue for them is cached").build();
+  }
+
+  /**
+   * For commands that only need the model: the compiled catalogue from the cache when the workbooks, the templates
+   * and the options are unchanged since it was compiled, otherwise compiled now (see {@link CompiledCache}).
+   */
+  static CompileResult compiled(CommandLine line, LocalDate asOf) {
+    if (line.hasOption("no-cache")) {
+      return compile(line, asOf);
+    }
+    Path templates = Path.of(line.hasOption("templates") ? line.getOptionValue("templates")
+        : PublishCommand.DEFAULT_TEMPLATES);
+    return new CompiledCache(cacheFolder()).compile(inputs(line), Optional.of(templates), asOf,
+        !line.hasOption("allow-missing-translations")).result();
+  }
+
+  /** The cache folder: out/cache, or the system property talap.cache (tests and the benchmark set it). */
+  static Path cacheFolder() {
+    String folder = System.getProperty("talap.cache");
+    return folder == null ? CompiledCache.DEFAULT_FOLDER : Path.of(folder);
   }
 
   /** Reads the workbooks named by --catalogue (default: the catalogue folder). */

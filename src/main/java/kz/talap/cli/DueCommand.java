@@ -31,6 +31,7 @@ final class DueCommand {
 
   int run(String[] args) {
     Options options = CompileCommand.catalogueOptions();
+    options.addOption(CompileCommand.noCache());
     options.addOption(Option.builder("s").longOpt("service").hasArg().argName("CODE").required()
         .desc("service code, e.g. TRP").build());
     options.addOption(Option.builder().longOpt("subtype").hasArg().argName("CODE").desc("sub-type code").build());
@@ -65,7 +66,7 @@ final class DueCommand {
       return Main.USAGE;
     }
     LocalDate day = at.get().toLocalDate();
-    CompileResult result = CompileCommand.compile(line, day);
+    CompileResult result = CompileCommand.compiled(line, day);
     if (result.catalogue().isEmpty()) {
       return CompileCommand.explainErrors("due", result, err);
     }

@@ -31,6 +31,7 @@ final class PublishCommand {
 
   int run(String[] args) {
     Options options = CompileCommand.catalogueOptions();
+    options.addOption(CompileCommand.noCache());
     options.addOption(kz.talap.cli.Options.asOf());
     options.addOption(Option.builder("o").longOpt("out").hasArg().argName("FOLDER")
         .desc("the site folder, replaced as a whole (default: " + DEFAULT_OUT + ")").build());
@@ -79,7 +80,7 @@ final class PublishCommand {
     } catch (TemplateProblem e) {
       return nothingPublished(e.getMessage(), target, Main.USAGE);
     }
-    CompileResult result = CompileCommand.compile(line, asOf.get());
+    CompileResult result = CompileCommand.compiled(line, asOf.get());
     CompileCommand.printDiagnostics(result.diagnostics(), false, err);
     if (result.hasFatal()) {
       return nothingPublished(null, target, Main.USAGE);

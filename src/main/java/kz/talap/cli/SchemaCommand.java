@@ -25,6 +25,7 @@ final class SchemaCommand {
 
   int run(String[] args) {
     Options options = CompileCommand.catalogueOptions();
+    options.addOption(CompileCommand.noCache());
     options.addOption(kz.talap.cli.Options.asOf());
     options.addOption(Option.builder("o").longOpt("out").hasArg().argName("FILE")
         .desc("write the schema to FILE instead of standard output").build());
@@ -50,7 +51,7 @@ final class SchemaCommand {
         OutputPath.Kind.FILE, OutputPath.Input.catalogue(CompileCommand.inputs(line)), err)) {
       return Main.USAGE;
     }
-    CompileResult result = CompileCommand.compile(line, asOf.get());
+    CompileResult result = CompileCommand.compiled(line, asOf.get());
     if (result.catalogue().isEmpty()) {
       return CompileCommand.explainErrors("schema", result, err);
     }

@@ -11,16 +11,28 @@ import java.util.TreeSet;
 public final class Condition {
   private final String source;
   private final String where;
-  private final CelRuntime.Program program;
+  /** The program, or null until a condition loaded from a compiled catalogue is first evaluated. */
+  private volatile CelRuntime.Program program;
+  private final java.util.function.Supplier<CelRuntime.Program> compile;
+  /** The type-checked expression as CEL's protobuf CheckedExpr, kept so a compiled catalogue can store it. */
+  private final java.util.function.Supplier<byte[]> checked;
   private final Set<String> facts;
   private final Set<Long> integers;
   private final Set<String> strings;
 
-  Condition(String source, String where, CelRuntime.Program program, Set<String> facts, Set<Long> integers,
-      Set<String> strings) {
+  Condition(String source, String where, CelRuntime.Program program, java.util.function.Supplier<byte[]> checked,
+      Set<String> facts, Set<Long> integers, Set<String> strings) {
+    this(source, where, () -> program, checked, facts, integers, strings);
+    this.program = program;
+  }
+
+  /** A condition checked before, whose program is made when it is first evaluated. */
+  Condition(String source, String where, java.util.function.Supplier<CelRuntime.Program> compile,
+      java.util.function.Supplier<byte[]> checked, Set<String> facts, Set<Long> integers, Set<String> strings) {
     this.source = source;
     this.where = where;
-    this.program = program;
+    this.compile = compile;
+    this.checked = checked;
     this.facts = Set.copyOf(facts);
     this.integers = Collections.unmodifiableSet(new TreeSet<>(integers));
     this.strings = Collections.unmodifiableSet(new TreeSet<>(strings));
@@ -29,6 +41,11 @@ public final class Condition {
   /** The expression as the editor wrote it. */
   public String source() {
     return source;
+  }
+
+  /** The type-checked expression, serialised (CEL's CheckedExpr protobuf): what a compiled catalogue stores. */
+  public byte[] checkedExpression() {
+    return checked.get().clone();
   }
 
   /** Where the condition was written, such as {@code residence.xlsx: Requirements!H5} (empty if not known). */
@@ -61,10 +78,24 @@ public final class Condition {
   public boolean test(Map<String, ?> values) {
     try {
       // A resolver reads the caller's map directly; eval(Map) would copy it on every call.
-      return Boolean.TRUE.equals(program.eval(name -> java.util.Optional.ofNullable(values.get(name))));
+      return Boolean.TRUE.equals(program().eval(name -> java.util.Optional.ofNullable(values.get(name))));
     } catch (CelEvaluationException | RuntimeException e) {
       throw new Failure(this, reason(e));
     }
+  }
+
+  CelRuntime.Program program() {
+    CelRuntime.Program made = program;
+    if (made == null) {
+      synchronized (this) {
+        made = program;
+        if (made == null) {
+          made = compile.get();
+          program = made;
+        }
+      }
+    }
+    return made;
   }
 
   /**

@@ -13,6 +13,9 @@ import dev.cel.compiler.CelCompiler;
 import dev.cel.compiler.CelCompilerBuilder;
 import dev.cel.compiler.CelCompilerFactory;
 import dev.cel.parser.CelStandardMacro;
+import com.google.protobuf.InvalidProtocolBufferException;
+import dev.cel.common.CelProtoAbstractSyntaxTree;
+import dev.cel.expr.CheckedExpr;
 import dev.cel.runtime.CelEvaluationException;
 import dev.cel.runtime.CelRuntime;
 import dev.cel.runtime.CelRuntimeFactory;
@@ -28,10 +31,24 @@ import kz.talap.model.Enums.FactType;
 /** Compiles CEL conditions against the declared facts and country groups, with positions for every problem. */
 public final class ConditionCompiler {
   private static final Pattern UNDECLARED = Pattern.compile("undeclared reference to '([^']*)'.*");
-  private static final CelRuntime RUNTIME = CelRuntimeFactory.standardCelRuntimeBuilder().build();
-
-  private final CelCompiler compiler;
+  private CelCompiler compiler;
   private final Map<String, FactType> facts;
+  private final Set<String> lists;
+  /**
+   * What a source text compiled to, by source. Checking builds CEL's standard environment again on every call, and a
+   * catalogue repeats a few expressions in thousands of cells: equal sources share one check and one program, while
+   * each cell's condition still names its own cell.
+   */
+  private final Map<String, Checked> checked = new java.util.HashMap<>();
+
+  /** One source, type-checked and made into a program (or the problems that prevented it). */
+  private record Checked(Result failure, CelRuntime.Program program, java.util.function.Supplier<byte[]> bytes,
+      Set<String> names, Set<Long> integers, Set<String> strings) {}
+
+  /** CEL's runtime, built when the first condition is made into a program. */
+  private static final class Runtime {
+    static final CelRuntime RUNTIME = CelRuntimeFactory.standardCelRuntimeBuilder().build();
+  }
   /** The values every condition is evaluated with once at compile time: a type-checked condition can still fail. */
   private final Map<String, Object> defaults;
 
@@ -51,20 +68,7 @@ public final class ConditionCompiler {
    */
   public ConditionCompiler(Map<String, FactType> facts, Set<String> lists) {
     this.facts = Map.copyOf(facts);
-    CelCompilerBuilder builder =
-        CelCompilerFactory.standardCelCompilerBuilder().setResultType(SimpleType.BOOL)
-            // has(), all(), exists(), exists_one(), map() and filter() are macros: without them the parser reads
-            // eaeu.all(c, c == 'KZ') as a call of an undeclared 'all'.
-            .setStandardMacros(CelStandardMacro.STANDARD_MACROS);
-    facts.forEach((name, type) -> {
-      if (type != FactType.DATE) {
-        builder.addVar(name, celType(type));
-      }
-    });
-    for (String list : lists) {
-      builder.addVar(list, ListType.create(SimpleType.STRING));
-    }
-    this.compiler = builder.build();
+    this.lists = Set.copyOf(lists);
     Map<String, Object> values = new java.util.HashMap<>();
     facts.forEach((name, type) -> values.put(name, switch (type) {
       case BOOL -> false;
@@ -73,6 +77,49 @@ public final class ConditionCompiler {
     }));
     lists.forEach(list -> values.put(list, List.of()));
     this.defaults = Map.copyOf(values);
+  }
+
+  /** The CEL compiler for the declared names, built on first use: a loaded catalogue may never need it. */
+  private synchronized CelCompiler compiler() {
+    if (compiler == null) {
+      CelCompilerBuilder builder =
+          CelCompilerFactory.standardCelCompilerBuilder().setResultType(SimpleType.BOOL)
+              // has(), all(), exists(), exists_one(), map() and filter() are macros: without them the parser reads
+              // eaeu.all(c, c == 'KZ') as a call of an undeclared 'all'.
+              .setStandardMacros(CelStandardMacro.STANDARD_MACROS);
+      facts.forEach((name, type) -> {
+        if (type != FactType.DATE) {
+          builder.addVar(name, celType(type));
+        }
+      });
+      for (String list : lists) {
+        builder.addVar(list, ListType.create(SimpleType.STRING));
+      }
+      compiler = builder.build();
+    }
+    return compiler;
+  }
+
+  /**
+   * A condition that compiled before (in a compiled catalogue), with the names and literals found then; it is made
+   * into a program only when first evaluated, so loading a catalogue costs no CEL work.
+   */
+  public Condition compiled(String source, String where, byte[] checkedExpr, Set<String> names, Set<Long> integers,
+      Set<String> strings) {
+    byte[] bytes = checkedExpr.clone();
+    return new Condition(source, where, () -> {
+      try {
+        // The stored, type-checked expression needs neither CEL's parser nor its checker.
+        return Runtime.RUNTIME.createProgram(
+            CelProtoAbstractSyntaxTree.fromCheckedExpr(CheckedExpr.parseFrom(bytes)).getAst());
+      } catch (InvalidProtocolBufferException | CelEvaluationException | RuntimeException e) {
+        Result result = compile(source, where);
+        if (result.condition().isEmpty()) {
+          throw new IllegalStateException("condition '" + source + "' no longer compiles: " + result.problems());
+        }
+        return result.condition().get().program();
+      }
+    }, () -> bytes, names, integers, strings);
   }
 
   private static CelType celType(FactType type) {
@@ -91,15 +138,25 @@ public final class ConditionCompiler {
    * Compiles a condition written at {@code where} (such as {@code residence.xlsx: Requirements!H5}), which an
    * evaluation failure will name.
    */
-  public Result compile(String source, String where) {
+  public synchronized Result compile(String source, String where) {
+    Checked done = checked.computeIfAbsent(source, this::check);
+    if (done.failure() != null) {
+      return done.failure();
+    }
+    return new Result(Optional.of(new Condition(source, where, done.program(), done.bytes(), done.names(),
+        done.integers(), done.strings())), List.of());
+  }
+
+  private Checked check(String source) {
+    CelCompiler compiler = compiler();
     CelValidationResult parsed = compiler.parse(source);
     if (parsed.hasError()) {
-      return failure(parsed, "syntax error: ");
+      return failed(failure(parsed, "syntax error: "));
     }
     try {
       CelValidationResult checked = compiler.check(parsed.getAst());
       if (checked.hasError()) {
-        return failure(checked, "type error: ");
+        return failed(failure(checked, "type error: "));
       }
       CelAbstractSyntaxTree ast = checked.getAst();
       Set<String> names = new TreeSet<>();
@@ -107,18 +164,32 @@ public final class ConditionCompiler {
       Set<Long> integers = new TreeSet<>();
       Set<String> strings = new TreeSet<>();
       collectLiterals(ast.getExpr(), integers, strings);
-      Condition condition = new Condition(source, where, RUNTIME.createProgram(ast), names, integers, strings);
+      byte[][] stored = new byte[1][];
+      java.util.function.Supplier<byte[]> serialised = () -> {
+        synchronized (stored) {
+          if (stored[0] == null) {
+            stored[0] = CelProtoAbstractSyntaxTree.fromCelAst(ast).toCheckedExpr().toByteArray();
+          }
+          return stored[0];
+        }
+      };
+      CelRuntime.Program program = Runtime.RUNTIME.createProgram(ast);
+      Condition condition = new Condition(source, "", program, serialised, names, integers, strings);
       try {
         condition.test(defaults);
       } catch (Condition.Failure e) {
-        return new Result(Optional.empty(), List.of(new Problem(0, 0, "the condition cannot be evaluated: "
+        return failed(new Result(Optional.empty(), List.of(new Problem(0, 0, "the condition cannot be evaluated: "
             + e.reason() + " (evaluated with every fact no, 0 or "
-            + "empty)")));
+            + "empty)"))));
       }
-      return new Result(Optional.of(condition), List.of());
+      return new Checked(null, program, serialised, names, integers, strings);
     } catch (CelValidationException | CelEvaluationException e) {
-      return new Result(Optional.empty(), List.of(new Problem(1, 0, e.getMessage())));
+      return failed(new Result(Optional.empty(), List.of(new Problem(1, 0, e.getMessage()))));
     }
+  }
+
+  private static Checked failed(Result failure) {
+    return new Checked(failure, null, null, Set.of(), Set.of(), Set.of());
   }
 
   private Result failure(CelValidationResult result, String prefix) {

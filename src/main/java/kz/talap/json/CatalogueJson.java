@@ -1,5 +1,6 @@
 package kz.talap.json;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
@@ -35,6 +36,10 @@ public final class CatalogueJson {
   /** The top level of the JSON file. */
   record Envelope(String format, LocalDate asOf, Catalogue catalogue) {}
 
+  /** The catalogue's index is derived from its tables and is not part of the file. */
+  @JsonIgnoreProperties("index")
+  abstract static class WithoutIndex {}
+
   static ObjectMapper mapper() {
     SimpleModule talap = new SimpleModule("talap");
     talap.addSerializer(Condition.class, new StdSerializer<>(Condition.class) {
@@ -55,6 +60,7 @@ public final class CatalogueJson {
         gen.writeString(value.toString().substring(2));
       }
     });
+    talap.setMixInAnnotation(Catalogue.class, WithoutIndex.class);
     return JsonMapper.builder()
         .addModule(new Jdk8Module())
         .addModule(new JavaTimeModule())
@@ -71,10 +77,7 @@ public final class CatalogueJson {
   public static String toJson(Catalogue catalogue, LocalDate asOf) {
     Envelope document = new Envelope(FORMAT, asOf, catalogue);
     try {
-      DefaultPrettyPrinter printer = new DefaultPrettyPrinter().withObjectIndenter(
-          new DefaultIndenter("  ", "\n"));
-      printer.indentArraysWith(new DefaultIndenter("  ", "\n"));
-      return MAPPER.writer(printer).writeValueAsString(document) + "\n";
+      return MAPPER.writer(printer()).writeValueAsString(document) + "\n";
     } catch (IOException e) {
       throw new IllegalStateException("cannot serialise the catalogue", e);
     }
@@ -82,7 +85,18 @@ public final class CatalogueJson {
 
   /** Writes the JSON to {@code target} through a temporary file in the same folder, then moves it in place. */
   public static void write(Catalogue catalogue, LocalDate asOf, Path target) throws IOException {
-    writeAtomically(target, toJson(catalogue, asOf));
+    // Streamed to the file: a national catalogue's JSON is too large to hold as one string in a small heap.
+    AtomicFile.write(target, out -> {
+      MAPPER.writer(printer()).without(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
+          .writeValue(out, new Envelope(FORMAT, asOf, catalogue));
+      out.write('\n');
+    });
+  }
+
+  private static DefaultPrettyPrinter printer() {
+    DefaultPrettyPrinter printer = new DefaultPrettyPrinter().withObjectIndenter(new DefaultIndenter("  ", "\n"));
+    printer.indentArraysWith(new DefaultIndenter("  ", "\n"));
+    return printer;
   }
 
   static void writeAtomically(Path target, String text) throws IOException {

@@ -13,9 +13,11 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -96,10 +98,14 @@ public final class SubmissionJson {
     private final Catalogue catalogue;
     private final Map<String, Fact> declared = new LinkedHashMap<>();
     private final Map<String, Set<String>> needed = new HashMap<>();
+    private final Set<String> services = new LinkedHashSet<>();
+    private final Set<String> channels = new LinkedHashSet<>();
 
     private Reader(Catalogue catalogue) {
       this.catalogue = catalogue;
       catalogue.facts().forEach(f -> declared.put(f.name(), f));
+      catalogue.services().forEach(s -> services.add(s.code()));
+      catalogue.channels().forEach(c -> channels.add(c.code()));
     }
 
     /** Parses one submission given as JSON text. */
@@ -246,10 +252,10 @@ public final class SubmissionJson {
       problem("$.format", "unsupported format '" + Quoted.inner(format.get()) + "' (expected '" + FORMAT + "')");
     }
     Optional<String> id = optionalText(root, "$", "id");
-    Optional<String> service = code(root, "service", catalogue.services().stream().map(Service::code).toList());
+    Optional<String> service = code(root, "service", reader.services);
     Optional<String> subtype = service.flatMap(s -> subtype(root, s));
     Optional<String> stage = service.flatMap(s -> stage(root, s, subtype));
-    Optional<String> channel = code(root, "channel", catalogue.channels().stream().map(Channel::code).toList());
+    Optional<String> channel = code(root, "channel", reader.channels);
     Optional<Recipient> recipient = optionalText(root, "$", "recipient").isEmpty() ? Optional.of(Recipient.INDIVIDUAL)
         : code(root, "recipient", List.of("INDIVIDUAL", "LEGAL_ENTITY")).map(Recipient::valueOf);
     Optional<LocalDateTime> at = submittedAt(root);
@@ -273,7 +279,7 @@ public final class SubmissionJson {
         && (f.subtype().isEmpty() || f.subtype().equals(subtype)));
   }
 
-  private Optional<String> code(JsonNode root, String field, List<String> known) {
+  private Optional<String> code(JsonNode root, String field, Collection<String> known) {
     Optional<String> value = requiredText(root, "$", field);
     if (value.isPresent() && !known.contains(value.get())) {
       return problem("$." + field, "unknown " + field.replace('_', ' ') + " '" + Quoted.inner(value.get()) + "' (known: "
@@ -283,7 +289,7 @@ public final class SubmissionJson {
   }
 
   private Optional<String> subtype(JsonNode root, String service) {
-    List<String> known = catalogue.subTypes().stream().filter(s -> s.service().equals(service))
+    List<String> known = catalogue.subTypesOf(service).stream()
         .map(SubType::code).distinct().toList();
     Optional<String> value = optionalText(root, "$", "subtype");
     if (value.isEmpty() && !known.isEmpty()) {
@@ -300,8 +306,8 @@ public final class SubmissionJson {
 
   /** The stage of a multi-stage service: required when the service (or sub-type) has stages, refused otherwise. */
   private Optional<String> stage(JsonNode root, String service, Optional<String> subtype) {
-    List<String> known = catalogue.stages().stream()
-        .filter(s -> s.service().equals(service) && (s.subtype().isEmpty() || s.subtype().equals(subtype)))
+    List<String> known = catalogue.stagesOf(service).stream()
+        .filter(s -> s.subtype().isEmpty() || s.subtype().equals(subtype))
         .map(kz.talap.model.Stage::code).distinct().toList();
     Optional<String> value = optionalText(root, "$", "stage");
     if (value.isEmpty() && !known.isEmpty()) {
@@ -419,15 +425,15 @@ public final class SubmissionJson {
   private static Set<String> readFacts(Catalogue catalogue, String service, Optional<String> subtype,
       Optional<String> stage) {
     Set<String> used = new TreeSet<>();
-    catalogue.services().stream().filter(s -> s.code().equals(service))
+    catalogue.serviceVersions(service)
         .forEach(s -> s.eligibility().ifPresent(c -> used.addAll(c.facts())));
-    catalogue.subTypes().stream().filter(s -> s.service().equals(service))
+    catalogue.subTypesOf(service)
         .forEach(s -> s.eligibility().ifPresent(c -> used.addAll(c.facts())));
-    catalogue.categories().stream().filter(c -> c.service().equals(service))
+    catalogue.categoriesOf(service)
         .forEach(c -> used.addAll(c.condition().facts()));
-    catalogue.requirements().stream().filter(r -> r.service().equals(service))
+    catalogue.requirementsOf(service)
         .forEach(r -> r.condition().ifPresent(c -> used.addAll(c.facts())));
-    catalogue.terms().stream().filter(t -> t.service().map(service::equals).orElse(false))
+    catalogue.termsOf(service).stream()
         .filter(t -> t.subtype().isEmpty() || t.subtype().equals(subtype))
         .filter(t -> t.stage().isEmpty() || t.stage().equals(stage))
         .forEach(t -> t.countedFrom().ifPresent(used::add));
@@ -538,7 +544,7 @@ public final class SubmissionJson {
     }
     Optional<LocalDate> paidOn = node.has("paid_on") ? date(node.get("paid_on"), path + ".paid_on")
         : problem(path, "missing field 'paid_on'");
-    boolean mciFees = catalogue.fees().stream().anyMatch(f -> f.unit() == MoneyUnit.MCI);
+    boolean mciFees = catalogue.hasFeeIn(MoneyUnit.MCI);
     if (paidOn.isPresent() && mciFees && catalogue.parameter(Checker.MCI, paidOn.get()).isEmpty()) {
       problem(path + ".paid_on", "the catalogue has no MCI value for " + paidOn.get());
     }

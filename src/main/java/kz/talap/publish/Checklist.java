@@ -33,8 +33,7 @@ final class Checklist {
   Checklist(Catalogue catalogue, Service service, Optional<String> subtype, PageText text) {
     this.catalogue = catalogue;
     this.service = service;
-    this.requirements = catalogue.requirements().stream()
-        .filter(r -> r.service().equals(service.code()))
+    this.requirements = catalogue.requirementsOf(service.code()).stream()
         .filter(r -> r.subtype().isEmpty() || r.subtype().equals(subtype))
         .toList();
     this.text = text;
@@ -84,7 +83,7 @@ final class Checklist {
   }
 
   private Optional<Group> group(String code) {
-    return catalogue.groups().stream().filter(g -> g.code().equals(code)).findFirst();
+    return catalogue.group(code);
   }
 
   private Map<String, Object> document(Requirement requirement) {
@@ -118,7 +117,7 @@ final class Checklist {
   }
 
   private String channelName(String code) {
-    return catalogue.channels().stream().filter(c -> c.code().equals(code)).findFirst()
+    return catalogue.channel(code)
         .map(Channel::name).map(text::of).orElse(code);
   }
 
@@ -135,8 +134,7 @@ final class Checklist {
 
   /** Documents from abroad, or possibly from abroad, fall under the service's translation and legalisation rules. */
   private Optional<String> origin(Document document) {
-    boolean rules = catalogue.rules().stream().anyMatch(r -> r.service().equals(service.code())
-        && (r.kind() == RuleKind.TRANSLATION || r.kind() == RuleKind.LEGALISATION));
+    boolean rules = catalogue.rulesOf(service.code()).stream().anyMatch(r -> (r.kind() == RuleKind.TRANSLATION || r.kind() == RuleKind.LEGALISATION));
     if (!rules) {
       return Optional.empty();
     }
@@ -153,8 +151,7 @@ final class Checklist {
   }
 
   private List<Category> categories() {
-    return catalogue.categories().stream()
-        .filter(c -> c.service().equals(service.code()))
+    return catalogue.categoriesOf(service.code()).stream()
         .sorted(Comparator.comparingInt(Category::order).thenComparing(Category::code))
         .toList();
   }

@@ -99,7 +99,7 @@ final class ServicePage {
   }
 
   private Optional<Map<String, Object>> channel(String code) {
-    return catalogue.channels().stream().filter(c -> c.code().equals(code)).findFirst().map(this::channel);
+    return catalogue.channel(code).map(this::channel);
   }
 
   private Map<String, Object> channel(Channel channel) {
@@ -153,7 +153,8 @@ final class ServicePage {
   }
 
   private List<Map<String, Object>> terms(Set<TermKind> kinds) {
-    return catalogue.terms().stream()
+    return java.util.stream.Stream.concat(catalogue.termsOf(service.code()).stream(),
+            catalogue.commonTerms().stream())
         .filter(t -> kinds.contains(t.kind()) && applies(t.service(), t.subtype()) && t.stage().isEmpty())
         .sorted(Comparator.comparing(Term::kind).thenComparing(Term::code))
         .map(this::term)
@@ -183,7 +184,8 @@ final class ServicePage {
       model.put("order", stage.order());
       model.put("name", text.of(stage.name()));
       text.of(stage.description()).ifPresent(d -> model.put("description", d));
-      model.put("terms", catalogue.terms().stream()
+      model.put("terms", java.util.stream.Stream.concat(catalogue.termsOf(service.code()).stream(),
+              catalogue.commonTerms().stream())
           .filter(t -> t.stage().equals(Optional.of(stage.code())) && applies(t.service(), t.subtype()))
           .sorted(Comparator.comparing(Term::kind).thenComparing(Term::code))
           .map(this::term)
@@ -214,7 +216,7 @@ final class ServicePage {
 
   private List<Map<String, Object>> fees() {
     List<Map<String, Object>> fees = new ArrayList<>();
-    for (Fee fee : catalogue.fees()) {
+    for (Fee fee : catalogue.feesOf(service.code())) {
       if (!fee.service().equals(service.code()) || !(fee.subtype().isEmpty() || fee.subtype().equals(subtypeCode))) {
         continue;
       }
@@ -243,7 +245,7 @@ final class ServicePage {
 
   /** The rules of the page: those on who may apply (their own section), or all the others. */
   private List<Map<String, Object>> rules(boolean whoApplies) {
-    return catalogue.rules().stream()
+    return catalogue.rulesOf(service.code()).stream()
         .filter(r -> r.service().equals(service.code()) && (r.subtype().isEmpty() || r.subtype().equals(subtypeCode)))
         .filter(r -> (r.kind() == RuleKind.WHO_APPLIES) == whoApplies)
         .sorted(Comparator.comparing(Rule::kind).thenComparing(Rule::code))

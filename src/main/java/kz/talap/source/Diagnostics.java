@@ -7,9 +7,14 @@ import java.util.List;
 /** Collects diagnostics from a phase; never stops at the first. */
 public final class Diagnostics {
   private final List<Diagnostic> items = new ArrayList<>();
+  /** Kept as they are added: phases ask for the count after every row. */
+  private int errors;
 
   public void add(Diagnostic diagnostic) {
     items.add(diagnostic);
+    if (diagnostic.isError()) {
+      errors++;
+    }
   }
 
   public void error(String code, CellRef where, String message) {
@@ -21,16 +26,16 @@ public final class Diagnostics {
   }
 
   public void addAll(Collection<Diagnostic> more) {
-    items.addAll(more);
+    more.forEach(this::add);
   }
 
   /** The number of errors so far; a phase compares counts to tell whether a row was clean. */
   public int errorCount() {
-    return (int) items.stream().filter(Diagnostic::isError).count();
+    return errors;
   }
 
   public boolean hasErrors() {
-    return items.stream().anyMatch(Diagnostic::isError);
+    return errors > 0;
   }
 
   /** At most this many diagnostics are kept for one cell; a hostile cell must not flood the output. */

@@ -9,7 +9,7 @@ import kz.talap.source.CellRef;
 public record RawRow(String table, CellRef where, Map<String, RawCell> cells) {
 
   public RawRow {
-    cells = Collections.unmodifiableMap(new LinkedHashMap<>(cells));
+    cells = cells instanceof RowCells ? cells : Collections.unmodifiableMap(new LinkedHashMap<>(cells));
   }
 
   /** The cell of a column; a column the sheet lacks reads as empty, located at the row. */

@@ -1,37 +1,32 @@
 package kz.talap.workbook;
 
 import java.io.IOException;
-import java.math.BigDecimal;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
-import kz.talap.schema.Column;
 import kz.talap.schema.Schema;
 import kz.talap.schema.Table;
 import kz.talap.source.CellRef;
 import kz.talap.source.Diagnostic;
-import kz.talap.source.Quoted;
 import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.openxml4j.opc.PackageAccess;
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.CellType;
-import org.apache.poi.ss.usermodel.DateUtil;
-import org.apache.poi.ss.usermodel.FormulaError;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.apache.poi.util.XMLHelper;
+import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
+import org.apache.poi.xssf.eventusermodel.XSSFReader;
+import org.apache.poi.xssf.eventusermodel.XSSFSheetXMLHandler;
+import org.apache.poi.xssf.model.SharedStrings;
+import org.apache.poi.xssf.model.StylesTable;
+import org.xml.sax.Attributes;
+import org.xml.sax.InputSource;
+import org.xml.sax.XMLReader;
+import org.xml.sax.helpers.DefaultHandler;
 
 /** Reads catalogue workbooks (.xlsx) into raw rows, every cell with its location. The only reader of Excel files. */
 public final class WorkbookReader {
-  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
-
   private WorkbookReader() {}
 
   /**
@@ -48,6 +43,10 @@ public final class WorkbookReader {
   }
 
   /** The workbook files the inputs stand for, in reading order: a folder gives its .xlsx files, sorted. */
+  public static List<Path> files(List<Path> inputs) {
+    return expand(inputs, new ArrayList<>());
+  }
+
   static List<Path> expand(List<Path> inputs, List<Diagnostic> diagnostics) {
     List<Path> files = new ArrayList<>();
     for (Path input : inputs) {
@@ -85,19 +84,31 @@ public final class WorkbookReader {
       diagnostics.add(Diagnostic.fatal("unreadable", CellRef.file(path.toString()), "not a readable file"));
       return;
     }
-    try (OPCPackage pkg = OPCPackage.open(path.toFile(), PackageAccess.READ);
-        XSSFWorkbook workbook = new XSSFWorkbook(pkg)) {
+    try (OPCPackage pkg = OPCPackage.open(path.toFile(), PackageAccess.READ)) {
+      // The event model: one sheet's XML streams past at a time; comments and drawings are never loaded.
+      XSSFReader reader = new XSSFReader(pkg);
+      SharedStrings strings = new ReadOnlySharedStringsTable(pkg, false);
+      StylesTable styles = reader.getStylesTable();
+      boolean date1904 = date1904(reader);
       List<RawTable> found = new ArrayList<>();
-      for (Sheet sheet : workbook) {
-        Optional<Table> table = Schema.table(sheet.getSheetName());
-        if (table.isEmpty()) {
-          if (!sheet.getSheetName().startsWith("_")) {
-            diagnostics.add(Diagnostic.warning("unknown-sheet", CellRef.sheet(file, sheet.getSheetName()),
-                "sheet '" + Quoted.inner(sheet.getSheetName()) + "' is not a catalogue table; it is ignored"));
+      XSSFReader.SheetIterator sheets = (XSSFReader.SheetIterator) reader.getSheetsData();
+      while (sheets.hasNext()) {
+        try (InputStream xml = sheets.next()) {
+          String name = sheets.getSheetName();
+          Optional<Table> table = Schema.table(name);
+          if (table.isEmpty()) {
+            if (!name.startsWith("_")) {
+              diagnostics.add(Diagnostic.warning("unknown-sheet", CellRef.sheet(file, name),
+                  "sheet '" + kz.talap.source.Quoted.inner(name) + "' is not a catalogue table; it is ignored"));
+            }
+            continue;
           }
-          continue;
+          SheetRows rows = new SheetRows(file, name, table.get(), diagnostics);
+          XMLReader parser = XMLHelper.newXMLReader();
+          parser.setContentHandler(new SheetEvents(strings, styles, date1904, rows));
+          parser.parse(new InputSource(xml));
+          found.add(rows.table());
         }
-        found.add(readSheet(file, sheet, table.get(), diagnostics));
       }
       tables.addAll(found);
     } catch (Exception | LinkageError e) {
@@ -105,6 +116,64 @@ public final class WorkbookReader {
       diagnostics.add(Diagnostic.fatal("not-a-workbook", CellRef.file(path.toString()),
           "cannot read as an .xlsx workbook (" + describe(e) + ")"));
     }
+  }
+
+  /**
+   * The floor the benchmark compares reading with: POI's own streaming read of every sheet of the files (XSSFReader
+   * and XSSFSheetXMLHandler, shared strings, cell values formatted), doing nothing with the cells.
+   *
+   * @return the number of cells seen
+   */
+  public static long bareStreamingRead(List<Path> files) throws Exception {
+    long[] cells = {0};
+    XSSFSheetXMLHandler.SheetContentsHandler count = new XSSFSheetXMLHandler.SheetContentsHandler() {
+      @Override
+      public void startRow(int rowNum) {}
+
+      @Override
+      public void endRow(int rowNum) {}
+
+      @Override
+      public void cell(String reference, String formattedValue, org.apache.poi.xssf.usermodel.XSSFComment comment) {
+        cells[0]++;
+      }
+    };
+    for (Path file : files) {
+      try (OPCPackage pkg = OPCPackage.open(file.toFile(), PackageAccess.READ)) {
+        XSSFReader reader = new XSSFReader(pkg);
+        SharedStrings strings = new ReadOnlySharedStringsTable(pkg, false);
+        StylesTable styles = reader.getStylesTable();
+        XSSFReader.SheetIterator sheets = (XSSFReader.SheetIterator) reader.getSheetsData();
+        while (sheets.hasNext()) {
+          try (InputStream xml = sheets.next()) {
+            XMLReader parser = XMLHelper.newXMLReader();
+            parser.setContentHandler(new XSSFSheetXMLHandler(styles, null, strings, count,
+                new org.apache.poi.ss.usermodel.DataFormatter(), false));
+            parser.parse(new InputSource(xml));
+          }
+        }
+      }
+    }
+    return cells[0];
+  }
+
+  /** Whether the workbook counts dates from 1904 (old Mac Excel) rather than 1900. */
+  private static boolean date1904(XSSFReader reader) throws Exception {
+    boolean[] found = {false};
+    XMLReader parser = XMLHelper.newXMLReader();
+    parser.setContentHandler(new DefaultHandler() {
+      @Override
+      public void startElement(String uri, String localName, String qName, Attributes attributes) {
+        if (localName.equals("workbookPr")) {
+          String value = attributes.getValue("date1904");
+          found[0] = "1".equals(value) || "true".equals(value);
+        }
+      }
+    });
+    try (InputStream xml = reader.getWorkbookData()) {
+      parser.parse(new InputSource(xml));
+    }
+    return found[0];
   }
 
   private static String describe(Throwable e) {
@@ -122,102 +191,4 @@ public final class WorkbookReader {
     return firstLine.length() > 160 ? firstLine.substring(0, 160) + "…" : firstLine;
   }
 
-  private static RawTable readSheet(String file, Sheet sheet, Table table, List<Diagnostic> diagnostics) {
-    String name = sheet.getSheetName();
-    Map<String, Integer> header = new LinkedHashMap<>();
-    Row headerRow = sheet.getRow(0);
-    if (headerRow != null) {
-      for (Cell cell : headerRow) {
-        CellRef where = CellRef.cell(file, name, 1, cell.getColumnIndex());
-        String title = text(cell, where, diagnostics).strip();
-        if (title.isEmpty()) {
-          continue;
-        }
-        if (table.column(title).isEmpty()) {
-          diagnostics.add(Diagnostic.warning("unknown-column", where,
-              "column '" + Quoted.inner(title) + "' is not part of table " + name + "; it is ignored"));
-        } else if (header.containsKey(title)) {
-          diagnostics.add(Diagnostic.error("duplicate-column", where, "column '" + Quoted.inner(title) + "' appears twice"));
-        } else {
-          header.put(title, cell.getColumnIndex());
-        }
-      }
-    }
-    for (Column column : table.columns()) {
-      if (column.required() && !header.containsKey(column.name())) {
-        diagnostics.add(Diagnostic.error("missing-column", CellRef.cell(file, name, 1, CellRef.NONE),
-            "required column '" + column.name() + "' is missing"));
-      }
-    }
-    List<RawRow> rows = new ArrayList<>();
-    for (int r = 1; r <= sheet.getLastRowNum(); r++) {
-      Row row = sheet.getRow(r);
-      if (row == null) {
-        continue;
-      }
-      Map<String, RawCell> cells = new LinkedHashMap<>();
-      boolean blank = true;
-      for (Map.Entry<String, Integer> column : header.entrySet()) {
-        CellRef where = CellRef.cell(file, name, r + 1, column.getValue());
-        Cell cell = row.getCell(column.getValue());
-        String value = cell == null ? "" : text(cell, where, diagnostics).strip();
-        blank &= value.isEmpty();
-        cells.put(column.getKey(), new RawCell(value, where));
-      }
-      if (!blank) {
-        rows.add(new RawRow(name, CellRef.cell(file, name, r + 1, 0), cells));
-      }
-    }
-    return new RawTable(name, file, rows);
-  }
-
-  private static String errorName(byte code) {
-    return FormulaError.isValidCode(code) ? FormulaError.forInt(code).getString() : "#" + code;
-  }
-
-  /** The value of a cell as text: dates as YYYY-MM-DD, times as HH:MM, numbers without a trailing ".0". */
-  private static String text(Cell cell, CellRef where, List<Diagnostic> diagnostics) {
-    CellType type = cell.getCellType() == CellType.FORMULA ? cell.getCachedFormulaResultType() : cell.getCellType();
-    switch (type) {
-      case STRING:
-        return cell.getRichStringCellValue().getString().replace("\r\n", "\n");
-      case BOOLEAN:
-        return cell.getBooleanCellValue() ? "TRUE" : "FALSE";
-      case NUMERIC:
-        double number;
-        try {
-          number = cell.getNumericCellValue();
-        } catch (RuntimeException e) {
-          String raw = cell instanceof org.apache.poi.xssf.usermodel.XSSFCell x ? x.getRawValue() : null;
-          diagnostics.add(Diagnostic.error("cell-error", where, "the cell is marked as a number but holds "
-              + (raw == null ? "something else" : Quoted.of(raw))));
-          return "";
-        }
-        if (!Double.isFinite(number)) {
-          diagnostics.add(Diagnostic.error("cell-error", where,
-              "the cell holds " + (Double.isNaN(number) ? "NaN" : "an infinite number") + ", not a number"));
-          return "";
-        }
-        if (DateUtil.isCellDateFormatted(cell)) {
-          LocalDateTime value = cell.getLocalDateTimeCellValue();
-          if (value == null) {
-            return "";
-          }
-          if (cell.getNumericCellValue() < 1) {
-            return value.toLocalTime().format(TIME);
-          }
-          return value.toLocalTime().equals(java.time.LocalTime.MIDNIGHT)
-              ? value.toLocalDate().toString()
-              : value.toString();
-        }
-
-        return BigDecimal.valueOf(number).stripTrailingZeros().toPlainString();
-      case ERROR:
-        diagnostics.add(Diagnostic.error("cell-error", where,
-            "the cell holds the spreadsheet error " + errorName(cell.getErrorCellValue())));
-        return "";
-      default:
-        return "";
-    }
-  }
 }

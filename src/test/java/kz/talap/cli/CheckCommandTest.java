@@ -247,10 +247,17 @@ class CheckCommandTest {
   @Test
   void bench_printsSubmissionsPerSecond() throws IOException {
     Path file = dir.resolve("bench.jsonl");
-    CliRun run = CliRun.of("bench", "--count", "300", "--rounds", "1", "--file", file.toString());
+    CliRun run = CliRun.of("bench", "--count", "300", "--rounds", "1", "--file", file.toString(), "--in-process",
+        "--workbooks", "2", "--services", "4", "--requirements", "40", "--national",
+        dir.resolve("national").toString());
     assertEquals(0, run.exit(), run.err());
     assertEquals(300, Files.readAllLines(file).size());
-    assertTrue(run.out().startsWith("Generated 300 submissions ("), run.out());
+    assertTrue(run.out().startsWith("National catalogue: 2 workbooks (and the shipped reference.xlsx), 4 services, "
+        + "40 requirement rows in "), run.out());
+    assertTrue(run.out().contains("\nGenerated 300 submissions ("), run.out());
+    assertTrue(run.out().contains("\n| measure "), run.out());
+    assertTrue(run.out().contains("\n| compile shipped (s) "), run.out());
+    assertTrue(run.out().contains("\n| publish national (pages/s) "), run.out());
     assertTrue(run.out().contains("\nSummary: plain Jackson "), run.out());
     // The generator mixes complete, incomplete and invalid-free input: every line must be readable.
     assertTrue(run.out().contains(", 0 input errors\n"), run.out());

@@ -23,6 +23,22 @@ class ConditionCompilerTest {
   }
 
   @Test
+  void compiled_storedCheckedExpression_evaluatesWithoutCompilingTheSourceAgain() {
+    Condition original = compile("age >= 16 && !(citizenship in eaeu)");
+    // A compiler that declares nothing could not compile the source: the stored expression alone must do.
+    ConditionCompiler empty = new ConditionCompiler(Map.of(), Set.of());
+
+    Condition loaded = empty.compiled(original.source(), "", original.checkedExpression(), original.facts(),
+        original.integerLiterals(), original.stringLiterals());
+
+    List<String> eaeu = List.of("AM", "BY", "KG", "KZ", "RU");
+    assertTrue(loaded.test(Map.of("age", 30L, "citizenship", "UZ", "eaeu", eaeu)));
+    assertFalse(loaded.test(Map.of("age", 30L, "citizenship", "RU", "eaeu", eaeu)));
+    assertEquals(Set.of("age", "citizenship", "eaeu"), loaded.facts());
+    assertEquals(original, loaded);
+  }
+
+  @Test
   void test_eaeuException() {
     Condition condition = compile("!(citizenship in eaeu)");
     List<String> eaeu = List.of("AM", "BY", "KG", "KZ", "RU");

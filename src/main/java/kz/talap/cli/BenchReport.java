@@ -1,0 +1,293 @@
+package kz.talap.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import kz.talap.compile.CatalogueCompiler;
+import kz.talap.compile.CompileResult;
+import kz.talap.model.Catalogue;
+import kz.talap.publish.Site;
+import kz.talap.publish.SitePublisher;
+import kz.talap.publish.Templates;
+import kz.talap.workbook.WorkbookReader;
+
+/**
+ * The measures of {@code talap bench}, each beside its floor, printed as the table {@code measure | talap | floor |
+ * ratio | target}. Times of other processes are their CPU seconds (user and system, from the kernel's account of
+ * waited-for children), which a busy machine disturbs far less than elapsed time; elapsed time is printed too.
+ */
+final class BenchReport {
+  private static final double TICKS = 100.0;
+
+  private final PrintWriter out;
+  private final int rounds;
+  private final List<String[]> rows = new ArrayList<>();
+  private final List<double[]> compiles = new ArrayList<>();
+  private double readTreeShipped;
+
+  BenchReport(PrintWriter out, int rounds) {
+    this.out = out;
+    this.rounds = rounds;
+  }
+
+  interface Round {
+    long run() throws Exception;
+  }
+
+  /** Runs one warm-up round and the measured ones; prints each and returns the best rounds per second. */
+  double best(String name, Round round) {
+    double best = 0;
+    try {
+      long sink = round.run();
+      for (int i = 1; i <= rounds; i++) {
+        long started = System.nanoTime();
+        sink += round.run();
+        double seconds = (System.nanoTime() - started) / 1e9;
+        best = Math.max(best, 1 / seconds);
+        out.printf("%-44s round %d: %.3f s%n", name, i, seconds);
+      }
+      out.printf("%-44s best: %.3f s (checksum %d)%n", name, 1 / best, sink);
+      if (name.equals("plain Jackson readTree (shipped)")) {
+        readTreeShipped = 1 / best;
+      }
+    } catch (Exception e) {
+      throw new IllegalStateException(name + " failed: " + e, e);
+    }
+    return best;
+  }
+
+  /** Adds a row: talap's figure, the floor's, and whether the target is met. */
+  void row(String measure, double talap, double floor, String target, boolean met) {
+    rows.add(new String[] {measure, figure(talap), figure(floor), String.format("%.2f", talap / floor),
+        target + (met ? "  met" : "  NOT MET")});
+  }
+
+  private static String figure(double value) {
+    return value >= 100 ? String.format("%,.0f", value) : String.format("%.3f", value);
+  }
+
+  /** A single check as a user runs it, warm cache, against the start of a bare JVM: median CPU of five. */
+  void startUp(String example) throws IOException {
+    List<String> talap = Files.isExecutable(Path.of("talap"))
+        ? List.of("./talap", "check", example)
+        : List.of(java(), "-cp", classPath(), Main.class.getName(), "check", example);
+    child(talap);
+    double[] check = median5(talap);
+    double[] jvm = median5(List.of(java(), "-Xshare:auto", "-version"));
+    out.printf("%-44s median CPU %.3f s, elapsed %.3f s%n", String.join(" ", talap), check[0], check[1]);
+    out.printf("%-44s median CPU %.3f s, elapsed %.3f s%n", "java -version", jvm[0], jvm[1]);
+    row("single check, whole process (CPU s)", check[0], jvm[0], "≤ 0.5 s", check[0] <= 0.5);
+  }
+
+  private double[] median5(List<String> command) throws IOException {
+    double[][] runs = new double[5][];
+    for (int i = 0; i < runs.length; i++) {
+      runs[i] = child(command);
+    }
+    double[] cpu = Arrays.stream(runs).mapToDouble(r -> r[0]).sorted().toArray();
+    double[] wall = Arrays.stream(runs).mapToDouble(r -> r[1]).sorted().toArray();
+    return new double[] {cpu[2], wall[2]};
+  }
+
+  /** Compiles the files (median of the rounds, after a warm-up) and reads them bare; returns the catalogue. */
+  Optional<Catalogue> compile(String name, List<Path> files, LocalDate day) {
+    double[] talap = new double[rounds];
+    double[] bare = new double[rounds];
+    Optional<Catalogue> catalogue = compileOnce(files, day);
+    bareRead(files);
+    for (int i = 0; i < rounds; i++) {
+      long started = System.nanoTime();
+      compileOnce(files, day);
+      talap[i] = (System.nanoTime() - started) / 1e9;
+      started = System.nanoTime();
+      bareRead(files);
+      bare[i] = (System.nanoTime() - started) / 1e9;
+    }
+    Arrays.sort(talap);
+    Arrays.sort(bare);
+    double compile = talap[rounds / 2];
+    double floor = bare[rounds / 2];
+    out.printf("%-44s median %.3f s; bare streaming read %.3f s%n", "compile (" + name + ")", compile, floor);
+    row("compile " + name + " (s)", compile, floor, "≤ 2× bare read", compile <= 2 * floor);
+    return catalogue;
+  }
+
+  /** Compiles once and reads bare once (national sizes); rows for linear growth come from these. */
+  Optional<Catalogue> compileOnce(String name, List<Path> files, LocalDate day) {
+    System.gc();
+    long started = System.nanoTime();
+    Optional<Catalogue> catalogue = compileOnce(files, day);
+    double compile = (System.nanoTime() - started) / 1e9;
+    started = System.nanoTime();
+    long cells = bareRead(files);
+    double floor = (System.nanoTime() - started) / 1e9;
+    out.printf("%-44s %.3f s; bare streaming read %.3f s (%,d cells)%n", "compile (" + name + ")", compile, floor,
+        cells);
+    row("compile " + name + " (s)", compile, floor, "≤ 2× bare read", compile <= 2 * floor);
+    compiles.add(new double[] {files.size() - 1, compile});
+    if (compiles.size() == 3) {
+      // Time per workbook at 50 against at 1: linear growth keeps it within a factor of two.
+      double perOne = compiles.get(0)[1] / compiles.get(0)[0];
+      double perAll = compiles.get(2)[1] / compiles.get(2)[0];
+      row("compile time per workbook, " + (int) compiles.get(2)[0] + " vs 1 (s)", perAll, perOne,
+          "≤ 2× (linear)", perAll <= 2 * perOne);
+    }
+    return catalogue;
+  }
+
+  private static Optional<Catalogue> compileOnce(List<Path> files, LocalDate day) {
+    CompileResult result = CatalogueCompiler.compile(WorkbookReader.read(files), day, true);
+    return result.catalogue();
+  }
+
+  private static long bareRead(List<Path> files) {
+    try {
+      return WorkbookReader.bareStreamingRead(files);
+    } catch (Exception e) {
+      throw new IllegalStateException("bare read failed: " + e, e);
+    }
+  }
+
+  /** The national catalogue compiled by another process limited to a 256 MB heap. */
+  void compileInSmallHeap(Path folder, LocalDate day, Path scratch) throws IOException {
+    List<String> command = List.of(java(), "-Xmx256m", "-cp", classPath(), Main.class.getName(), "compile",
+        "--catalogue", folder.toString(), "--as-of", day.toString(), "--quiet", "--out",
+        scratch.resolve("national.json").toString());
+    double[] run = child(command);
+    boolean ok = run[2] == 0;
+    out.printf("%-44s exit %d, CPU %.3f s, elapsed %.3f s%n", "compile national -Xmx256m", (int) run[2], run[0],
+        run[1]);
+    double floor = compiles.isEmpty() ? Double.NaN : compiles.get(compiles.size() - 1)[1];
+    rows.add(new String[] {"compile national, -Xmx256m process (CPU s)", ok ? figure(run[0]) : "out of memory",
+        figure(floor), ok ? String.format("%.2f", run[0] / floor) : "-",
+        "completes in 256 MB" + (ok ? "  met" : "  NOT MET")});
+  }
+
+  /** The check of the generated JSON Lines by {@code talap check --format json} in its own process (warm cache). */
+  void checkProcess(List<Path> catalogue, Path file, LocalDate day, Path scratch) throws IOException {
+    List<String> command = new ArrayList<>(List.of(java(), "-cp", classPath(), Main.class.getName(), "check"));
+    // --catalogue takes several values: it comes first, and the submissions after the other options.
+    catalogue.forEach(c -> command.addAll(List.of("--catalogue", c.toString())));
+    command.addAll(List.of("--as-of", day.toString(), "--format", "json", "--out",
+        scratch.resolve("check.json").toString(), "--no-progress", file.toString()));
+    child(command);
+    double[] run = child(command);
+    // Exit 1 means some submissions are incomplete, which the generated batch always has.
+    boolean checked = run[2] == 0 || run[2] == 1;
+    out.printf("%-44s exit %d, CPU %.3f s, elapsed %.3f s%n", "check --format json (process)", (int) run[2],
+        run[0], run[1]);
+    row("check --format json, whole process (CPU s)", run[0], readTreeShipped,
+        checked ? "≤ 2× readTree" : "≤ 2× readTree (the check FAILED)", checked && run[0] <= 2 * readTreeShipped);
+  }
+
+  /**
+   * Whether the check keeps its rate on the national catalogue. Its submissions are ten times larger (a national
+   * service asks for 200 documents), so each rate is taken relative to Jackson parsing the same file.
+   */
+  void rateKept(double shipped, double shippedParse, double national, double nationalParse) {
+    double nationalShare = national / nationalParse;
+    double shippedShare = shipped / shippedParse;
+    row("check rate ÷ parse rate, national vs shipped", nationalShare, shippedShare, "≥ 0.50 of shipped",
+        nationalShare >= 0.5 * shippedShare);
+  }
+
+  private double publishedShipped;
+
+  /** Publishing (best of the rounds) against bare FreeMarker rendering of the same pages, in pages per second. */
+  void publish(String name, Catalogue catalogue, LocalDate day, Templates templates, Path target)
+      throws Templates.TemplateProblem, SitePublisher.Problem {
+    int rounds = name.equals("shipped") ? this.rounds : 1;
+    SitePublisher.publish(catalogue, day, templates, target);
+    double best = Double.MAX_VALUE;
+    int pages = 0;
+    for (int i = 0; i < rounds; i++) {
+      long started = System.nanoTime();
+      Site site = SitePublisher.publish(catalogue, day, templates, target);
+      best = Math.min(best, (System.nanoTime() - started) / 1e9);
+      pages = site.pages();
+    }
+    long[] bare = SitePublisher.bareRendering(catalogue, day, templates);
+    double rate = pages / best;
+    double floor = bare[0] / (bare[1] / 1e9);
+    out.printf("%-44s %d pages in %.3f s; bare FreeMarker %d pages in %.3f s%n", "publish (" + name + ")", pages,
+        best, bare[0], bare[1] / 1e9);
+    row("publish " + name + " (pages/s)", rate, floor, "≥ 0.50 of bare FreeMarker", rate >= 0.5 * floor);
+    if (name.equals("shipped")) {
+      publishedShipped = rate;
+    } else {
+      row("publish rate national vs shipped (pages/s)", rate, publishedShipped, "≥ 0.50 of shipped (linear)",
+          rate >= 0.5 * publishedShipped);
+    }
+  }
+
+  void print() {
+    String[] header = {"measure", "talap", "floor", "ratio", "target"};
+    int[] widths = new int[header.length];
+    List<String[]> all = new ArrayList<>();
+    all.add(header);
+    all.addAll(rows);
+    for (String[] row : all) {
+      for (int i = 0; i < row.length; i++) {
+        widths[i] = Math.max(widths[i], row[i].length());
+      }
+    }
+    out.println();
+    for (int r = 0; r < all.size(); r++) {
+      StringBuilder text = new StringBuilder("|");
+      for (int i = 0; i < header.length; i++) {
+        text.append(' ').append(String.format("%-" + widths[i] + "s", all.get(r)[i])).append(" |");
+      }
+      out.println(text);
+      if (r == 0) {
+        StringBuilder rule = new StringBuilder("|");
+        for (int width : widths) {
+          rule.append('-').append("-".repeat(width)).append("-|");
+        }
+        out.println(rule);
+      }
+    }
+  }
+
+  private static String java() {
+    return ProcessHandle.current().info().command().orElse("java");
+  }
+
+  private static String classPath() {
+    return System.getProperty("java.class.path");
+  }
+
+  /** Runs a command to its end; returns its CPU seconds, elapsed seconds and exit code. */
+  private static double[] child(List<String> command) throws IOException {
+    double before = childrenCpu();
+    long started = System.nanoTime();
+    Process process = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+        .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    int exit;
+    try {
+      exit = process.waitFor();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted");
+    }
+    double wall = (System.nanoTime() - started) / 1e9;
+    return new double[] {childrenCpu() - before, wall, exit};
+  }
+
+  /** User and system seconds of the children this process has waited for (Linux /proc; NaN elsewhere). */
+  private static double childrenCpu() {
+    try {
+      String stat = Files.readString(Path.of("/proc/self/stat"));
+      String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+      // Fields 16 and 17 of proc(5), cutime and cstime, counted from field 3 (state) here.
+      return (Long.parseLong(fields[13]) + Long.parseLong(fields[14])) / TICKS;
+    } catch (IOException | RuntimeException e) {
+      return Double.NaN;
+    }
+  }
+}
