@@ -10,18 +10,16 @@ import kz.talap.source.Quoted;
  * report quotes from a workbook or a submission, an ANSI escape cannot clear or recolour the clerk's terminal.
  */
 final class EscapingWriter extends FilterWriter {
+  /** A carriage return not yet written: harmless before a line feed (CSV's CRLF), escaped anywhere else. */
+  private boolean pendingReturn;
+
   EscapingWriter(Writer out) {
     super(out);
   }
 
   @Override
   public void write(int c) throws IOException {
-    char ch = (char) c;
-    if (Quoted.isControl(ch) && ch != '\n' && ch != '\t') {
-      out.write(String.format("\\u%04x", c));
-    } else {
-      out.write(c);
-    }
+    write(String.valueOf((char) c), 0, 1);
   }
 
   @Override
@@ -31,7 +29,34 @@ final class EscapingWriter extends FilterWriter {
 
   @Override
   public void write(String text, int offset, int length) throws IOException {
-    String part = text.substring(offset, offset + length);
-    out.write(Quoted.escape(part));
+    StringBuilder plain = new StringBuilder(length);
+    for (int i = offset; i < offset + length; i++) {
+      char ch = text.charAt(i);
+      if (pendingReturn) {
+        pendingReturn = false;
+        if (ch == '\n') {
+          out.write(Quoted.escape(plain.toString()));
+          plain.setLength(0);
+          out.write("\r\n");
+          continue;
+        }
+        plain.append('\r');
+      }
+      if (ch == '\r') {
+        pendingReturn = true;
+      } else {
+        plain.append(ch);
+      }
+    }
+    out.write(Quoted.escape(plain.toString()));
+  }
+
+  @Override
+  public void flush() throws IOException {
+    if (pendingReturn) {
+      pendingReturn = false;
+      out.write("\\u000d");
+    }
+    super.flush();
   }
 }

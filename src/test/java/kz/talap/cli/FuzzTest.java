@@ -234,9 +234,9 @@ class FuzzTest {
   private static TestCatalogue base() {
     return TestCatalogue.valid()
         .row("Fees", "code", "DUTY", "service", "SVC", "amount", "4", "unit", "MCI", "name_kk", "Баж",
-            "name_ru", "Пошлина", "name_en", "Duty", "citation", "Tax Code, art. 610")
+            "name_ru", "Пошлина", "name_en", "Duty", "citation", "ORDER_992, Annex 3, item 6")
         .row("Terms", "code", "TERM", "service", "SVC", "kind", "SERVICE", "amount", "15", "unit", "WORKING_DAYS",
-            "name_kk", "Мерзім", "name_ru", "Срок", "name_en", "Term", "citation", "Annex 3, item 3")
+            "name_kk", "Мерзім", "name_ru", "Срок", "name_en", "Term", "citation", "ORDER_992, Annex 3, item 3")
         .row("Calendar", "code", "NEW_YEAR", "kind", "FIXED_HOLIDAY", "month_day", "01-01", "moves_if_weekend",
             "TRUE", "name_kk", "Жаңа жыл", "name_ru", "Новый год", "name_en", "New Year", "citation",
             "Labour Code, art. 84");

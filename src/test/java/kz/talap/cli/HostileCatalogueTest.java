@@ -69,9 +69,9 @@ class HostileCatalogueTest {
     TestCatalogue c = TestCatalogue.valid()
         .set("Parameters", 0, "amount", "0")
         .row("Fees", "code", "DUTY", "service", "SVC", "amount", "1E+999999999", "unit", "MCI", "name_kk", "Баж",
-            "name_ru", "Пошлина", "name_en", "Duty", "citation", "Tax Code, art. 610")
+            "name_ru", "Пошлина", "name_en", "Duty", "citation", "ORDER_992, Annex 3, item 6")
         .row("Terms", "code", "TERM", "service", "SVC", "kind", "SERVICE", "amount", "2147483647", "unit",
-            "WORKING_DAYS", "name_kk", "Мерзім", "name_ru", "Срок", "name_en", "Term", "citation", "Annex 3, item 3")
+            "WORKING_DAYS", "name_kk", "Мерзім", "name_ru", "Срок", "name_en", "Term", "citation", "ORDER_992, Annex 3, item 3")
         .set("Requirements", 0, "max_age_days", "99999999");
     CliRun run = compile(c);
     assertEquals(1, run.exit(), run.err());
@@ -90,7 +90,7 @@ class HostileCatalogueTest {
     for (LocalDate day = LocalDate.of(2024, 1, 1); day.getYear() == 2024; day = day.plusDays(1)) {
       c.row("Calendar", "code", "H" + day.getDayOfYear(), "kind", "FIXED_HOLIDAY", "month_day",
           day.toString().substring(5), "name_kk", "Мереке", "name_ru", "Праздник", "name_en", "Holiday",
-          "citation", "Labour Code, art. 84");
+          "citation", "ORDER_992, Annex 1-1, item 7");
     }
     CliRun run = compile(c);
     assertEquals(1, run.exit(), run.err());

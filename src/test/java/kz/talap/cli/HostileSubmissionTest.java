@@ -59,9 +59,9 @@ class HostileSubmissionTest {
     Path nul = Files.writeString(dir.resolve("nul.json"), one + "\u0000");
     CliRun run = CheckCommandTest.check(two.toString(), nul.toString(), PRP);
     assertEquals(2, run.exit());
-    assertEquals(two + ":53:1: more content after the submission: a file holds exactly one JSON value (use .jsonl "
+    assertEquals(two + ":49:1: more content after the submission: a file holds exactly one JSON value (use .jsonl "
         + "for one submission per line)\n"
-        + nul + ":53:2: malformed JSON: Illegal character ((CTRL-CHAR, code 0)): only regular white space (\\r, "
+        + nul + ":49:2: malformed JSON: Illegal character ((CTRL-CHAR, code 0)): only regular white space (\\r, "
         + "\\n, \\t) is allowed between tokens\n", run.err());
     assertTrue(run.out().contains("Verdict: complete"), run.out());
   }
@@ -82,9 +82,9 @@ class HostileSubmissionTest {
     CliRun run = CheckCommandTest.check(file.toString(), longCode.toString());
     assertEquals(2, run.exit());
     assertFalse(run.err().contains("\u001b"), run.err());
-    assertEquals(file + ": $.documents[5].code: unknown document '\\u001b[2J\\u001b[31mPHOTO' (see the Documents "
+    assertEquals(file + ": $.documents[4].code: unknown document '\\u001b[2J\\u001b[31mPHOTO' (see the Documents "
         + "sheet or 'talap schema')\n"
-        + longCode + ": $.documents[5].code: unknown document '" + "X".repeat(60) + "… (100000 characters)' (see "
+        + longCode + ": $.documents[4].code: unknown document '" + "X".repeat(60) + "… (100000 characters)' (see "
         + "the Documents sheet or 'talap schema')\n", run.err());
   }
 
