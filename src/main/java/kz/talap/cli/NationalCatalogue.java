@@ -36,7 +36,8 @@ final class NationalCatalogue {
 
   /** What the generated folder is for; a folder with the same stamp is reused. */
   String stamp() {
-    return "national " + workbooks + " workbooks, " + services + " services, " + requirements + " requirement rows\n";
+    return "national (citations of Norms) " + workbooks + " workbooks, " + services + " services, " + requirements
+        + " requirement rows\n";
   }
 
   /**
@@ -77,6 +78,9 @@ final class NationalCatalogue {
     // Two rows of every three are codes of their own; the third is an ended earlier version of one of them.
     int codes = rowsPerService * 2 / 3;
     String ministry = String.format("M%03d", w + 1);
+    // Each ministry's service standards are one act of the Norms sheet; citations name it and the place.
+    add(tables, "Norms", "code", "STANDARDS_" + ministry, "name_kk", ministry + " мемлекеттік қызмет стандарттары",
+        "name_ru", "Стандарты государственных услуг " + ministry, "name_en", "Service standards of " + ministry);
     for (int d = 1; d <= codes; d++) {
       String code = ministry + "_DOC_" + d;
       add(tables, "Documents", "code", code, "name_kk", "Құжат " + d + " (" + ministry + ")",
@@ -92,17 +96,18 @@ final class NationalCatalogue {
           "form_kk", "қағаз түрінде", "form_ru", "бумажная", "form_en", "paper",
           "result_kk", "анықтама", "result_ru", "справка", "result_en", "a certificate",
           "channels", String.join(", ", CHANNELS), "recipients", "INDIVIDUAL",
-          "citation", "Standard of service " + (s + 1) + ", item 8");
+          "citation", "STANDARDS_" + ministry + ", Annex " + (s + 1) + ", item 8");
       int rows = 0;
       for (int r = 1; rows < rowsPerService && r <= codes; r++) {
         String code = service + "_REQ_" + r;
         String condition = r % 10 < CONDITIONS.size() ? CONDITIONS.get((r + s) % CONDITIONS.size()) : "";
         boolean versioned = r % 2 == 0 && rows + 2 <= rowsPerService;
         if (versioned) {
-          requirement(tables, code, service, r, ministry + "_DOC_" + r, "", "", "2025-12-31");
+          requirement(tables, code, service, ministry, s + 1, r, ministry + "_DOC_" + r, "", "", "2025-12-31");
           rows++;
         }
-        requirement(tables, code, service, r, ministry + "_DOC_" + r, condition, versioned ? "2026-01-01" : "", "");
+        requirement(tables, code, service, ministry, s + 1, r, ministry + "_DOC_" + r, condition,
+            versioned ? "2026-01-01" : "", "");
         rows++;
       }
     }
@@ -110,9 +115,10 @@ final class NationalCatalogue {
   }
 
   private static void requirement(Map<String, List<Map<String, String>>> tables, String code, String service,
-      int order, String document, String condition, String from, String to) {
+      String ministry, int annex, int order, String document, String condition, String from, String to) {
     List<String> cells = new ArrayList<>(List.of("code", code, "service", service, "order", String.valueOf(order),
-        "document", document, "citation", "Standard of service " + service + ", item 9, sub-item " + order));
+        "document", document, "citation", "STANDARDS_" + ministry + ", Annex " + annex + ", item 9, sub-item "
+            + order + ")"));
     if (!condition.isEmpty()) {
       cells.addAll(List.of("condition", condition, "explanation_kk", "Шарт: " + condition,
           "explanation_ru", "Условие: " + condition, "explanation_en", "Only when " + condition));
