@@ -120,6 +120,14 @@ public final class Server implements AutoCloseable {
             "the form is larger than " + settings.limits().maxBody() + " bytes");
         default -> new ApiProblem(e.getStatus(), "http-" + e.getStatus(), e.getMessage(), e.getMessage());
       }));
+      // A catalogue that compiles can still fail for one applicant's facts (a condition that divides by a fact) or
+      // run out of working days: the answer names the cell to correct, never a stack trace.
+      config.routes.exception(kz.talap.condition.Condition.Failure.class, (e, ctx) -> problem(ctx, new ApiProblem(
+          422, "catalogue-cannot-decide", "The catalogue cannot decide this submission",
+          e.getMessage() + "; the catalogue must be corrected")));
+      config.routes.exception(kz.talap.calendar.WorkingCalendar.NoWorkingDay.class, (e, ctx) -> problem(ctx,
+          new ApiProblem(422, "catalogue-cannot-decide", "The catalogue cannot decide this submission",
+              e.getMessage())));
       config.routes.exception(Exception.class, (e, ctx) -> problem(ctx, new ApiProblem(500, "internal",
           "The server could not answer", "the server failed on this request (" + e.getClass().getSimpleName()
           + "); the request was not processed")));

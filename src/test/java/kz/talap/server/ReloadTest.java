@@ -79,6 +79,30 @@ class ReloadTest {
     }
   }
 
+  @Test
+  void conditionFailingForOneApplicant_isAProblemNamingTheCell_notAStackTrace() throws Exception {
+    try (var files = Files.list(Path.of("catalogue"))) {
+      for (Path file : files.filter(f -> f.toString().endsWith(".xlsx")).toList()) {
+        Files.copy(file, folder.resolve(file.getFileName()));
+      }
+    }
+    // Compiles (with age 0 the division is fine) but fails for the example's 37-year-old: 10 / (37 - 37).
+    String cell = edit(folder, "Requirements", "code", "TRP_REQ_HEALTH_INSURANCE", "condition",
+        "10 / (age - 37) >= 0");
+    try (Server server = Server.start(new Server.Settings(folder, Path.of("templates"), "127.0.0.1", 0,
+        Limits.DEFAULT, 100, true))) {
+      Http http = new Http(server.port());
+      HttpResponse<String> check = http.post("/api/v1/check", "application/json",
+          Files.readString(Path.of("catalogue/examples/trp-work-complete.json")));
+      assertEquals(422, check.statusCode(), check.body());
+      JsonNode problem = JSON.readTree(check.body());
+      assertEquals("The catalogue cannot decide this submission", problem.get("title").asText());
+      assertEquals(cell + ": the condition \"10 / (age - 37) >= 0\" cannot be evaluated: division by zero (/ by zero); "
+          + "the catalogue must be corrected", problem.get("detail").asText());
+      assertFalse(check.body().contains("at kz.talap"), check.body());
+    }
+  }
+
   /** Polls the status until it matches (a compilation takes seconds on a busy machine). */
   private static JsonNode await(Http http, Predicate<JsonNode> done) throws Exception {
     long until = System.nanoTime() + Duration.ofSeconds(90).toNanos();
