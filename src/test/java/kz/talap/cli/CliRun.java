@@ -26,6 +26,29 @@ record CliRun(int exit, String out, String err) {
     return new CliRun(exit, out.toString(), err.toString());
   }
 
+  /**
+   * The first result of a {@code check --format json} run: its verdict, then each finding as "severity kind subject:
+   * message" in one language, each followed by its citation in that language when {@code citations} is set.
+   */
+  java.util.List<String> findings(String lang, boolean citations) {
+    com.fasterxml.jackson.databind.JsonNode result;
+    try {
+      result = new com.fasterxml.jackson.databind.ObjectMapper().readTree(out).get("results").get(0);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    java.util.List<String> lines = new java.util.ArrayList<>();
+    lines.add(result.get("verdict").asText());
+    for (com.fasterxml.jackson.databind.JsonNode f : result.get("findings")) {
+      lines.add(f.get("severity").asText() + " " + f.get("kind").asText() + " " + f.get("subject").asText() + ": "
+          + f.get("message").get(lang).asText());
+      if (citations) {
+        lines.add("  " + f.get("citation").get(lang).asText());
+      }
+    }
+    return lines;
+  }
+
   /** The version of the shipped catalogue, compiled once. */
   private static final class ShippedVersion {
     static final String VERSION = kz.talap.compile.CatalogueCompiler.compile(kz.talap.workbook.WorkbookReader.read(

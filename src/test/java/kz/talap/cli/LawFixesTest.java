@@ -51,15 +51,7 @@ class LawFixesTest {
     Path file = Files.writeString(Files.createTempFile(dir, "s", ".json"), submission);
     CliRun run = CliRun.of("check", "--as-of", "2026-11-21", "--format", "json", file.toString());
     assertEquals("", run.err());
-    JsonNode result = new ObjectMapper().readTree(run.out()).get("results").get(0);
-    List<String> lines = new ArrayList<>();
-    lines.add(result.get("verdict").asText());
-    for (JsonNode f : result.get("findings")) {
-      lines.add(f.get("severity").asText() + " " + f.get("kind").asText() + " " + f.get("subject").asText() + ": "
-          + f.get("message").get(lang).asText());
-      lines.add("  " + f.get("citation").get(lang).asText());
-    }
-    return lines;
+    return run.findings(lang, true);
   }
 
   static String page(String path) throws IOException {

@@ -21,14 +21,7 @@ class ServicesCheckTest {
   static List<String> findings(String example, String lang) throws IOException {
     CliRun run = CliRun.of("check", "--as-of", "2026-11-21", "--format", "json", "catalogue/examples/" + example);
     assertEquals("", run.err());
-    JsonNode result = new ObjectMapper().readTree(run.out()).get("results").get(0);
-    List<String> lines = new ArrayList<>();
-    lines.add(result.get("verdict").asText());
-    for (JsonNode f : result.get("findings")) {
-      lines.add(f.get("severity").asText() + " " + f.get("kind").asText() + " " + f.get("subject").asText() + ": "
-          + f.get("message").get(lang).asText());
-    }
-    return lines;
+    return run.findings(lang, false);
   }
 
   @Test
