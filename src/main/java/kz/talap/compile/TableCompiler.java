@@ -125,6 +125,7 @@ final class TableCompiler {
       Validity validity = cells.validity(row);
       var status = cells.choice(row, "status", Enums.ServiceStatus.class, true);
       Optional<Text> name = cells.text(row, "name", true);
+      Optional<Text> shortName = cells.text(row, "short_name", false);
       Optional<Text> provider = cells.text(row, "provider", true);
       Optional<Text> form = cells.text(row, "form", true);
       Optional<Text> resultText = cells.text(row, "result", true);
@@ -138,7 +139,8 @@ final class TableCompiler {
       Optional<Text> citation = cells.citation(row, true);
       if (c.define(SERVICES, row, "code", code, validity) && clean(start)) {
         serviceChannels.put(code.get(), channels);
-        result.add(new Service(code.get(), status.get(), name.get(), provider.get(), form.get(), resultText.get(),
+        result.add(new Service(code.get(), status.get(), name.get(), shortName, provider.get(), form.get(),
+            resultText.get(),
             channels, recipients.isEmpty() ? List.of(Enums.Recipient.values()) : recipients, eligibility,
             explanation, citation.get(), validity));
       }
@@ -155,12 +157,14 @@ final class TableCompiler {
       Optional<String> service = c.reference(row, "service", SERVICES, "service", true, validity);
       OptionalInt number = cells.integer(row, "number", true);
       Optional<Text> name = cells.text(row, "name", true);
+      Optional<Text> shortName = cells.text(row, "short_name", false);
       Optional<Condition> eligibility = c.condition(row, "eligibility", false);
       Optional<Text> explanation = c.explanation(row, "eligibility", eligibility, false);
       Optional<Text> citation = cells.citation(row, true);
       if (c.define(SUB_TYPES, row, "code", code, validity) && clean(start)) {
         subTypeService.put(code.get(), service.get());
-        result.add(new SubType(code.get(), service.get(), number.getAsInt(), name.get(), eligibility, explanation,
+        result.add(new SubType(code.get(), service.get(), number.getAsInt(), name.get(), shortName, eligibility,
+            explanation,
             citation.get(), validity));
       }
     }

@@ -80,7 +80,8 @@ final class Rows {
     }
     for (Service s : catalogue.services()) {
       add(SERVICES, s.code(), s.validity(), s.name()).in(Optional.of(s.code()), Optional.empty())
-          .value("status", s.status()).text("name", s.name()).text("provider", s.provider()).text("form", s.form())
+          .value("status", s.status()).text("name", s.name()).text("short_name", s.shortName())
+          .text("provider", s.provider()).text("form", s.form())
           .text("result", s.result()).list("channels", s.channels()).list("recipients", s.recipients())
           .value("eligibility", s.eligibility()).text("eligibility", s.eligibilityExplanation())
           .value("citation", s.citation()).validity(s.validity()).done();
@@ -89,6 +90,7 @@ final class Rows {
       add(SUB_TYPES, s.code(), s.validity(), s.name()).in(Optional.of(s.service()), Optional.of(s.code()))
           .owner(SERVICES, Optional.of(s.service()))
           .value("service", s.service()).value("number", s.number()).text("name", s.name())
+          .text("short_name", s.shortName())
           .value("eligibility", s.eligibility()).text("eligibility", s.eligibilityExplanation())
           .value("citation", s.citation()).validity(s.validity()).done();
     }

@@ -66,7 +66,13 @@ final class ServicePage {
     Map<String, Object> model = new LinkedHashMap<>();
     model.put("service", SiteIndex.service(service, text));
     subtype.ifPresent(s -> model.put("subtype", subtype(s)));
-    model.put("title", subtype.map(s -> text.of(s.name())).orElse(text.of(service.name())));
+    // The page is titled by the plain name ("Work"); the official name of the sub-type or service follows it.
+    model.put("title", subtype.map(s -> text.of(s.shortName().orElse(s.name())))
+        .orElse(text.of(service.shortName().orElse(service.name()))));
+    String official = subtype.map(s -> text.of(s.name())).orElse(text.of(service.name()));
+    if (!official.equals(model.get("title"))) {
+      model.put("officialTitle", official);
+    }
     model.put("channels", service.channels().stream().map(this::channel).flatMap(Optional::stream).toList());
     model.put("term", terms(EnumSet.of(TermKind.SERVICE)));
     model.put("termGroups", termGroups());

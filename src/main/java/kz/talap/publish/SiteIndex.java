@@ -60,6 +60,7 @@ final class SiteIndex {
         subtype.put("code", s.code());
         subtype.put("number", s.number());
         subtype.put("name", text.of(s.name()));
+        subtype.put("shortName", text.of(s.shortName().orElse(s.name())));
         subtype.put("href", SitePaths.page(service.code(), Optional.of(s.code())));
         return subtype;
       }).toList());
@@ -72,6 +73,8 @@ final class SiteIndex {
     Map<String, Object> model = new LinkedHashMap<>();
     model.put("code", service.code());
     model.put("name", text.of(service.name()));
+    // The plain name for links and headings; the official name stays under it.
+    model.put("shortName", text.of(service.shortName().orElse(service.name())));
     model.put("status", service.status().name());
     model.put("statusLabel", text.label("STATUS_" + service.status().name()));
     model.put("validity", text.validity(service.validity()));

@@ -68,6 +68,8 @@ public final class Schema {
           .code("Service code, e.g. TRP.")
           .choice("status", true, "IN_FORCE, PILOT or DRAFT.", names(Enums.ServiceStatus.values()))
           .text("name", true, "Official name of the service")
+          .text("short_name", false, "Short plain name used in links, titles and headings, e.g. Temporary residence; "
+              + "the official name stays under it")
           .text("provider", true, "Who provides the service")
           .text("form", true, "Form of the service: electronic, paper")
           .text("result", true, "Result of the service")
@@ -87,6 +89,8 @@ public final class Schema {
           .ref("service", SERVICES, true, "The service this sub-type belongs to.")
           .column("number", INTEGER, true, "Number of the sub-type in the source.")
           .text("name", true, "Name of the sub-type")
+          .text("short_name", false, "Short plain name used in links, titles and headings, e.g. Work; the official "
+              + "name stays under it")
           .column("eligibility", CONDITION, false, "CEL condition the applicant must meet; empty = anyone.")
           .text("eligibility", false, "The eligibility condition in plain words")
           .citation(true)

@@ -44,6 +44,17 @@ class PublishServicesTest {
   }
 
   @Test
+  void plainNames_titleLinksAndHeadings_officialNameStaysUnderIt() throws IOException {
+    assertTrue(page("en/index.html").contains("<li value=\"2\"><a href=\"trp/trp-work.html\">Work</a></li>"));
+    assertTrue(page("kk/index.html").contains("<a href=\"prp/index.html\">Тұрақты тұру</a>"));
+    String ru = page("ru/trp/trp-work.html");
+    assertTrue(ru.contains("<p class=\"kicker\">Временное проживание</p>\n<h1>Работа</h1>\n<p class=\"official\">"
+        + "Выдача иностранцам и лицам без гражданства разрешения на временное проживание в Республике Казахстан в "
+        + "целях осуществления трудовой деятельности</p>"), ru);
+    assertTrue(ru.contains("<title>Работа · "), ru);
+  }
+
+  @Test
   void renewal_termsAndOutage_inEachLanguage() throws IOException {
     // The applicant's deadlines are under their own heading, not under the processing time.
     assertTrue(section(page("en/rp-card/rp-card-renewal.html"), "terms-deadlines").contains("<h2 id=\"terms-deadlines\">"
