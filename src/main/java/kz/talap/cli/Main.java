@@ -62,6 +62,11 @@ public final class Main {
         out.flush();
         return args.length == 0 ? USAGE : OK;
       }
+      if (args[0].equals("--version") || args[0].equals("-V") || args[0].equals("version")) {
+        out.println(Version.text());
+        out.flush();
+        return OK;
+      }
       String command = args[0].toLowerCase(Locale.ROOT);
       String[] rest = Arrays.copyOfRange(args, 1, args.length);
       int code = switch (command) {
@@ -118,7 +123,7 @@ public final class Main {
           token          add, revoke or list API client tokens
           journal        list the checks recorded in the journal, show one, or re-run it on today's catalogue
 
-        Run 'talap <command> --help' for the options of a command.
+        Run 'talap <command> --help' for the options of a command, 'talap --version' for the version and build.
         """;
   }
 }
