@@ -9,6 +9,7 @@ import java.util.stream.Stream;
 import kz.talap.compile.CompileResult;
 import kz.talap.diff.CatalogueDiff;
 import kz.talap.model.Catalogue;
+import kz.talap.publish.PdfFonts;
 import kz.talap.publish.Site;
 import kz.talap.publish.SitePublisher;
 import kz.talap.publish.Templates;
@@ -40,6 +41,12 @@ final class PublishCommand {
     options.addOption(Option.builder().longOpt("previous").hasArg().argName("OLD")
         .desc("the previous catalogue (a workbook, a folder of workbooks, or git:REV): adds a page per language "
             + "listing what changed since it").build());
+    options.addOption(Option.builder().longOpt("pdf")
+        .desc("also write an A4 PDF of every checklist page next to its HTML (en/trp/trp-work.pdf), linked from it")
+        .build());
+    options.addOption(Option.builder().longOpt("fonts").hasArg().argName("FOLDER")
+        .desc("with --pdf: the folder of DejaVuSans.ttf and DejaVuSans-Bold.ttf (default: " + PdfFonts.DEBIAN + ")")
+        .build());
     Optional<CommandLine> parsed = kz.talap.cli.Options.parse("publish", options, args, err);
     if (parsed.isEmpty()) {
       return Main.USAGE;
@@ -71,6 +78,17 @@ final class PublishCommand {
       SitePublisher.tidy(target);
     } catch (java.io.IOException e) {
       err.println("talap publish: cannot tidy up next to " + target + ": " + e.getMessage());
+      return Main.USAGE;
+    }
+    Optional<PdfFonts> fonts = Optional.empty();
+    if (line.hasOption("pdf")) {
+      try {
+        fonts = Optional.of(PdfFonts.in(Path.of(line.getOptionValue("fonts", PdfFonts.DEBIAN.toString()))));
+      } catch (SitePublisher.Problem e) {
+        return nothingPublished("talap publish: " + e.getMessage(), target, Main.USAGE);
+      }
+    } else if (line.hasOption("fonts")) {
+      err.println("talap publish: --fonts is only for --pdf");
       return Main.USAGE;
     }
     long started = System.nanoTime();
@@ -112,7 +130,7 @@ final class PublishCommand {
     }
     Site site;
     try {
-      site = SitePublisher.publish(catalogue, previous, asOf.get(), templates, target);
+      site = SitePublisher.publish(catalogue, previous, asOf.get(), templates, target, fonts);
     } catch (TemplateProblem e) {
       return nothingPublished(e.getMessage(), target, Main.USAGE);
     } catch (SitePublisher.Problem e) {
@@ -125,7 +143,9 @@ final class PublishCommand {
         + CompileCommand.count(snapshot.services().size(), "service") + ", "
         + CompileCommand.count(snapshot.subTypes().size(), "sub-type") + ", "
         + CompileCommand.count(result.warnings(), "warning"));
-    out.println("Published " + site.pages() + " pages in kk, ru, en to " + target + " in " + millis + " ms");
+    long pdfs = site.files().stream().filter(f -> f.endsWith(".pdf")).count();
+    out.println("Published " + site.pages() + " pages" + (fonts.isPresent() ? " and " + pdfs + " PDFs" : "")
+        + " in kk, ru, en to " + target + " in " + millis + " ms");
     if (previous.isPresent()) {
       DiffReport changes = new DiffReport(CatalogueDiff.between(previous.get(), catalogue),
           line.getOptionValue("previous"), "");

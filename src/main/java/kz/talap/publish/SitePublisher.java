@@ -77,6 +77,16 @@ public final class SitePublisher {
    */
   public static Site publish(Catalogue catalogue, Optional<Catalogue> previous, LocalDate asOf, Templates templates,
       Path target) throws TemplateProblem, Problem {
+    return publish(catalogue, previous, asOf, templates, target, Optional.empty());
+  }
+
+  /**
+   * Publishes as {@link #publish(Catalogue, Optional, LocalDate, Templates, Path)} does and, given fonts, adds an A4
+   * PDF of every service and sub-type page next to its HTML ({@code {lang}/trp/trp-work.pdf}), rendered from that
+   * HTML with the template folder's {@code pdf.css}, and a link to it on the page ({@code pdf} in page.ftlh).
+   */
+  public static Site publish(Catalogue catalogue, Optional<Catalogue> previous, LocalDate asOf, Templates templates,
+      Path target, Optional<PdfFonts> pdf) throws TemplateProblem, Problem {
     Catalogue snapshot = catalogue.at(asOf);
     Set<String> missing = new TreeSet<>(LABELS);
     if (previous.isPresent()) {
@@ -88,7 +98,10 @@ public final class SitePublisher {
           + " (talap publish needs them; add them to the Labels sheet)");
     }
     Optional<Changes> changes = previous.map(p -> new Changes(CatalogueDiff.between(p, catalogue), catalogue, p));
-    Map<String, byte[]> files = render(snapshot, asOf, templates, changes);
+    Map<String, byte[]> files = render(snapshot, asOf, templates, changes, pdf.isPresent());
+    if (pdf.isPresent()) {
+      addPdfs(files, new SiteIndex(snapshot).pages(), pdf.get(), asOf, templates);
+    }
     int pages = (int) files.keySet().stream().filter(f -> f.endsWith(".html")).count();
     try {
       SiteFolder.replace(target, files);
@@ -103,7 +116,7 @@ public final class SitePublisher {
 
   /** Every file of the site, by its path relative to the site root, sorted. */
   private static Map<String, byte[]> render(Catalogue catalogue, LocalDate asOf, Templates templates,
-      Optional<Changes> changes) throws TemplateProblem {
+      Optional<Changes> changes, boolean pdf) throws TemplateProblem {
     Map<String, byte[]> files = new TreeMap<>();
     SiteIndex index = new SiteIndex(catalogue);
     Map<Language, PageText> texts = new LinkedHashMap<>();
@@ -129,6 +142,11 @@ public final class SitePublisher {
         try {
           Map<String, Object> pageModel = common(catalogue, asOf, text, texts, folder, page.path());
           pageModel.putAll(new ServicePage(catalogue, asOf, page.service(), page.subtype(), text).model());
+          if (pdf) {
+            String file = PdfPage.path(page.path());
+            pageModel.put("pdf", Map.of("href", file.substring(file.lastIndexOf('/') + 1),
+                "text", text.labels().getOrDefault("DOWNLOAD_PDF", DOWNLOAD_PDF.get(text.language()))));
+          }
           return (Object) html(templates.render("page.ftlh", pageModel));
         } catch (TemplateProblem e) {
           return e;
@@ -189,6 +207,38 @@ public final class SitePublisher {
       bytes += templates.render("page.ftlh", model).length();
     }
     return new long[] {models.size(), System.nanoTime() - started, bytes};
+  }
+
+  /** The link text to a page's PDF when the catalogue has no label {@code DOWNLOAD_PDF}. */
+  private static final Map<Language, String> DOWNLOAD_PDF = Map.of(
+      Language.KK, "PDF жүктеп алу", Language.RU, "Скачать PDF", Language.EN, "Download PDF");
+
+  /** The PDF of every service page in every language, rendered on every core from the HTML already in the site. */
+  private static void addPdfs(Map<String, byte[]> files, List<SiteIndex.Page> pages, PdfFonts fonts, LocalDate asOf,
+      Templates templates) throws TemplateProblem, Problem {
+    byte[] css = files.get(PdfPage.STYLESHEET);
+    if (css == null) {
+      throw new TemplateProblem(templates.folder().resolve(PdfPage.STYLESHEET).toString(), 0,
+          "stylesheet not found (talap publish --pdf styles the PDFs with it)");
+    }
+    String style = new String(css, StandardCharsets.UTF_8);
+    List<String> paths = new ArrayList<>();
+    for (Language language : Language.values()) {
+      pages.forEach(page -> paths.add(language.code() + "/" + page.path()));
+    }
+    List<Object> rendered = paths.parallelStream().map(path -> {
+      try {
+        return (Object) PdfPage.render(files.get(path), style, fonts, asOf);
+      } catch (IOException | RuntimeException e) {
+        return new Problem(false, "cannot write the PDF of " + path + ": " + e.getMessage());
+      }
+    }).toList();
+    for (int i = 0; i < paths.size(); i++) {
+      if (rendered.get(i) instanceof Problem problem) {
+        throw problem;
+      }
+      files.put(PdfPage.path(paths.get(i)), (byte[]) rendered.get(i));
+    }
   }
 
   /** What every page of one language receives: see docs/templates.md. */

@@ -180,10 +180,12 @@ class PublishCommandTest {
     String en = page("en/trp/trp-work.html");
     assertTrue(en.contains("<li><strong>Lunch break</strong>: Monday to Friday, 13:00–14:30<br>"), en);
     assertTrue(en.contains("<li><strong>Round the clock</strong>: Every day, 00:00–24:00<br>"), en);
-    assertTrue(en.contains("<p>As of 21.11.2026 · Version: 2026.1 · <a href=\"../../index.html\">Choose a language"
-        + "</a></p>"), en);
-    assertTrue(page("ru/trp/trp-work.html").contains("<p>По состоянию на 21.11.2026 · Версия: 2026.1 · "));
-    assertTrue(page("kk/trp/trp-work.html").contains("<p>21.11.2026 жағдай бойынша · Нұсқа: 2026.1 · "));
+    assertTrue(en.contains("<p><span class=\"edition\">As of 21.11.2026 · Version: 2026.1</span>"
+        + "<span class=\"choose-language-link\"> · <a href=\"../../index.html\">Choose a language</a></span></p>"), en);
+    assertTrue(page("ru/trp/trp-work.html").contains("<p><span class=\"edition\">По состоянию на 21.11.2026 · Версия: "
+        + "2026.1</span>"));
+    assertTrue(page("kk/trp/trp-work.html").contains("<p><span class=\"edition\">21.11.2026 жағдай бойынша · Нұсқа: "
+        + "2026.1</span>"));
   }
 
   @Test
