@@ -9,7 +9,8 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { AXE, CHROMIUM, ROOT, SHOTS, noBrowser, nuCheck } from './browser.mjs';
@@ -17,16 +18,19 @@ import { AXE, CHROMIUM, ROOT, SHOTS, noBrowser, nuCheck } from './browser.mjs';
 const JAR = path.resolve(ROOT, process.env.TALAP_JAR ?? 'target/talap-0.1.0-all.jar');
 const PAGES = path.join(ROOT, 'target', 'counter-pages');
 const AXE_SOURCE = readFileSync(AXE, 'utf8');
+// A journal of its own, so that the test leaves nothing in the repository's data/.
+const DB = path.join(mkdtempSync(path.join(tmpdir(), 'talap-journal-')), 'talap.db');
 
 let server;
 let base;
 let browser;
 const saved = [];
 
-/** Starts `java -jar talap.jar serve --port 0` and waits for the line that names its address. */
+/** Starts `java -jar talap.jar serve --port 0 --db DB` and waits for the line that names its address. */
 function startServer() {
   return new Promise((resolve, reject) => {
-    const child = spawn('java', ['-jar', JAR, 'serve', '--port', '0'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn('java', ['-jar', JAR, 'serve', '--port', '0', '--db', DB],
+      { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     let err = '';
     const timer = setTimeout(() => reject(new Error(`talap serve did not start in 120 s: ${out}${err}`)), 120_000);

@@ -10,7 +10,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import kz.talap.account.Accounts;
 import kz.talap.compile.CompileResult;
+import kz.talap.journal.Journal;
+import kz.talap.journal.JournalUnavailable;
 import kz.talap.json.ApiJson;
 import kz.talap.publish.Templates;
 import kz.talap.publish.Templates.TemplateProblem;
@@ -47,9 +50,10 @@ public final class Server implements AutoCloseable {
    * @param catalogue a workbook or a folder of workbooks, watched for changes
    * @param templates the template folder (the counter's pages and stylesheet)
    * @param pollMillis how often the workbooks are looked at for changes
+   * @param journal the journal every check is recorded in, and the accounts; opened and closed by the caller
    */
   public record Settings(Path catalogue, Path templates, String host, int port, Limits limits, long pollMillis,
-      boolean translationsRequired) {}
+      boolean translationsRequired, Journal journal) {}
 
   /** Why the server did not start: the catalogue's errors, a template problem, or the port. */
   public static final class StartFailure extends Exception {
@@ -72,6 +76,12 @@ public final class Server implements AutoCloseable {
 
   /** Compiles the catalogue, starts watching it and starts listening. */
   public static Server start(Settings settings) throws StartFailure {
+    Accounts accounts = new Accounts(settings.journal().accounts());
+    if (!loopback(settings.host()) && !accounts.hasAdmin()) {
+      throw new StartFailure("refusing to listen on " + settings.host() + " beyond this machine without an admin "
+          + "account in the journal " + settings.journal().name() + "; add one first: talap user add NAME --role admin "
+          + "--office OFFICE", List.of());
+    }
     Templates templates;
     try {
       templates = Templates.in(settings.templates());
@@ -84,7 +94,8 @@ public final class Server implements AutoCloseable {
       throw new StartFailure("the catalogue has errors; nothing to serve",
           first.diagnostics().stream().filter(Diagnostic::isError).toList());
     }
-    Api api = new Api(releases, settings.limits());
+    Api api = new Api(releases, settings.limits(), settings.journal());
+    ApiAccess apiAccess = new ApiAccess(accounts);
     Counter counter = new Counter(releases, new Pages(templates), settings.limits());
     Javalin app = Javalin.create(config -> {
       config.startup.showJavalinBanner = false;
@@ -109,6 +120,7 @@ public final class Server implements AutoCloseable {
         ctx.header("X-Frame-Options", "DENY");
         ctx.header("Cache-Control", "no-store");
       });
+      apiAccess.guard(config.routes);
       counter.guard(config.routes);
       api.routes(config.routes);
       counter.routes(config.routes);
@@ -122,6 +134,12 @@ public final class Server implements AutoCloseable {
       }));
       // A catalogue that compiles can still fail for one applicant's facts (a condition that divides by a fact) or
       // run out of working days: the answer names the cell to correct, never a stack trace.
+      // A check is recorded before it is answered: no record, no verdict.
+      config.routes.exception(JournalUnavailable.class, (e, ctx) -> {
+        ctx.header("Retry-After", "30");
+        problem(ctx, new ApiProblem(503, "journal-unavailable", "The journal cannot record checks now",
+            e.getMessage() + "; nothing was checked: send it again when the journal is back"));
+      });
       config.routes.exception(kz.talap.condition.Condition.Failure.class, (e, ctx) -> problem(ctx, new ApiProblem(
           422, "catalogue-cannot-decide", "The catalogue cannot decide this submission",
           e.getMessage() + "; the catalogue must be corrected")));
@@ -149,6 +167,11 @@ public final class Server implements AutoCloseable {
     }
     releases.watch(settings.pollMillis());
     return new Server(app, releases);
+  }
+
+  /** Whether {@code host} is this machine only (the default, which needs no admin account). */
+  static boolean loopback(String host) {
+    return host.equals("localhost") || host.startsWith("127.") || host.equals("::1") || host.equals("[::1]");
   }
 
   private static ApiProblem notFound(Context ctx) {

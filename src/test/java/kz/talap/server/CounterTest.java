@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -17,7 +18,9 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import kz.talap.journal.Journal;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The counter pages through HTTP: the steps, errors, "Change" links, receipts, CSRF and escaping. */
 class CounterTest {
@@ -34,13 +37,17 @@ class CounterTest {
       "doc.TRP_FINGERPRINT_CERTIFICATE.presented", "yes",
       "doc.TRP_WORK_LABOUR_PERMIT.presented", "yes");
   private static Server server;
+  private static Journal journal;
+  @TempDir
+  static Path folder;
   private static Http http;
   private static String cookie;
   private static String token;
 
   @BeforeAll
   static void start() throws Exception {
-    server = Http.shipped(new Limits(64 * 1024, 256 * 1024, 5, Duration.ofSeconds(5)));
+    journal = Http.journal(folder);
+    server = Http.shipped(new Limits(64 * 1024, 256 * 1024, 5, Duration.ofSeconds(5)), journal);
     http = new Http(server.port());
     HttpResponse<String> first = http.get("/counter/ru/");
     String set = first.headers().firstValue("Set-Cookie").orElseThrow();
@@ -51,6 +58,7 @@ class CounterTest {
   @AfterAll
   static void stop() {
     server.close();
+    journal.close();
   }
 
   private static String token(String page) {
