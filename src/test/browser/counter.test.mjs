@@ -8,7 +8,7 @@
 //   node --test src/test/browser/counter.test.mjs
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -20,6 +20,14 @@ const PAGES = path.join(ROOT, 'target', 'counter-pages');
 const AXE_SOURCE = readFileSync(AXE, 'utf8');
 // A journal of its own, so that the test leaves nothing in the repository's data/.
 const DB = path.join(mkdtempSync(path.join(tmpdir(), 'talap-journal-')), 'talap.db');
+const PASSWORD = 'correct horse battery';
+
+/** Adds the member of staff the flows sign in as (an editor: checks, and may see the catalogue's status). */
+function addStaff() {
+  const run = spawnSync('java', ['-jar', JAR, 'user', 'add', 'aigerim', '--role', 'editor', '--office', 'ALM-01',
+    '--db', DB, '--password-stdin'], { cwd: ROOT, input: `${PASSWORD}\n`, encoding: 'utf8' });
+  assert.equal(run.status, 0, `talap user add failed: ${run.stdout}${run.stderr}`);
+}
 
 let server;
 let base;
@@ -50,6 +58,7 @@ function startServer() {
 before(async () => {
   if (noBrowser) return;
   mkdirSync(PAGES, { recursive: true });
+  addStaff();
   server = await startServer();
   base = server.base;
   browser = await chromium.launch({ executablePath: CHROMIUM, headless: true,
@@ -98,6 +107,13 @@ const WITHOUT_INSURANCE = ['TRP_APPLICATION_FORM', 'TRP_IDENTITY_DOCUMENT', 'TRP
 async function clerkFlow(context, tag, withAxe) {
   const tab = await newTab(context);
   await tab.goto(`${base}/counter/ru/`);
+  // Without a session every counter page leads to the login page, which comes back to the page asked for.
+  assert.equal(new URL(tab.url()).pathname, '/counter/ru/login');
+  await inspect(tab, `${tag}-0-login`, withAxe);
+  await tab.getByLabel('Имя учётной записи').fill('aigerim');
+  await tab.getByLabel('Пароль').fill(PASSWORD);
+  await Promise.all([tab.waitForURL(`${base}/counter/ru/`), tab.getByRole('button', { name: 'Войти' }).click()]);
+  assert.equal((await tab.locator('.user').textContent()).trim(), 'aigerim · ALM-01');
   await inspect(tab, `${tag}-1-start`, withAxe);
   await tab.getByLabel('Выдача иностранцам и лицам без гражданства разрешения на временное проживание в Республике '
     + 'Казахстан: Выдача иностранцам и лицам без гражданства разрешения на временное проживание в Республике '

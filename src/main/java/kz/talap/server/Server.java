@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import kz.talap.account.Accounts;
+import kz.talap.account.LoginLimiter;
+import kz.talap.account.Sessions;
 import kz.talap.compile.CompileResult;
 import kz.talap.journal.Journal;
 import kz.talap.journal.JournalUnavailable;
@@ -96,7 +98,9 @@ public final class Server implements AutoCloseable {
     }
     Api api = new Api(releases, settings.limits(), settings.journal());
     ApiAccess apiAccess = new ApiAccess(accounts);
-    Counter counter = new Counter(releases, new Pages(templates), settings.limits());
+    Pages pages = new Pages(templates);
+    SignIn signIn = new SignIn(accounts, new Sessions(), new LoginLimiter(), pages);
+    Counter counter = new Counter(releases, pages, settings.limits(), signIn, settings.journal());
     Javalin app = Javalin.create(config -> {
       config.startup.showJavalinBanner = false;
       config.startup.showOldJavalinVersionWarning = false;
@@ -125,6 +129,10 @@ public final class Server implements AutoCloseable {
       api.routes(config.routes);
       counter.routes(config.routes);
       config.routes.exception(ApiProblem.class, (problem, ctx) -> problem(ctx, problem));
+      config.routes.exception(SignIn.Required.class, (e, ctx) -> {
+        ctx.attribute(ANSWERED, true);
+        ctx.redirect(e.location, io.javalin.http.HttpStatus.SEE_OTHER);
+      });
       config.routes.exception(HttpResponseException.class, (e, ctx) -> problem(ctx, switch (e.getStatus()) {
         case 404 -> notFound(ctx);
         case 405 -> notAllowed(ctx);

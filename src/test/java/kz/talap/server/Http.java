@@ -50,6 +50,38 @@ final class Http {
     }
   }
 
+  /** The password of the staff accounts the tests make. */
+  static final String PASSWORD = "correct horse battery";
+
+  /** A new member of staff with {@link #PASSWORD}. */
+  static void staff(Journal journal, String name, Account.Role role, String office) {
+    try {
+      new Accounts(journal.accounts()).addStaff(name, role, office, PASSWORD.toCharArray());
+    } catch (Accounts.Problem e) {
+      throw new IllegalStateException(e.getMessage(), e);
+    }
+  }
+
+  /** Signs in through the login page as a browser would; returns the session cookie ({@code talap_session=…}). */
+  String signIn(String name, String password) throws IOException, InterruptedException {
+    HttpResponse<String> page = get("/counter/en/login");
+    String set = page.headers().firstValue("Set-Cookie").orElseThrow();
+    String csrfCookie = set.substring(0, set.indexOf(';'));
+    java.util.regex.Matcher token = java.util.regex.Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"")
+        .matcher(page.body());
+    if (!token.find()) {
+      throw new AssertionError("no CSRF token on the login page: " + page.body());
+    }
+    HttpResponse<String> login = form("/counter/en/login", csrfCookie, "csrf=" + token.group(1) + "&name=" + name
+        + "&password=" + java.net.URLEncoder.encode(password, StandardCharsets.UTF_8));
+    if (login.statusCode() != 303) {
+      throw new AssertionError("login failed: " + login.statusCode() + " " + login.body());
+    }
+    String session = login.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("talap_session="))
+        .findFirst().orElseThrow();
+    return session.substring(0, session.indexOf(';'));
+  }
+
   String base() {
     return base;
   }

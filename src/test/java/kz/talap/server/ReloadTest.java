@@ -75,7 +75,8 @@ class ReloadTest {
           Files.readString(Path.of("catalogue/examples/trp-work-complete.json")));
       assertEquals(200, still.statusCode());
       assertEquals(second, still.headers().firstValue(Server.RELEASE_HEADER).orElseThrow());
-      String page = http.get("/counter/en/status").body();
+      Http.staff(journal, "editor", Account.Role.EDITOR, "ALM-01");
+      String page = http.get("/counter/en/status", http.signIn("editor", Http.PASSWORD)).body();
       assertTrue(page.contains("The last edit of the catalogue has errors: the last good release is still served."),
           page);
       assertTrue(page.contains("<code>" + cell + "</code>: error: "), page);
