@@ -176,7 +176,18 @@ test('a clerk checks a TRP work applicant from Uzbekistan in Russian, corrects v
     const status = await newTab(context);
     await status.goto(`${base}/counter/en/status`);
     await inspect(status, 'js-8-status', true);
-    assert.deepEqual([...tab.problems, ...status.problems], []);
+    // The journal holds the two checks of the flow (the receipt is the complete check again, recorded once).
+    const journal = await newTab(context);
+    await journal.goto(`${base}/counter/en/journal`);
+    await inspect(journal, 'js-9-journal', true);
+    assert.equal((await journal.locator('#total').textContent()).trim(), 'Checks found: 2');
+    await Promise.all([journal.waitForURL('**/counter/en/journal/counter-*'),
+      journal.locator('#journal tbody a').first().click()]);
+    await inspect(journal, 'js-10-journal-check', true);
+    assert.equal((await journal.locator('#verdict').textContent()).trim(),
+      'Incomplete: the documents cannot be accepted as they are');
+    assert.match(await journal.locator('#findings').innerText(), /Missing: Copy of health insurance\./);
+    assert.deepEqual([...tab.problems, ...status.problems, ...journal.problems], []);
     await context.close();
   });
 

@@ -44,7 +44,7 @@ import kz.talap.server.Entered.Step;
 final class Counter {
   static final String PREFIX = "/counter";
   private static final ZoneId ALMATY = ZoneId.of("Asia/Almaty");
-  private static final String TOKEN = "talap.csrf";
+  static final String TOKEN = "talap.csrf";
   private static final DateTimeFormatter DOTTED = DateTimeFormatter.ofPattern("dd.MM.yyyy");
 
   private final Releases releases;

@@ -28,11 +28,11 @@ import org.junit.jupiter.api.io.TempDir;
 /** The counter pages through HTTP: the steps, errors, "Change" links, receipts, CSRF and escaping. */
 class CounterTest {
   private static final Pattern TOKEN = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"");
-  private static final List<String> UZBEK_WORKER = List.of("what", "TRP/TRP_WORK", "channel", "PROVIDER",
+  static final List<String> UZBEK_WORKER = List.of("what", "TRP/TRP_WORK", "channel", "PROVIDER",
       "submitted_at", "2026-03-20T11:30", "fact.citizenship", "UZ", "fact.birth_date", "1990-05-01",
       "fact.owns_housing", "no");
   /** Every document of a TRP work package from Uzbekistan except the health insurance. */
-  private static final List<String> WITHOUT_INSURANCE = List.of(
+  static final List<String> WITHOUT_INSURANCE = List.of(
       "doc.TRP_APPLICATION_FORM.presented", "yes",
       "doc.TRP_IDENTITY_DOCUMENT.presented", "yes", "doc.TRP_IDENTITY_DOCUMENT.issued_in", "UZ",
       "doc.TRP_IDENTITY_DOCUMENT.valid_until", "2031-01-01", "doc.TRP_IDENTITY_DOCUMENT.original_shown", "yes",

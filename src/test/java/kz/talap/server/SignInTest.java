@@ -50,7 +50,8 @@ class SignInTest {
     try (Journal journal = Http.journal(folder); Server server = Http.shipped(LIMITS, journal)) {
       Http http = new Http(server.port());
       for (String path : List.of("/counter/ru/", "/counter/kk/facts?what=TRP", "/counter/en/documents",
-          "/counter/en/result", "/counter/kk/receipt", "/counter/en/status", "/counter/en/nothing")) {
+          "/counter/en/result", "/counter/kk/receipt", "/counter/en/status", "/counter/en/journal",
+          "/counter/kk/journal/some-id", "/counter/en/nothing")) {
         HttpResponse<String> page = http.get(path);
         assertEquals(303, page.statusCode(), path);
         String lang = path.substring(9, 11);
