@@ -113,7 +113,7 @@ final class SignIn {
     keys.forEach(limiter::succeeded);
     Sessions.Session session = sessions.start(account.get());
     ctx.res().addHeader("Set-Cookie", COOKIE + "=" + session.id() + "; Path=" + Counter.PREFIX + "; HttpOnly; "
-        + "SameSite=Strict" + ("https".equalsIgnoreCase(ctx.scheme()) ? "; Secure" : ""));
+        + "SameSite=Strict" + (secure(ctx) ? "; Secure" : ""));
     ctx.redirect(next, io.javalin.http.HttpStatus.SEE_OTHER);
   }
 
@@ -121,8 +121,16 @@ final class SignIn {
   void logout(Context ctx) {
     Optional.ofNullable(ctx.cookie(COOKIE)).ifPresent(sessions::end);
     ctx.res().addHeader("Set-Cookie", COOKIE + "=; Path=" + Counter.PREFIX + "; Max-Age=0; HttpOnly; SameSite=Strict"
-        + ("https".equalsIgnoreCase(ctx.scheme()) ? "; Secure" : ""));
+        + (secure(ctx) ? "; Secure" : ""));
     ctx.redirect(Counter.PREFIX + "/" + language(ctx).code() + "/login", io.javalin.http.HttpStatus.SEE_OTHER);
+  }
+
+  /**
+   * Whether the browser reached the server over HTTPS: directly, or through a reverse proxy that says so. Trusting
+   * the header can only add the Secure flag, never remove it.
+   */
+  private static boolean secure(Context ctx) {
+    return "https".equalsIgnoreCase(ctx.scheme()) || "https".equalsIgnoreCase(ctx.header("X-Forwarded-Proto"));
   }
 
   /** Where to go after login: a counter page of this server only (never another site). */

@@ -96,6 +96,24 @@ class SignInTest {
   }
 
   @Test
+  void login_behindAnHttpsProxy_setsASecureCookie() throws Exception {
+    try (Journal journal = Http.journal(folder); Server server = Http.shipped(LIMITS, journal)) {
+      Http.staff(journal, "dana", Account.Role.CLERK, "ALM-01");
+      Http http = new Http(server.port());
+      String[] form = loginForm(http);
+      HttpResponse<String> ok = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(http.base()
+          + "/counter/en/login")).header("Content-Type", "application/x-www-form-urlencoded")
+          .header("Cookie", form[0]).header("X-Forwarded-Proto", "https")
+          .POST(java.net.http.HttpRequest.BodyPublishers.ofString("csrf=" + form[1] + "&name=dana&password="
+              + URLEncoder.encode(Http.PASSWORD, StandardCharsets.UTF_8))));
+      assertEquals(303, ok.statusCode(), ok.body());
+      String set = ok.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("talap_session="))
+          .findFirst().orElseThrow();
+      assertTrue(set.endsWith("; Path=/counter; HttpOnly; SameSite=Strict; Secure"), set);
+    }
+  }
+
+  @Test
   void login_redirectsOnlyToTheCounter() throws Exception {
     try (Journal journal = Http.journal(folder); Server server = Http.shipped(LIMITS, journal)) {
       Http.staff(journal, "dana", Account.Role.CLERK, "ALM-01");
