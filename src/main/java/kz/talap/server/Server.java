@@ -29,8 +29,9 @@ import org.eclipse.jetty.server.handler.GracefulHandler;
  * at start and recompiled in the background when its workbooks change.
  *
  * <p>Every request passes one chain: security headers, the release it is served from (pinned for the whole request
- * and named in the {@code Talap-Catalogue-Version} and {@code Talap-Release} headers), then {@link Counter#guard} for
- * the counter's forms (the CSRF check, and the place for the sign-in check), then its route.
+ * and named in the {@code Talap-Catalogue-Version} and {@code Talap-Release} headers), then {@link ApiAccess#guard}
+ * (a bearer token) for the API or {@link Counter#guard} (a session, and the CSRF check of every form) for the counter,
+ * then its route. Every check is recorded in the journal before it is answered.
  */
 public final class Server implements AutoCloseable {
   /** Header naming the catalogue version of the release that answered. */
