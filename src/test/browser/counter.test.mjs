@@ -24,9 +24,11 @@ const PASSWORD = 'correct horse battery';
 
 /** Adds the member of staff the flows sign in as (an editor: checks, and may see the catalogue's status). */
 function addStaff() {
-  const run = spawnSync('java', ['-jar', JAR, 'user', 'add', 'aigerim', '--role', 'editor', '--office', 'ALM-01',
-    '--db', DB, '--password-stdin'], { cwd: ROOT, input: `${PASSWORD}\n`, encoding: 'utf8' });
-  assert.equal(run.status, 0, `talap user add failed: ${run.stdout}${run.stderr}`);
+  for (const [name, role] of [['aigerim', 'editor'], ['aliya', 'admin']]) {
+    const run = spawnSync('java', ['-jar', JAR, 'user', 'add', name, '--role', role, '--office', 'ALM-01',
+      '--db', DB, '--password-stdin'], { cwd: ROOT, input: `${PASSWORD}\n`, encoding: 'utf8' });
+    assert.equal(run.status, 0, `talap user add failed: ${run.stdout}${run.stderr}`);
+  }
 }
 
 let server;
@@ -194,6 +196,20 @@ test('a clerk checks a TRP work applicant from Uzbekistan in Russian, corrects v
 test('the same flow works with JavaScript disabled', { skip: noBrowser }, async () => {
   const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 1100, height: 900 } });
   const tab = await clerkFlow(context, 'nojs', false);
+  assert.deepEqual(tab.problems, []);
+  await context.close();
+});
+
+test('an admin signs in and sees the accounts', { skip: noBrowser }, async () => {
+  const context = await browser.newContext({ viewport: { width: 1100, height: 900 } });
+  const tab = await newTab(context);
+  await tab.goto(`${base}/counter/en/accounts`);
+  assert.equal(new URL(tab.url()).pathname, '/counter/en/login');
+  await tab.getByLabel('Account name').fill('aliya');
+  await tab.getByLabel('Password').fill(PASSWORD);
+  await Promise.all([tab.waitForURL(`${base}/counter/en/accounts`), tab.getByRole('button', { name: 'Sign in' }).click()]);
+  await inspect(tab, 'admin-accounts', true);
+  assert.match(await tab.locator('#staff').innerText(), /aigerim\teditor\tALM-01\tActive/);
   assert.deepEqual(tab.problems, []);
   await context.close();
 });

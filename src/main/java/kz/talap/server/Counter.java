@@ -339,6 +339,7 @@ final class Counter {
     Account account = v.ctx().attribute(SignIn.ACCOUNT);
     page.put("user", account.name() + " · " + account.office());
     page.put("mayStatus", account.may(Account.Permission.RELOAD_CATALOGUE));
+    page.put("mayAccounts", account.may(Account.Permission.MANAGE_ACCOUNTS));
     List<Map<String, Object>> langs = new ArrayList<>();
     for (Language other : Language.values()) {
       Map<String, Object> link = new LinkedHashMap<>();

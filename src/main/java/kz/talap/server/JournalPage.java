@@ -178,8 +178,8 @@ final class JournalPage {
         new ApiProblem(404, "not-found", "No such page", "no counter in language '" + ctx.pathParam("lang") + "'"));
   }
 
-  /** The layout's data; the language links lead to the same journal page in the other languages. */
-  private static Map<String, Object> common(Context ctx, Language lang, String step, String tail) {
+  /** The layout's data; the language links lead to the same page ({@code tail}) in the other languages. */
+  static Map<String, Object> common(Context ctx, Language lang, String step, String tail) {
     Release release = Server.release(ctx);
     Account account = ctx.attribute(SignIn.ACCOUNT);
     Map<String, Object> model = new LinkedHashMap<>();
@@ -192,13 +192,15 @@ final class JournalPage {
     model.put("release", release.shortHash());
     model.put("user", account.name() + " · " + account.office());
     model.put("mayStatus", account.may(Account.Permission.RELOAD_CATALOGUE));
+    model.put("mayAccounts", account.may(Account.Permission.MANAGE_ACCOUNTS));
     String query = ctx.queryString();
     List<Map<String, Object>> langs = new ArrayList<>();
     for (Language other : Language.values()) {
       Map<String, Object> link = new LinkedHashMap<>();
       link.put("code", other.code());
       link.put("name", Strings.get(other, "language.name"));
-      link.put("href", Counter.PREFIX + "/" + other.code() + "/journal" + tail + (query == null ? "" : "?" + query));
+      link.put("href", Counter.PREFIX + "/" + other.code() + (tail.startsWith("/accounts") ? "" : "/journal") + tail
+          + (query == null ? "" : "?" + query));
       link.put("current", other == lang);
       langs.add(link);
     }

@@ -130,6 +130,7 @@ public final class Server implements AutoCloseable {
       api.routes(config.routes);
       counter.routes(config.routes);
       new JournalPage(settings.journal(), pages).routes(config.routes);
+      new AccountsPage(accounts, signIn.sessions(), pages).routes(config.routes);
       config.routes.exception(ApiProblem.class, (problem, ctx) -> problem(ctx, problem));
       config.routes.exception(SignIn.Required.class, (e, ctx) -> {
         ctx.attribute(ANSWERED, true);

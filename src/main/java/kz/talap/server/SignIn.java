@@ -82,6 +82,10 @@ final class SignIn {
     return account;
   }
 
+  Sessions sessions() {
+    return sessions;
+  }
+
   void loginPage(Context ctx, String token) {
     Language lang = language(ctx);
     render(ctx, lang, token, next(ctx.queryParam("next"), lang), "", List.of());
