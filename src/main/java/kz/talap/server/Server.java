@@ -100,7 +100,9 @@ public final class Server implements AutoCloseable {
     Api api = new Api(releases, settings.limits(), settings.journal());
     ApiAccess apiAccess = new ApiAccess(accounts);
     Pages pages = new Pages(templates);
-    SignIn signIn = new SignIn(accounts, new Sessions(), new LoginLimiter(), pages);
+    // Five failed logins per name, thirty per address, in fifteen minutes.
+    SignIn signIn = new SignIn(accounts, new Sessions(), new LoginLimiter(), new LoginLimiter(30,
+        java.time.Duration.ofMinutes(15), 100_000, Clock.systemUTC()), pages);
     Counter counter = new Counter(releases, pages, settings.limits(), signIn, settings.journal());
     Javalin app = Javalin.create(config -> {
       config.startup.showJavalinBanner = false;

@@ -29,13 +29,20 @@ final class SignIn {
 
   private final Accounts accounts;
   private final Sessions sessions;
-  private final LoginLimiter limiter;
+  private final LoginLimiter byName;
+  private final LoginLimiter byAddress;
   private final Pages pages;
 
-  SignIn(Accounts accounts, Sessions sessions, LoginLimiter limiter, Pages pages) {
+  /**
+   * @param byName limits failed logins per account name
+   * @param byAddress limits failed logins per client address; looser, since a whole office behind one proxy or NAT
+   *     shares an address and one mistyping clerk must not lock the others out
+   */
+  SignIn(Accounts accounts, Sessions sessions, LoginLimiter byName, LoginLimiter byAddress, Pages pages) {
     this.accounts = accounts;
     this.sessions = sessions;
-    this.limiter = limiter;
+    this.byName = byName;
+    this.byAddress = byAddress;
     this.pages = pages;
   }
 
@@ -96,9 +103,9 @@ final class SignIn {
     String name = Optional.ofNullable(ctx.formParam("name")).orElse("").strip().toLowerCase(Locale.ROOT);
     char[] password = Optional.ofNullable(ctx.formParam("password")).orElse("").toCharArray();
     String next = next(ctx.formParam("next"), lang);
-    List<String> keys = List.of("name:" + name, "address:" + ctx.ip());
-    Optional<Duration> wait = keys.stream().map(limiter::blocked).flatMap(Optional::stream)
-        .max(Duration::compareTo);
+    String address = ctx.ip();
+    Optional<Duration> wait = java.util.stream.Stream.of(byName.blocked(name), byAddress.blocked(address))
+        .flatMap(Optional::stream).max(Duration::compareTo);
     if (wait.isPresent()) {
       long seconds = Math.max(1, (wait.get().toMillis() + 999) / 1000);
       ctx.status(429).header("Retry-After", Long.toString(seconds));
@@ -109,12 +116,13 @@ final class SignIn {
     Optional<Account> account = accounts.login(name, password);
     java.util.Arrays.fill(password, '\0');
     if (account.isEmpty()) {
-      keys.forEach(limiter::failed);
+      byName.failed(name);
+      byAddress.failed(address);
       ctx.status(401);
       render(ctx, lang, token, next, name, List.of(Strings.get(lang, "login.wrong")));
       return;
     }
-    keys.forEach(limiter::succeeded);
+    byName.succeeded(name);
     Sessions.Session session = sessions.start(account.get());
     ctx.res().addHeader("Set-Cookie", COOKIE + "=" + session.id() + "; Path=" + Counter.PREFIX + "; HttpOnly; "
         + "SameSite=Strict" + (secure(ctx) ? "; Secure" : ""));

@@ -194,6 +194,23 @@ class SignInTest {
       assertTrue(wait > 800 && wait <= 900, "Retry-After " + wait);
       assertTrue(limited.body().contains("Слишком много неудачных попыток. Повторите через 15 мин."), limited.body());
       assertFalse(limited.headers().allValues("Set-Cookie").stream().anyMatch(c -> c.contains("talap_session")));
+      // Another clerk at the same address is not locked out by dana's mistakes.
+      Http.staff(journal, "bolat", Account.Role.CLERK, "ALM-01");
+      assertEquals(303, login(http, form, "bolat", Http.PASSWORD).statusCode());
+    }
+  }
+
+  @Test
+  void wrongPasswords_fromOneAddress_areRateLimitedWhateverTheName() throws Exception {
+    try (Journal journal = Http.journal(folder); Server server = Http.shipped(LIMITS, journal)) {
+      Http.staff(journal, "dana", Account.Role.CLERK, "ALM-01");
+      Http http = new Http(server.port());
+      String[] form = loginForm(http);
+      for (int i = 0; i < 30; i++) {
+        assertEquals(401, login(http, form, "guess" + i, "not the password").statusCode());
+      }
+      HttpResponse<String> limited = login(http, form, "dana", Http.PASSWORD);
+      assertEquals(429, limited.statusCode(), limited.body());
     }
   }
 }
