@@ -189,6 +189,11 @@ test('a clerk checks a TRP work applicant from Uzbekistan in Russian, corrects v
     assert.equal((await journal.locator('#verdict').textContent()).trim(),
       'Incomplete: the documents cannot be accepted as they are');
     assert.match(await journal.locator('#findings').innerText(), /Missing: Copy of health insurance\./);
+    await Promise.all([journal.waitForURL('**?rerun=1'),
+      journal.getByRole('link', { name: 'Check again on the catalogue served now' }).click()]);
+    await inspect(journal, 'js-11-rerun', true);
+    assert.equal((await journal.locator('#rerun-same').textContent()).trim(),
+      'Nothing would change: the same verdict, due date and findings.');
     assert.deepEqual([...tab.problems, ...status.problems, ...journal.problems], []);
     await context.close();
   });

@@ -20,6 +20,7 @@ import kz.talap.journal.Journal;
 import kz.talap.journal.JournalQuery;
 import kz.talap.json.JournalJson;
 import kz.talap.model.Language;
+import kz.talap.recheck.Recheck;
 
 /**
  * The journal at the counter: the checks an account may read (a clerk their own, a supervisor their office's, an
@@ -131,8 +132,41 @@ final class JournalPage {
     }
     model.put("findings", findings);
     model.put("submission", check.submission());
+    model.put("rerunHref", Counter.PREFIX + "/" + lang.code() + "/journal/" + id + "?rerun=1");
+    if (ctx.queryParam("rerun") != null) {
+      model.put("rerun", rerun(check, Server.release(ctx), lang));
+    }
     model.put("back", Counter.PREFIX + "/" + lang.code() + "/journal");
     ctx.contentType("text/html; charset=utf-8").result(pages.render("counter/journal-check.ftlh", model));
+  }
+
+  /**
+   * The stored submission checked again on the release served now: what would change. Shown only, not recorded: it
+   * is not a check made for an applicant.
+   */
+  private static Map<String, Object> rerun(CheckRecord check, Release release, Language lang) {
+    Recheck recheck = Recheck.of(check, release.catalogue());
+    Map<String, Object> rerun = new LinkedHashMap<>();
+    rerun.put("version", release.version() + " · " + release.shortHash());
+    rerun.put("problems", recheck.problems());
+    rerun.put("changed", recheck.changed());
+    recheck.verdictNow().ifPresent(v -> rerun.put("verdict", v));
+    recheck.dueNow().ifPresent(d -> rerun.put("due", Counter.dotted(d)));
+    rerun.put("gone", texts(recheck.gone(), lang));
+    rerun.put("added", texts(recheck.added(), lang));
+    return rerun;
+  }
+
+  private static List<Map<String, Object>> texts(List<Finding> findings, Language lang) {
+    List<Map<String, Object>> list = new ArrayList<>();
+    for (Finding finding : findings) {
+      Map<String, Object> one = new LinkedHashMap<>();
+      one.put("severity", finding.severity().name().toLowerCase(Locale.ROOT));
+      one.put("text", finding.message().in(lang));
+      one.put("citation", finding.citation().in(lang));
+      list.add(one);
+    }
+    return list;
   }
 
   private static String param(Context ctx, String name, Map<String, String> filters) {

@@ -82,6 +82,12 @@ class JournalPageTest {
     assertTrue(en.contains("Missing: Copy of health insurance."), en);
     assertTrue(en.contains("Incomplete: the documents cannot be accepted as they are"), en);
     assertTrue(en.contains("&quot;submitted_at&quot; : &quot;2026-03-20T11:30&quot;"), en);
+    assertTrue(en.contains("<a href=\"/counter/en/journal/" + checkId + "?rerun=1\">Check again on the catalogue served "
+        + "now</a>"), en);
+    String rerun = http.get("/counter/en/journal/" + checkId + "?rerun=1", dana).body();
+    assertTrue(rerun.contains("<h2>On the catalogue served now (2026.1 · " + server.hash().substring(0, 12) + ")</h2>\n"
+        + "<p id=\"rerun-same\">Nothing would change: the same verdict, due date and findings.</p>"), rerun);
+    assertEquals(1, journal.count(JournalQuery.all()));
   }
 
   @Test
