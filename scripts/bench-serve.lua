@@ -1,6 +1,7 @@
 -- wrk script for scripts/bench-serve: POST one submission (the file named by TALAP_BODY) to /api/v1/check.
 wrk.method = "POST"
 wrk.headers["Content-Type"] = "application/json"
+wrk.headers["Authorization"] = "Bearer " .. assert(os.getenv("TALAP_TOKEN"), "TALAP_TOKEN is not set")
 local file = assert(io.open(os.getenv("TALAP_BODY"), "rb"))
 wrk.body = file:read("*a")
 file:close()

@@ -8,8 +8,9 @@
 //   node --test src/test/browser/counter.test.mjs
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { AXE, CHROMIUM, ROOT, SHOTS, noBrowser, nuCheck } from './browser.mjs';
@@ -17,16 +18,29 @@ import { AXE, CHROMIUM, ROOT, SHOTS, noBrowser, nuCheck } from './browser.mjs';
 const JAR = path.resolve(ROOT, process.env.TALAP_JAR ?? 'target/talap-0.1.0-all.jar');
 const PAGES = path.join(ROOT, 'target', 'counter-pages');
 const AXE_SOURCE = readFileSync(AXE, 'utf8');
+// A journal of its own, so that the test leaves nothing in the repository's data/.
+const DB = path.join(mkdtempSync(path.join(tmpdir(), 'talap-journal-')), 'talap.db');
+const PASSWORD = 'correct horse battery';
+
+/** Adds the member of staff the flows sign in as (an editor: checks, and may see the catalogue's status). */
+function addStaff() {
+  for (const [name, role] of [['aigerim', 'editor'], ['aliya', 'admin']]) {
+    const run = spawnSync('java', ['-jar', JAR, 'user', 'add', name, '--role', role, '--office', 'ALM-01',
+      '--db', DB, '--password-stdin'], { cwd: ROOT, input: `${PASSWORD}\n`, encoding: 'utf8' });
+    assert.equal(run.status, 0, `talap user add failed: ${run.stdout}${run.stderr}`);
+  }
+}
 
 let server;
 let base;
 let browser;
 const saved = [];
 
-/** Starts `java -jar talap.jar serve --port 0` and waits for the line that names its address. */
+/** Starts `java -jar talap.jar serve --port 0 --db DB` and waits for the line that names its address. */
 function startServer() {
   return new Promise((resolve, reject) => {
-    const child = spawn('java', ['-jar', JAR, 'serve', '--port', '0'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn('java', ['-jar', JAR, 'serve', '--port', '0', '--db', DB],
+      { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     let err = '';
     const timer = setTimeout(() => reject(new Error(`talap serve did not start in 120 s: ${out}${err}`)), 120_000);
@@ -46,6 +60,7 @@ function startServer() {
 before(async () => {
   if (noBrowser) return;
   mkdirSync(PAGES, { recursive: true });
+  addStaff();
   server = await startServer();
   base = server.base;
   browser = await chromium.launch({ executablePath: CHROMIUM, headless: true,
@@ -94,6 +109,13 @@ const WITHOUT_INSURANCE = ['TRP_APPLICATION_FORM', 'TRP_IDENTITY_DOCUMENT', 'TRP
 async function clerkFlow(context, tag, withAxe) {
   const tab = await newTab(context);
   await tab.goto(`${base}/counter/ru/`);
+  // Without a session every counter page leads to the login page, which comes back to the page asked for.
+  assert.equal(new URL(tab.url()).pathname, '/counter/ru/login');
+  await inspect(tab, `${tag}-0-login`, withAxe);
+  await tab.getByLabel('Имя учётной записи').fill('aigerim');
+  await tab.getByLabel('Пароль').fill(PASSWORD);
+  await Promise.all([tab.waitForURL(`${base}/counter/ru/`), tab.getByRole('button', { name: 'Войти' }).click()]);
+  assert.equal((await tab.locator('.user').textContent()).trim(), 'aigerim · ALM-01');
   await inspect(tab, `${tag}-1-start`, withAxe);
   await tab.getByLabel('Выдача иностранцам и лицам без гражданства разрешения на временное проживание в Республике '
     + 'Казахстан: Выдача иностранцам и лицам без гражданства разрешения на временное проживание в Республике '
@@ -156,13 +178,43 @@ test('a clerk checks a TRP work applicant from Uzbekistan in Russian, corrects v
     const status = await newTab(context);
     await status.goto(`${base}/counter/en/status`);
     await inspect(status, 'js-8-status', true);
-    assert.deepEqual([...tab.problems, ...status.problems], []);
+    // The journal holds the two checks of the flow (the receipt is the complete check again, recorded once).
+    const journal = await newTab(context);
+    await journal.goto(`${base}/counter/en/journal`);
+    await inspect(journal, 'js-9-journal', true);
+    assert.equal((await journal.locator('#total').textContent()).trim(), 'Checks found: 2');
+    await Promise.all([journal.waitForURL('**/counter/en/journal/counter-*'),
+      journal.locator('#journal tbody a').first().click()]);
+    await inspect(journal, 'js-10-journal-check', true);
+    assert.equal((await journal.locator('#verdict').textContent()).trim(),
+      'Incomplete: the documents cannot be accepted as they are');
+    assert.match(await journal.locator('#findings').innerText(), /Missing: Copy of health insurance\./);
+    await Promise.all([journal.waitForURL('**?rerun=1'),
+      journal.getByRole('link', { name: 'Check again on the catalogue served now' }).click()]);
+    await inspect(journal, 'js-11-rerun', true);
+    assert.equal((await journal.locator('#rerun-same').textContent()).trim(),
+      'Nothing would change: the same verdict, due date and findings.');
+    assert.deepEqual([...tab.problems, ...status.problems, ...journal.problems], []);
     await context.close();
   });
 
 test('the same flow works with JavaScript disabled', { skip: noBrowser }, async () => {
   const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 1100, height: 900 } });
   const tab = await clerkFlow(context, 'nojs', false);
+  assert.deepEqual(tab.problems, []);
+  await context.close();
+});
+
+test('an admin signs in and sees the accounts', { skip: noBrowser }, async () => {
+  const context = await browser.newContext({ viewport: { width: 1100, height: 900 } });
+  const tab = await newTab(context);
+  await tab.goto(`${base}/counter/en/accounts`);
+  assert.equal(new URL(tab.url()).pathname, '/counter/en/login');
+  await tab.getByLabel('Account name').fill('aliya');
+  await tab.getByLabel('Password').fill(PASSWORD);
+  await Promise.all([tab.waitForURL(`${base}/counter/en/accounts`), tab.getByRole('button', { name: 'Sign in' }).click()]);
+  await inspect(tab, 'admin-accounts', true);
+  assert.match(await tab.locator('#staff').innerText(), /aigerim\teditor\tALM-01\tActive/);
   assert.deepEqual(tab.problems, []);
   await context.close();
 });

@@ -3,6 +3,7 @@ package kz.talap.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Optional;
+import kz.talap.journal.Journal;
 import kz.talap.server.Limits;
 import kz.talap.server.Server;
 import org.apache.commons.cli.CommandLine;
@@ -36,6 +37,7 @@ final class ServeCommand {
         .desc("template folder of the counter pages (default: templates)").build());
     options.addOption(Option.builder().longOpt("poll").hasArg().argName("MILLIS")
         .desc("how often the workbooks are looked at for changes (default: 1000)").build());
+    options.addOption(JournalAccess.db());
     Optional<CommandLine> parsed = kz.talap.cli.Options.parse("serve", options, args, err);
     if (parsed.isEmpty()) {
       return Main.USAGE;
@@ -57,12 +59,17 @@ final class ServeCommand {
     }
     String host = line.getOptionValue("host", "127.0.0.1");
     Path catalogue = Path.of(line.getOptionValue("catalogue", CompileCommand.DEFAULT_CATALOGUE));
+    Optional<Journal> journal = JournalAccess.open("serve", line, err);
+    if (journal.isEmpty()) {
+      return Main.USAGE;
+    }
     Server.Settings settings = new Server.Settings(catalogue, Path.of(line.getOptionValue("templates", "templates")),
-        host, port.get(), Limits.DEFAULT, poll.get(), !line.hasOption("allow-missing-translations"));
+        host, port.get(), Limits.DEFAULT, poll.get(), !line.hasOption("allow-missing-translations"), journal.get());
     Server server;
     try {
       server = Server.start(settings);
     } catch (Server.StartFailure e) {
+      journal.get().close();
       e.diagnostics().forEach(err::println);
       err.println("talap serve: " + e.getMessage());
       return e.diagnostics().isEmpty() ? Main.USAGE : Main.FAILED;
@@ -70,6 +77,7 @@ final class ServeCommand {
     // SIGTERM and Ctrl-C: stop accepting, let requests in flight finish, then say so (the JVM exits with 143).
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       server.close();
+      journal.get().close();
       out.println("Stopped");
       out.flush();
     }, "talap-shutdown"));
@@ -78,6 +86,7 @@ final class ServeCommand {
         + catalogue + " at " + base + "/");
     out.println("Counter: " + base + "/counter/kk/  API: " + base + "/api/v1/  OpenAPI: " + base
         + "/api/openapi.json");
+    out.println("Recording checks in the journal " + journal.get().name());
     out.println("Watching " + catalogue + " for changes; stop with Ctrl-C or SIGTERM");
     out.flush();
     try {
@@ -85,6 +94,7 @@ final class ServeCommand {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       server.close();
+      journal.get().close();
     }
     return Main.OK;
   }

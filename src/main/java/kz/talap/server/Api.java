@@ -15,16 +15,23 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
+import kz.talap.account.Account;
 import kz.talap.check.CheckResult;
 import kz.talap.check.CheckResult.Verdict;
+import kz.talap.journal.CheckRecord;
+import kz.talap.journal.Journal;
+import kz.talap.journal.JournalUnavailable;
 import kz.talap.json.ApiJson;
 import kz.talap.json.CheckJson;
+import kz.talap.json.JournalJson;
 import kz.talap.json.OpenApiDocument;
 import kz.talap.json.SubmissionJson;
 import kz.talap.json.SubmissionSchema;
@@ -41,12 +48,18 @@ final class Api {
   private static final List<String> JSON_LINES_TYPES = List.of("application/x-ndjson", "application/jsonl",
       "application/json-lines", "application/jsonlines");
 
+  /** The header a client sets to make a retried check answer from the journal instead of being recorded twice. */
+  static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+  static final String REPLAYED = "Idempotent-Replayed";
+
   private final Releases releases;
   private final Limits limits;
+  private final Journal journal;
 
-  Api(Releases releases, Limits limits) {
+  Api(Releases releases, Limits limits, Journal journal) {
     this.releases = releases;
     this.limits = limits;
+    this.journal = journal;
   }
 
   void routes(RoutesConfig routes) {
@@ -85,14 +98,24 @@ final class Api {
 
   private void check(Context ctx) throws IOException {
     Release release = Server.release(ctx);
+    Account client = ApiAccess.client(ctx, Account.Permission.CHECK);
     media(ctx, List.of("application/json"), "application/json");
     Optional<Language> language = language(ctx);
+    String id = checkId(ctx, client, "");
     String text = text(body(ctx, limits.maxBody()));
     SubmissionJson.Parsed parsed = release.reader().read(text);
     if (parsed.submission().isEmpty()) {
       throw invalid(parsed.problems());
     }
     CheckResult result = release.checker().check(parsed.submission().get());
+    // Recorded before the answer is sent: a journal that is down gives 503 (Server maps JournalUnavailable).
+    String stored = JournalJson.result("request", result, release.version());
+    if (!journal.record(CheckRecord.of(id, Instant.now(), client, release.version(), release.hash(), result, text,
+        stored))) {
+      replay(ctx, id, client);
+      return;
+    }
+    ctx.header("Talap-Check-Id", id);
     StringWriter out = new StringWriter();
     try (CheckJson json = new CheckJson(out, release.version())) {
       language.ifPresent(json::in);
@@ -117,7 +140,9 @@ final class Api {
 
   private void batch(Context ctx) throws IOException {
     Release release = Server.release(ctx);
+    Account client = ApiAccess.client(ctx, Account.Permission.CHECK);
     media(ctx, JSON_LINES_TYPES, "application/x-ndjson (JSON Lines)");
+    String batchId = checkId(ctx, client, ":0000");
     Optional<Language> language = language(ctx);
     byte[] body = body(ctx, limits.maxBatchBody());
     text(body);
@@ -145,7 +170,17 @@ final class Api {
         String source = "line " + (i + 1);
         SubmissionJson.Parsed parsed = release.reader().read(line);
         if (parsed.submission().isPresent()) {
-          json.result(source, release.checker().check(parsed.submission().get()));
+          CheckResult result = release.checker().check(parsed.submission().get());
+          String id = batchId.substring(0, batchId.length() - 4) + String.format(Locale.ROOT, "%04d", i + 1);
+          try {
+            journal.record(CheckRecord.of(id, Instant.now(), client, release.version(), release.hash(), result,
+                line, JournalJson.result(source, result, release.version())));
+          } catch (JournalUnavailable e) {
+            // No verdict without a record: this line is answered as not checked, the rest are still tried.
+            json.invalid(source, List.of((i + 1) + ": not checked: the journal cannot record it now; send it again"));
+            continue;
+          }
+          json.result(source, result);
         } else {
           int number = i + 1;
           json.invalid(source, parsed.problems().stream().map(p -> (p.line() > 0
@@ -154,6 +189,33 @@ final class Api {
       }
     }
     writer.flush();
+  }
+
+  /**
+   * The journal id of a check: {@code client:key} when the request has an {@code Idempotency-Key}, else a random one;
+   * {@code suffix} is room for the line number of a batch.
+   */
+  private static String checkId(Context ctx, Account client, String suffix) {
+    String key = ctx.header(IDEMPOTENCY_KEY);
+    if (key == null) {
+      return UUID.randomUUID() + suffix;
+    }
+    String id = client.name() + ":" + key.strip() + suffix;
+    if (!CheckRecord.ID.matcher(id).matches()) {
+      throw new ApiProblem(400, "bad-idempotency-key", "Bad Idempotency-Key", "Idempotency-Key: use up to "
+          + (99 - client.name().length() - suffix.length()) + " letters, digits, '.', '_', ':' or '-'");
+    }
+    return id;
+  }
+
+  /** A retried check: the answer stored in the journal the first time, never a second record. */
+  private void replay(Context ctx, String id, Account client) {
+    CheckRecord stored = journal.get(id).filter(c -> c.actor().equals(client.name())).orElseThrow(() ->
+        new ApiProblem(409, "idempotency-conflict", "Idempotency-Key already used",
+            "the Idempotency-Key was used for another check"));
+    ctx.header("Talap-Check-Id", id);
+    ctx.header(REPLAYED, "true");
+    ctx.contentType(JSON).result(stored.result());
   }
 
   private void services(Context ctx) {

@@ -5,7 +5,11 @@ import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import io.javalin.http.HttpStatus;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -13,13 +17,19 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import kz.talap.account.Account;
 import kz.talap.check.CheckResult;
 import kz.talap.check.Submission;
+import kz.talap.journal.CheckRecord;
+import kz.talap.journal.Journal;
+import kz.talap.json.ApiJson;
+import kz.talap.json.JournalJson;
 import kz.talap.json.SubmissionJson;
 import kz.talap.model.Catalogue;
 import kz.talap.model.Language;
@@ -34,7 +44,7 @@ import kz.talap.server.Entered.Step;
 final class Counter {
   static final String PREFIX = "/counter";
   private static final ZoneId ALMATY = ZoneId.of("Asia/Almaty");
-  private static final String TOKEN = "talap.csrf";
+  static final String TOKEN = "talap.csrf";
   private static final DateTimeFormatter DOTTED = DateTimeFormatter.ofPattern("dd.MM.yyyy");
 
   private final Releases releases;
@@ -42,32 +52,43 @@ final class Counter {
   private final Csrf csrf = new Csrf();
   private final CounterModel model;
   private final Summary summary;
+  private final SignIn signIn;
+  private final Journal journal;
 
-  Counter(Releases releases, Pages pages, Limits limits) {
+  Counter(Releases releases, Pages pages, Limits limits, SignIn signIn, Journal journal) {
     this.releases = releases;
     this.pages = pages;
+    this.signIn = signIn;
+    this.journal = journal;
     this.model = new CounterModel();
     this.summary = new Summary(model);
   }
 
   /**
-   * The one gate every counter request passes before its page: the place for the sign-in check (issue 13), then the
-   * CSRF check of every form sent (POST), and the CSRF cookie for a browser that has none.
+   * The one gate every counter request passes before its page: the login page needs no session (its form is guarded
+   * by the double-submit CSRF cookie); every other page needs a signed-in account (else a redirect to the login page)
+   * and every form sent with it the session's CSRF token.
    */
   void guard(RoutesConfig routes) {
     routes.before(PREFIX + "/*", ctx -> {
-      String cookie = ctx.cookie(Csrf.COOKIE);
-      if (ctx.method() == HandlerType.POST) {
-        if (!csrf.valid(cookie, ctx.formParam(Csrf.FIELD))) {
-          throw new ApiProblem(403, "csrf", "The form has expired",
-              "the form's security token is missing or does not match; open the page again and resend the form");
+      String[] parts = ctx.path().split("/", -1);
+      String lang = parts.length > 2 && Language.parse(parts[2]).isPresent() ? parts[2] : "kk";
+      if (parts.length == 4 && parts[3].equals("login")) {
+        String cookie = ctx.cookie(Csrf.COOKIE);
+        if (ctx.method() == HandlerType.POST) {
+          if (!csrf.valid(cookie, ctx.formParam(Csrf.FIELD))) {
+            throw new ApiProblem(403, "csrf", "The form has expired",
+                "the form's security token is missing or does not match; open the page again and resend the form");
+          }
+        } else if (cookie == null || cookie.length() < 20) {
+          cookie = Csrf.newCookie();
+          ctx.res().addHeader("Set-Cookie", Csrf.COOKIE + "=" + cookie + "; Path=" + PREFIX
+              + "; HttpOnly; SameSite=Strict");
         }
-      } else if (cookie == null || cookie.length() < 20) {
-        cookie = Csrf.newCookie();
-        ctx.res().addHeader("Set-Cookie", Csrf.COOKIE + "=" + cookie + "; Path=" + PREFIX
-            + "; HttpOnly; SameSite=Strict");
+        ctx.attribute(TOKEN, csrf.token(cookie));
+        return;
       }
-      ctx.attribute(TOKEN, csrf.token(cookie));
+      ctx.attribute(TOKEN, signIn.require(ctx, lang));
     });
   }
 
@@ -82,6 +103,9 @@ final class Counter {
     routes.get(PREFIX + "/{lang}/receipt", this::receipt);
     routes.post(PREFIX + "/{lang}/receipt", this::receipt);
     routes.get(PREFIX + "/{lang}/status", this::status);
+    routes.get(PREFIX + "/{lang}/login", ctx -> signIn.loginPage(ctx, ctx.attribute(TOKEN)));
+    routes.post(PREFIX + "/{lang}/login", ctx -> signIn.login(ctx, ctx.attribute(TOKEN)));
+    routes.post(PREFIX + "/{lang}/logout", signIn::logout);
     routes.get("/static/counter.css", this::css);
     // Browsers ask for an icon on every page; there is none, and a 404 would be logged as an error.
     routes.get("/favicon.ico", ctx -> ctx.status(HttpStatus.NO_CONTENT));
@@ -122,6 +146,7 @@ final class Counter {
       return;
     }
     Optional<Outcome> outcome = outcome(v, target);
+    outcome.filter(o -> o.result() != null).ifPresent(o -> record(v, o));
     outcome.ifPresent(o -> render(v, o.step(), o.problems(), Optional.ofNullable(o.result())));
   }
 
@@ -150,6 +175,31 @@ final class Counter {
     }
     Submission submission = full.submission().get();
     return Optional.of(new Outcome(Step.RESULT, List.of(), listed, v.release().checker().check(submission)));
+  }
+
+  /**
+   * Records a counter result before its page is sent. The id is derived from the clerk, the release and the
+   * submission (which includes the time of submission), so that reloading the result or printing its receipt records
+   * it once.
+   */
+  private void record(Visit v, Outcome outcome) {
+    Account account = SignIn.account(v.ctx(), Account.Permission.CHECK);
+    Release release = v.release();
+    String submission = ApiJson.write(v.entered().tree(Step.RESULT,
+        outcome.listed().stream().map(i -> (String) i.get("code")).toList()));
+    String id = "counter-" + sha256(account.name() + "\n" + release.hash() + "\n" + submission)
+        .substring(0, 40);
+    journal.record(CheckRecord.of(id, Instant.now(), account, release.version(), release.hash(), outcome.result(),
+        submission, JournalJson.result(id, outcome.result(), release.version())));
+  }
+
+  private static String sha256(String text) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+          .digest(text.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is missing from this Java runtime", e);
+    }
   }
 
   private static List<Problem> only(List<Problem> problems, Step step, Language lang) {
@@ -234,6 +284,7 @@ final class Counter {
       render(v, outcome.step(), outcome.problems(), Optional.empty());
       return;
     }
+    record(v, outcome);
     Language applicant = v.answers().get("receipt_lang").flatMap(Language::parse).orElse(v.lang());
     Map<String, Object> page = common(v, "receipt", List.of());
     page.put("lang", applicant.code());
@@ -244,6 +295,7 @@ final class Counter {
   }
 
   private void status(Context ctx) {
+    SignIn.account(ctx, Account.Permission.RELOAD_CATALOGUE);
     Visit v = visit(ctx);
     Map<String, Object> page = common(v, "status", List.of());
     Releases.Attempt attempt = releases.lastAttempt();
@@ -284,6 +336,10 @@ final class Counter {
     page.put("release", v.release().shortHash());
     page.put("query", v.answers().query());
     page.put("a", v.answers().values());
+    Account account = v.ctx().attribute(SignIn.ACCOUNT);
+    page.put("user", account.name() + " · " + account.office());
+    page.put("mayStatus", account.may(Account.Permission.RELOAD_CATALOGUE));
+    page.put("mayAccounts", account.may(Account.Permission.MANAGE_ACCOUNTS));
     List<Map<String, Object>> langs = new ArrayList<>();
     for (Language other : Language.values()) {
       Map<String, Object> link = new LinkedHashMap<>();

@@ -10,7 +10,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import kz.talap.account.Accounts;
+import kz.talap.account.LoginLimiter;
+import kz.talap.account.Sessions;
 import kz.talap.compile.CompileResult;
+import kz.talap.journal.Journal;
+import kz.talap.journal.JournalUnavailable;
 import kz.talap.json.ApiJson;
 import kz.talap.publish.Templates;
 import kz.talap.publish.Templates.TemplateProblem;
@@ -24,8 +29,9 @@ import org.eclipse.jetty.server.handler.GracefulHandler;
  * at start and recompiled in the background when its workbooks change.
  *
  * <p>Every request passes one chain: security headers, the release it is served from (pinned for the whole request
- * and named in the {@code Talap-Catalogue-Version} and {@code Talap-Release} headers), then {@link Counter#guard} for
- * the counter's forms (the CSRF check, and the place for the sign-in check), then its route.
+ * and named in the {@code Talap-Catalogue-Version} and {@code Talap-Release} headers), then {@link ApiAccess#guard}
+ * (a bearer token) for the API or {@link Counter#guard} (a session, and the CSRF check of every form) for the counter,
+ * then its route. Every check is recorded in the journal before it is answered.
  */
 public final class Server implements AutoCloseable {
   /** Header naming the catalogue version of the release that answered. */
@@ -47,9 +53,10 @@ public final class Server implements AutoCloseable {
    * @param catalogue a workbook or a folder of workbooks, watched for changes
    * @param templates the template folder (the counter's pages and stylesheet)
    * @param pollMillis how often the workbooks are looked at for changes
+   * @param journal the journal every check is recorded in, and the accounts; opened and closed by the caller
    */
   public record Settings(Path catalogue, Path templates, String host, int port, Limits limits, long pollMillis,
-      boolean translationsRequired) {}
+      boolean translationsRequired, Journal journal) {}
 
   /** Why the server did not start: the catalogue's errors, a template problem, or the port. */
   public static final class StartFailure extends Exception {
@@ -72,6 +79,12 @@ public final class Server implements AutoCloseable {
 
   /** Compiles the catalogue, starts watching it and starts listening. */
   public static Server start(Settings settings) throws StartFailure {
+    Accounts accounts = new Accounts(settings.journal().accounts());
+    if (!loopback(settings.host()) && !accounts.hasAdmin()) {
+      throw new StartFailure("refusing to listen on " + settings.host() + " beyond this machine without an admin "
+          + "account in the journal " + settings.journal().name() + "; add one first: talap user add NAME --role admin "
+          + "--office OFFICE", List.of());
+    }
     Templates templates;
     try {
       templates = Templates.in(settings.templates());
@@ -84,8 +97,13 @@ public final class Server implements AutoCloseable {
       throw new StartFailure("the catalogue has errors; nothing to serve",
           first.diagnostics().stream().filter(Diagnostic::isError).toList());
     }
-    Api api = new Api(releases, settings.limits());
-    Counter counter = new Counter(releases, new Pages(templates), settings.limits());
+    Api api = new Api(releases, settings.limits(), settings.journal());
+    ApiAccess apiAccess = new ApiAccess(accounts);
+    Pages pages = new Pages(templates);
+    // Five failed logins per name, thirty per address, in fifteen minutes.
+    SignIn signIn = new SignIn(accounts, new Sessions(), new LoginLimiter(), new LoginLimiter(30,
+        java.time.Duration.ofMinutes(15), 100_000, Clock.systemUTC()), pages);
+    Counter counter = new Counter(releases, pages, settings.limits(), signIn, settings.journal());
     Javalin app = Javalin.create(config -> {
       config.startup.showJavalinBanner = false;
       config.startup.showOldJavalinVersionWarning = false;
@@ -109,10 +127,17 @@ public final class Server implements AutoCloseable {
         ctx.header("X-Frame-Options", "DENY");
         ctx.header("Cache-Control", "no-store");
       });
+      apiAccess.guard(config.routes);
       counter.guard(config.routes);
       api.routes(config.routes);
       counter.routes(config.routes);
+      new JournalPage(settings.journal(), pages).routes(config.routes);
+      new AccountsPage(accounts, signIn.sessions(), pages).routes(config.routes);
       config.routes.exception(ApiProblem.class, (problem, ctx) -> problem(ctx, problem));
+      config.routes.exception(SignIn.Required.class, (e, ctx) -> {
+        ctx.attribute(ANSWERED, true);
+        ctx.redirect(e.location, io.javalin.http.HttpStatus.SEE_OTHER);
+      });
       config.routes.exception(HttpResponseException.class, (e, ctx) -> problem(ctx, switch (e.getStatus()) {
         case 404 -> notFound(ctx);
         case 405 -> notAllowed(ctx);
@@ -122,6 +147,12 @@ public final class Server implements AutoCloseable {
       }));
       // A catalogue that compiles can still fail for one applicant's facts (a condition that divides by a fact) or
       // run out of working days: the answer names the cell to correct, never a stack trace.
+      // A check is recorded before it is answered: no record, no verdict.
+      config.routes.exception(JournalUnavailable.class, (e, ctx) -> {
+        ctx.header("Retry-After", "30");
+        problem(ctx, new ApiProblem(503, "journal-unavailable", "The journal cannot record checks now",
+            e.getMessage() + "; nothing was checked: send it again when the journal is back"));
+      });
       config.routes.exception(kz.talap.condition.Condition.Failure.class, (e, ctx) -> problem(ctx, new ApiProblem(
           422, "catalogue-cannot-decide", "The catalogue cannot decide this submission",
           e.getMessage() + "; the catalogue must be corrected")));
@@ -149,6 +180,11 @@ public final class Server implements AutoCloseable {
     }
     releases.watch(settings.pollMillis());
     return new Server(app, releases);
+  }
+
+  /** Whether {@code host} is this machine only (the default, which needs no admin account). */
+  static boolean loopback(String host) {
+    return host.equals("localhost") || host.startsWith("127.") || host.equals("::1") || host.equals("[::1]");
   }
 
   private static ApiProblem notFound(Context ctx) {

@@ -15,7 +15,7 @@ class ServeCommandTest {
   @Test
   void catalogueWithErrors_printsThemAndExits1() throws Exception {
     Path workbook = TestCatalogue.valid().set("Requirements", 0, "document", "PASSPRT").write(folder.resolve("t.xlsx"));
-    CliRun run = CliRun.of("serve", "--catalogue", workbook.toString(), "--port", "0");
+    CliRun run = CliRun.of("serve", "--catalogue", workbook.toString(), "--port", "0", "--db", db());
     assertEquals(1, run.exit(), run.err());
     assertEquals("t.xlsx: Requirements!E2: error: unknown document code 'PASSPRT'\n"
         + "talap serve: the catalogue has errors; nothing to serve\n", run.err());
@@ -31,9 +31,32 @@ class ServeCommandTest {
 
   @Test
   void missingTemplates_isAUsageError() {
-    CliRun run = CliRun.of("serve", "--templates", folder.resolve("none").toString(), "--port", "0");
+    CliRun run = CliRun.of("serve", "--templates", folder.resolve("none").toString(), "--port", "0", "--db",
+        db());
     assertEquals(2, run.exit());
     assertEquals("talap serve: " + folder.resolve("none") + ": template folder not found\n", run.err());
+  }
+
+  @Test
+  void journalThatCannotBeOpened_isAUsageError() throws Exception {
+    java.nio.file.Files.writeString(folder.resolve("file"), "not a folder");
+    CliRun run = CliRun.of("serve", "--port", "0", "--db", folder.resolve("file/talap.db").toString());
+    assertEquals(2, run.exit(), run.err());
+    assertTrue(run.err().startsWith("talap serve: cannot open the journal jdbc:sqlite:"), run.err());
+    assertEquals("", run.out());
+  }
+
+  @Test
+  void hostBeyondThisMachine_withoutAnAdmin_refusesToStart() {
+    CliRun run = CliRun.of("serve", "--host", "0.0.0.0", "--port", "0", "--db", db());
+    assertEquals(2, run.exit(), run.err());
+    assertEquals("talap serve: refusing to listen on 0.0.0.0 beyond this machine without an admin account in the "
+        + "journal jdbc:sqlite:" + folder.resolve("talap.db") + "; add one first: talap user add NAME --role admin "
+        + "--office OFFICE\n", run.err());
+  }
+
+  private String db() {
+    return folder.resolve("talap.db").toString();
   }
 
   @Test
@@ -41,6 +64,7 @@ class ServeCommandTest {
     CliRun run = CliRun.of("serve", "--help");
     assertEquals(0, run.exit());
     assertTrue(run.out().contains("--host <ADDRESS>"), run.out());
+    assertTrue(run.out().contains("--db <DB>"), run.out());
     assertTrue(run.out().contains("address to listen on (default: 127.0.0.1; 0.0.0.0 for every"), run.out());
   }
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -17,16 +18,21 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import kz.talap.account.Account;
+import kz.talap.journal.CheckRecord;
+import kz.talap.journal.Journal;
+import kz.talap.journal.JournalQuery;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The counter pages through HTTP: the steps, errors, "Change" links, receipts, CSRF and escaping. */
 class CounterTest {
   private static final Pattern TOKEN = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"");
-  private static final List<String> UZBEK_WORKER = List.of("what", "TRP/TRP_WORK", "channel", "PROVIDER",
+  static final List<String> UZBEK_WORKER = List.of("what", "TRP/TRP_WORK", "channel", "PROVIDER",
       "submitted_at", "2026-03-20T11:30", "fact.citizenship", "UZ", "fact.birth_date", "1990-05-01",
       "fact.owns_housing", "no");
   /** Every document of a TRP work package from Uzbekistan except the health insurance. */
-  private static final List<String> WITHOUT_INSURANCE = List.of(
+  static final List<String> WITHOUT_INSURANCE = List.of(
       "doc.TRP_APPLICATION_FORM.presented", "yes",
       "doc.TRP_IDENTITY_DOCUMENT.presented", "yes", "doc.TRP_IDENTITY_DOCUMENT.issued_in", "UZ",
       "doc.TRP_IDENTITY_DOCUMENT.valid_until", "2031-01-01", "doc.TRP_IDENTITY_DOCUMENT.original_shown", "yes",
@@ -34,23 +40,27 @@ class CounterTest {
       "doc.TRP_FINGERPRINT_CERTIFICATE.presented", "yes",
       "doc.TRP_WORK_LABOUR_PERMIT.presented", "yes");
   private static Server server;
+  private static Journal journal;
+  @TempDir
+  static Path folder;
   private static Http http;
   private static String cookie;
   private static String token;
 
   @BeforeAll
   static void start() throws Exception {
-    server = Http.shipped(new Limits(64 * 1024, 256 * 1024, 5, Duration.ofSeconds(5)));
+    journal = Http.journal(folder);
+    server = Http.shipped(new Limits(64 * 1024, 256 * 1024, 5, Duration.ofSeconds(5)), journal);
     http = new Http(server.port());
-    HttpResponse<String> first = http.get("/counter/ru/");
-    String set = first.headers().firstValue("Set-Cookie").orElseThrow();
-    cookie = set.substring(0, set.indexOf(';'));
-    token = token(first.body());
+    Http.staff(journal, "aigerim", Account.Role.EDITOR, "ALM-01");
+    cookie = http.signIn("aigerim", Http.PASSWORD);
+    token = token(http.get("/counter/ru/", cookie).body());
   }
 
   @AfterAll
   static void stop() {
     server.close();
+    journal.close();
   }
 
   private static String token(String page) {
@@ -89,9 +99,11 @@ class CounterTest {
 
   @Test
   void start_setsAStrictCookie_andEveryFormCarriesItsToken() throws Exception {
-    HttpResponse<String> page = http.get("/counter/kk/");
-    String set = page.headers().firstValue("Set-Cookie").orElseThrow();
+    HttpResponse<String> login = http.get("/counter/kk/login");
+    String set = login.headers().firstValue("Set-Cookie").orElseThrow();
     assertTrue(set.matches("talap_csrf=[A-Za-z0-9_-]{43}; Path=/counter; HttpOnly; SameSite=Strict"), set);
+    HttpResponse<String> page = http.get("/counter/kk/", cookie);
+    assertTrue(page.body().contains("<input type=\"hidden\" name=\"csrf\" value=\"" + token + "\">"), page.body());
     assertTrue(page.body().contains("<h1>Қандай қызмет, қай арна арқылы?</h1>"), page.body());
     assertTrue(page.body().contains("<form method=\"post\" action=\"/counter/kk/facts\" novalidate>\n"
         + "<input type=\"hidden\" name=\"csrf\" value=\""), page.body());
@@ -103,8 +115,8 @@ class CounterTest {
     HttpResponse<String> none = http.form("/counter/ru/facts", cookie, "what=TRP%2FTRP_WORK");
     assertEquals(403, none.statusCode());
     assertTrue(none.body().contains("<h1>The form has expired</h1>"), none.body());
-    HttpResponse<String> other = http.form("/counter/ru/facts", "talap_csrf=" + "A".repeat(43),
-        "csrf=" + token + "&what=TRP%2FTRP_WORK");
+    HttpResponse<String> other = http.form("/counter/ru/facts", cookie, "csrf=" + "A".repeat(43)
+        + "&what=TRP%2FTRP_WORK");
     assertEquals(403, other.statusCode());
   }
 
@@ -215,16 +227,39 @@ class CounterTest {
 
   @Test
   void unknownLanguage_isNotFound() throws Exception {
-    HttpResponse<String> page = http.get("/counter/de/");
+    HttpResponse<String> page = http.get("/counter/de/", cookie);
     assertEquals(404, page.statusCode());
     assertTrue(page.body().contains("no counter in language &#39;de&#39;"), page.body());
   }
 
   @Test
   void status_page_showsTheReleaseServed() throws Exception {
-    String page = http.get("/counter/kk/status").body();
+    String page = http.get("/counter/kk/status", cookie).body();
     assertTrue(page.contains("Каталог компиляцияланады: төмендегі шығарылым қолданылады."), page);
     assertTrue(page.contains("2026.1 · " + server.hash().substring(0, 12)), page);
+  }
+
+  @Test
+  void result_isRecordedBeforeItIsShown_onceForReloadsAndTheReceipt() throws Exception {
+    List<String> answers = new ArrayList<>(plus(UZBEK_WORKER, WITHOUT_INSURANCE));
+    answers.set(answers.indexOf("2026-03-20T11:30"), "2026-03-23T09:15");
+    post("/counter/en/result", answers);
+    post("/counter/en/result", answers);
+    post("/counter/en/receipt", plus(answers, List.of("receipt_lang", "kk")));
+    List<CheckRecord> recorded = journal.find(JournalQuery.all()).stream()
+        .filter(c -> c.submission().contains("2026-03-23T09:15")).toList();
+    assertEquals(1, recorded.size(), recorded.toString());
+    CheckRecord check = recorded.get(0);
+    assertEquals("aigerim", check.actor());
+    assertEquals(Account.Kind.STAFF, check.actorKind());
+    assertEquals("ALM-01", check.office());
+    assertEquals("TRP", check.service());
+    assertEquals("TRP_WORK", check.subtype().orElseThrow());
+    assertEquals("incomplete", check.verdict());
+    assertEquals("2026.1", check.catalogueVersion());
+    assertEquals(server.hash(), check.releaseHash());
+    assertTrue(check.id().matches("counter-[0-9a-f]{40}"), check.id());
+    assertTrue(check.result().contains("\"document\" : \"TRP_HEALTH_INSURANCE\""), check.result());
   }
 
   @Test

@@ -19,6 +19,8 @@ import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import kz.talap.account.Account;
+import kz.talap.journal.Journal;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -39,9 +41,10 @@ class ReloadTest {
         Files.copy(file, folder.resolve(file.getFileName()));
       }
     }
-    try (Server server = Server.start(new Server.Settings(folder, Path.of("templates"), "127.0.0.1", 0,
-        Limits.DEFAULT, 100, true))) {
-      Http http = new Http(server.port());
+    try (Journal journal = Http.journal(folder.resolve("journal"));
+        Server server = Server.start(new Server.Settings(folder, Path.of("templates"), "127.0.0.1", 0,
+        Limits.DEFAULT, 100, true, journal))) {
+      Http http = new Http(server.port(), Http.token(journal, "editor", Account.Role.EDITOR, "ALM-01"));
       String first = server.hash();
       assertEquals("2026.1", http.get("/api/v1/status").headers().firstValue(Server.VERSION_HEADER).orElseThrow());
 
@@ -72,7 +75,8 @@ class ReloadTest {
           Files.readString(Path.of("catalogue/examples/trp-work-complete.json")));
       assertEquals(200, still.statusCode());
       assertEquals(second, still.headers().firstValue(Server.RELEASE_HEADER).orElseThrow());
-      String page = http.get("/counter/en/status").body();
+      Http.staff(journal, "editor", Account.Role.EDITOR, "ALM-01");
+      String page = http.get("/counter/en/status", http.signIn("editor", Http.PASSWORD)).body();
       assertTrue(page.contains("The last edit of the catalogue has errors: the last good release is still served."),
           page);
       assertTrue(page.contains("<code>" + cell + "</code>: error: "), page);
@@ -89,9 +93,10 @@ class ReloadTest {
     // Compiles (with age 0 the division is fine) but fails for the example's 37-year-old: 10 / (37 - 37).
     String cell = edit(folder, "Requirements", "code", "TRP_REQ_HEALTH_INSURANCE", "condition",
         "10 / (age - 37) >= 0");
-    try (Server server = Server.start(new Server.Settings(folder, Path.of("templates"), "127.0.0.1", 0,
-        Limits.DEFAULT, 100, true))) {
-      Http http = new Http(server.port());
+    try (Journal journal = Http.journal(folder.resolve("journal"));
+        Server server = Server.start(new Server.Settings(folder, Path.of("templates"), "127.0.0.1", 0,
+        Limits.DEFAULT, 100, true, journal))) {
+      Http http = new Http(server.port(), Http.token(journal, "editor", Account.Role.EDITOR, "ALM-01"));
       HttpResponse<String> check = http.post("/api/v1/check", "application/json",
           Files.readString(Path.of("catalogue/examples/trp-work-complete.json")));
       assertEquals(422, check.statusCode(), check.body());

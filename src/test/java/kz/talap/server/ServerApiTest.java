@@ -20,10 +20,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import kz.talap.account.Account;
 import kz.talap.cli.Main;
+import kz.talap.journal.Journal;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The HTTP API through a real client against a server on an ephemeral port: every endpoint and error class. */
 class ServerApiTest {
@@ -31,16 +34,23 @@ class ServerApiTest {
   private static final Limits LIMITS = new Limits(64 * 1024, 256 * 1024, 5, Duration.ofSeconds(2));
   private static Server server;
   private static Http http;
+  private static Journal journal;
+  private static String token;
+  @TempDir
+  static Path folder;
 
   @BeforeAll
   static void start() throws Exception {
-    server = Http.shipped(LIMITS);
-    http = new Http(server.port());
+    journal = Http.journal(folder);
+    server = Http.shipped(LIMITS, journal);
+    token = Http.token(journal, "intake", Account.Role.CLERK, "ALM-01");
+    http = new Http(server.port(), token);
   }
 
   @AfterAll
   static void stop() {
     server.close();
+    journal.close();
   }
 
   private static String example(String name) throws Exception {
@@ -153,6 +163,7 @@ class ServerApiTest {
       socket.setSoTimeout(15_000);
       OutputStream out = socket.getOutputStream();
       out.write(("POST /api/v1/check HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+          + "Authorization: Bearer " + token + "\r\n"
           + "Content-Length: 100\r\n\r\n{\"service\":").getBytes(StandardCharsets.US_ASCII));
       out.flush();
       InputStream in = socket.getInputStream();

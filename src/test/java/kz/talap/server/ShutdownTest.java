@@ -13,19 +13,29 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import kz.talap.account.Account;
+import kz.talap.journal.Journal;
+import kz.talap.journal.JournalQuery;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Graceful shutdown: a request in flight when the server stops still gets its whole answer; new ones are refused. */
 class ShutdownTest {
-  private static final int LINES = 3000;
+  // Each line is recorded (and synced) in the journal before it is answered: 1000 lines take a few seconds, well
+  // inside the 10 s that requests in flight get at shutdown.
+  private static final int LINES = 1000;
+  @TempDir
+  Path folder;
 
   @Test
   void close_letsTheBatchInFlightFinish_andRefusesNewRequests() throws Exception {
-    Server server = Http.shipped(new Limits(1 << 20, 16 << 20, LINES, Duration.ofSeconds(10)));
+    Journal journal = Http.journal(folder);
+    String token = Http.token(journal, "intake", Account.Role.CLERK, "ALM-01");
+    Server server = Http.shipped(new Limits(1 << 20, 16 << 20, LINES, Duration.ofSeconds(10)), journal);
     int port = server.port();
     String line = Files.readString(Path.of("catalogue/examples/trp-work-complete.json")).replace("\n", " ") + "\n";
     HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/check/batch"))
-        .header("Content-Type", "application/x-ndjson")
+        .header("Content-Type", "application/x-ndjson").header("Authorization", "Bearer " + token)
         .POST(HttpRequest.BodyPublishers.ofString(line.repeat(LINES))).build();
     CompletableFuture<HttpResponse<String>> answer = HttpClient.newHttpClient()
         .sendAsync(request, HttpResponse.BodyHandlers.ofString());
@@ -36,5 +46,8 @@ class ShutdownTest {
     assertEquals(LINES, response.body().lines().count());
     assertTrue(response.body().lines().allMatch(l -> l.contains("\"verdict\":\"complete\"")));
     assertThrows(IOException.class, () -> new Http(port).get("/api/v1/status"));
+    // Every line answered is in the journal.
+    assertEquals(LINES, journal.count(JournalQuery.all()));
+    journal.close();
   }
 }
