@@ -43,30 +43,16 @@ final class TokenCommand {
       return Main.OK;
     }
     List<String> rest = line.getArgList();
-    if (rest.isEmpty()) {
-      err.println("talap token: say what to do: " + ACTIONS);
+    Optional<String> chosen = AccountArguments.action("token", rest, List.of("add", "revoke", "list"), ACTIONS, "client",
+        err);
+    if (chosen.isEmpty()) {
       return Main.USAGE;
     }
-    String action = rest.get(0);
-    if (!List.of("add", "revoke", "list").contains(action)) {
-      err.println("talap token: unknown action '" + action + "' (expected " + ACTIONS + ")");
-      return Main.USAGE;
-    }
-    int names = action.equals("list") ? 0 : 1;
-    if (rest.size() != 1 + names) {
-      err.println("talap token " + action + ": " + (names == 0 ? "takes no name" : "give one client name"));
-      return Main.USAGE;
-    }
+    String action = chosen.get();
     Optional<Role> role = Optional.empty();
     if (action.equals("add")) {
-      if (!line.hasOption("role") || !line.hasOption("office")) {
-        err.println("talap token add: give --role (clerk, supervisor, editor or admin) and --office");
-        return Main.USAGE;
-      }
-      role = Role.parse(line.getOptionValue("role"));
+      role = AccountArguments.role("token", line, err);
       if (role.isEmpty()) {
-        err.println("talap token add: unknown role '" + line.getOptionValue("role")
-            + "' (expected clerk, supervisor, editor or admin)");
         return Main.USAGE;
       }
     }

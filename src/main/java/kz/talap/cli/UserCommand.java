@@ -62,30 +62,16 @@ final class UserCommand {
       return Main.OK;
     }
     List<String> rest = line.getArgList();
-    if (rest.isEmpty()) {
-      err.println("talap user: say what to do: " + ACTIONS);
+    Optional<String> chosen = AccountArguments.action("user", rest, List.of("add", "passwd", "disable", "list"), ACTIONS, "account",
+        err);
+    if (chosen.isEmpty()) {
       return Main.USAGE;
     }
-    String action = rest.get(0);
-    if (!List.of("add", "passwd", "disable", "list").contains(action)) {
-      err.println("talap user: unknown action '" + action + "' (expected " + ACTIONS + ")");
-      return Main.USAGE;
-    }
-    int names = action.equals("list") ? 0 : 1;
-    if (rest.size() != 1 + names) {
-      err.println("talap user " + action + ": " + (names == 0 ? "takes no name" : "give one account name"));
-      return Main.USAGE;
-    }
+    String action = chosen.get();
     Optional<Role> role = Optional.empty();
     if (action.equals("add")) {
-      if (!line.hasOption("role") || !line.hasOption("office")) {
-        err.println("talap user add: give --role (clerk, supervisor, editor or admin) and --office");
-        return Main.USAGE;
-      }
-      role = Role.parse(line.getOptionValue("role"));
+      role = AccountArguments.role("user", line, err);
       if (role.isEmpty()) {
-        err.println("talap user add: unknown role '" + line.getOptionValue("role")
-            + "' (expected clerk, supervisor, editor or admin)");
         return Main.USAGE;
       }
     }

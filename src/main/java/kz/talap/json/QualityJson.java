@@ -39,9 +39,7 @@ public final class QualityJson {
         json.writeStartObject();
         json.writeStringField("level", finding.level().label());
         json.writeStringField("code", finding.code());
-        json.writeStringField("file", finding.where().file());
-        json.writeStringField("sheet", finding.where().sheet());
-        json.writeStringField("cell", finding.where().address());
+        place(json, finding.where());
         json.writeStringField("message", finding.message());
         json.writeEndObject();
       }
@@ -49,9 +47,7 @@ public final class QualityJson {
       json.writeArrayFieldStart("editor_notes");
       for (kz.talap.quality.QualityReport.EditorNote note : report.editorNotes()) {
         json.writeStartObject();
-        json.writeStringField("file", note.where().file());
-        json.writeStringField("sheet", note.where().sheet());
-        json.writeStringField("cell", note.where().address());
+        place(json, note.where());
         json.writeStringField("note", note.note());
         json.writeEndObject();
       }
@@ -65,6 +61,13 @@ public final class QualityJson {
       throw new IllegalStateException("writing to a string cannot fail", e);
     }
     return out + "\n";
+  }
+
+  /** Where a finding or note is: file, sheet and cell. */
+  private static void place(JsonGenerator json, kz.talap.source.CellRef where) throws IOException {
+    json.writeStringField("file", where.file());
+    json.writeStringField("sheet", where.sheet());
+    json.writeStringField("cell", where.address());
   }
 
   private static void completeness(JsonGenerator json, Completeness table) throws IOException {
