@@ -61,7 +61,10 @@ public final class WorkbookGuard {
   public static int guardFile(Path file, Map<String, ? extends Collection<String>> otherCodes) throws IOException {
     try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(Files.readAllBytes(file)))) {
       int validations = guard(workbook, otherCodes);
-      AtomicFile.write(file, workbook::write);
+      java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+      workbook.write(bytes);
+      byte[] stable = StableZip.of(bytes.toByteArray());
+      AtomicFile.write(file, out -> out.write(stable));
       return validations;
     } catch (RuntimeException e) {
       // POI reports a damaged or foreign file with many unchecked exception types; all mean the same to the editor.
@@ -134,6 +137,7 @@ public final class WorkbookGuard {
     Map<String, String> listNames = writeLists(workbook, lists, headers, otherCodes);
     workbook.setSheetVisibility(workbook.getSheetIndex(LISTS), SheetVisibility.HIDDEN);
     int validated = 0;
+    Map<Short, org.apache.poi.xssf.usermodel.XSSFCellStyle> dateStyles = new HashMap<>();
     for (Table table : Schema.tables()) {
       XSSFSheet sheet = workbook.getSheet(table.name());
       if (sheet == null) {
@@ -149,12 +153,66 @@ public final class WorkbookGuard {
           continue;
         }
         comment(workbook, sheet, index, Schema.headerComment(table, column));
+        typeCells(workbook, sheet, column, index, dateStyles);
         if (validate(sheet, table, column, index, listNames)) {
           validated++;
         }
       }
     }
     return validated;
+  }
+
+  /**
+   * Turns the text cells of a date, number or boolean column that hold a valid value ({@code 2026-01-01}, {@code 4},
+   * {@code TRUE}) into cells of that type, which the reader reads as the same text: Excel's validation would flag
+   * them otherwise. A text that is not a valid value stays as it is, for the compiler to report at its cell.
+   */
+  private static void typeCells(XSSFWorkbook workbook, XSSFSheet sheet, Column column, int index,
+      Map<Short, org.apache.poi.xssf.usermodel.XSSFCellStyle> dateStyles) {
+    if (column.kind() != Column.Kind.DATE && column.kind() != Column.Kind.INTEGER
+        && column.kind() != Column.Kind.DECIMAL && column.kind() != Column.Kind.BOOLEAN) {
+      return;
+    }
+    for (Row row : sheet) {
+      Cell cell = row.getRowNum() == 0 ? null : row.getCell(index);
+      if (cell == null || cell.getCellType() != org.apache.poi.ss.usermodel.CellType.STRING) {
+        continue;
+      }
+      String text = cell.getStringCellValue().strip();
+      switch (column.kind()) {
+        case DATE -> {
+          if (!text.matches("\\d{4}-\\d{2}-\\d{2}")) {
+            continue;
+          }
+          java.time.LocalDate date;
+          try {
+            date = java.time.LocalDate.parse(text);
+          } catch (java.time.format.DateTimeParseException e) {
+            continue;
+          }
+          org.apache.poi.xssf.usermodel.XSSFCellStyle original =
+              (org.apache.poi.xssf.usermodel.XSSFCellStyle) cell.getCellStyle();
+          cell.setCellValue(date);
+          cell.setCellStyle(dateStyles.computeIfAbsent(original.getIndex(), i -> {
+            org.apache.poi.xssf.usermodel.XSSFCellStyle style = workbook.createCellStyle();
+            style.cloneStyleFrom(original);
+            style.setDataFormat(workbook.getCreationHelper().createDataFormat().getFormat("yyyy-mm-dd"));
+            return style;
+          }));
+        }
+        case INTEGER, DECIMAL -> {
+          String pattern = column.kind() == Column.Kind.INTEGER ? "-?\\d{1,15}" : "-?\\d{1,15}(\\.\\d{1,6})?";
+          if (text.matches(pattern)) {
+            cell.setCellValue(Double.parseDouble(text));
+          }
+        }
+        default -> {
+          if (text.equals("TRUE") || text.equals("FALSE")) {
+            cell.setCellValue(text.equals("TRUE"));
+          }
+        }
+      }
+    }
   }
 
   /** The column index of each header text in row 1. */
@@ -231,17 +289,17 @@ public final class WorkbookGuard {
 
   private static void writeList(XSSFWorkbook workbook, XSSFSheet lists, int column, String name,
       List<Object> entries, XSSFFormulaEvaluator evaluator) {
-    Row header = lists.getRow(0) != null ? lists.getRow(0) : lists.createRow(0);
-    header.createCell(column).setCellValue(name);
-    for (int i = 0; i < entries.size(); i++) {
-      Row row = lists.getRow(i + 1) != null ? lists.getRow(i + 1) : lists.createRow(i + 1);
+    // Every cell of the list is a formula with its value stored beside it, never a shared string: a rerun that
+    // replaces the sheet then leaves the workbook's table of shared strings as it was, byte for byte.
+    List<Object> cells = new ArrayList<>();
+    cells.add(name);
+    cells.addAll(entries);
+    for (int i = 0; i < cells.size(); i++) {
+      Row row = lists.getRow(i) != null ? lists.getRow(i) : lists.createRow(i);
       Cell cell = row.createCell(column);
-      if (entries.get(i) instanceof Formula formula) {
-        cell.setCellFormula(formula.text());
-        evaluator.evaluateFormulaCell(cell);
-      } else {
-        cell.setCellValue((String) entries.get(i));
-      }
+      cell.setCellFormula(cells.get(i) instanceof Formula formula ? formula.text()
+          : "\"" + ((String) cells.get(i)).replace("\"", "\"\"") + "\"");
+      evaluator.evaluateFormulaCell(cell);
     }
     String letter = CellReference.convertNumToColString(column);
     Name range = workbook.createName();

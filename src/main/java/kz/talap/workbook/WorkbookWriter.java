@@ -39,7 +39,9 @@ public final class WorkbookWriter {
           writeSheet(workbook, styles, table, rows.getOrDefault(table.name(), List.of()));
         }
         WorkbookGuard.guard(workbook, Map.of());
-        workbook.write(out);
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        workbook.write(bytes);
+        out.write(StableZip.of(bytes.toByteArray()));
       }
     });
   }
