@@ -67,12 +67,15 @@ final class AnnotateCommand {
         OutputPath.Input.catalogue(CompileCommand.inputs(line)), err)) {
       return Main.USAGE;
     }
+    if (!CompileCommand.announce(line, "annotate", err)) {
+      return Main.FAILED;
+    }
     CompileResult result = CompileCommand.compile(line, asOf.get());
     CompileCommand.printDiagnostics(result.diagnostics(), false, err);
     if (result.hasFatal()) {
       return Main.USAGE;
     }
-    List<Path> workbooks = WorkbookAnnotator.workbooks(CompileCommand.inputs(line));
+    List<Path> workbooks = WorkbookAnnotator.workbooks(CompileCommand.named(line));
     Map<String, Path> byName = new LinkedHashMap<>();
     for (Path workbook : workbooks) {
       Path earlier = byName.put(workbook.getFileName().toString(), workbook);
