@@ -110,7 +110,10 @@ final class AnnotateCommand {
     }
     for (Map.Entry<Path, Path> copy : copies.entrySet()) {
       try {
-        WorkbookAnnotator.annotate(copy.getKey(), copy.getValue(), result.diagnostics());
+        List<Path> others = new java.util.ArrayList<>(WorkbookAnnotator.workbooks(CompileCommand.inputs(line)));
+        others.removeIf(other -> sameFile(other, copy.getKey()));
+        WorkbookAnnotator.annotate(copy.getKey(), copy.getValue(), result.diagnostics(),
+            kz.talap.workbook.WorkbookGuard.codes(others));
       } catch (IOException | RuntimeException e) {
         err.println("talap annotate: cannot write " + copy.getValue() + ": " + e.getMessage());
         return Main.USAGE;

@@ -126,6 +126,25 @@ class WorkbookGuardTest {
     assertEquals("talap guard: " + dir.resolve("a.csv") + ": not an .xlsx workbook\n", csv.err());
   }
 
+  @Test
+  void annotate_theCopyGuardsItself() throws Exception {
+    Path file = dir.resolve("ministry.xlsx");
+    assertEquals(0, CliRun.of("new-workbook", file.toString()).exit());
+    CliRun run = CliRun.of("annotate", "--catalogue", file.toString(), "--out", dir.resolve("out").toString());
+    assertEquals(1, run.exit(), run.err());
+    try (XSSFWorkbook copy = new XSSFWorkbook(dir.resolve("out/ministry.xlsx").toFile())) {
+      assertEquals(SheetVisibility.HIDDEN, copy.getSheetVisibility(copy.getSheetIndex("_lists")));
+      DataValidation document = validationAt(copy.getSheet("Requirements"), 4);
+      assertEquals("talap_Documents", document.getValidationConstraint().getFormula1());
+      assertEquals(DataValidation.ErrorStyle.STOP, document.getErrorStyle());
+      assertTrue(document.getShowErrorBox());
+      assertEquals(Schema.headerComment(Schema.require("Requirements"),
+          Schema.require("Requirements").column("document").orElseThrow()),
+          copy.getSheet("Requirements").getCellComment(new org.apache.poi.ss.util.CellAddress("E1")).getString()
+              .getString());
+    }
+  }
+
   /** LibreOffice opens a guarded workbook and keeps its drop-downs (required in CI, skipped without it here). */
   @Test
   void libreOffice_opensAGuardedWorkbookAndKeepsItsValidations() throws Exception {
