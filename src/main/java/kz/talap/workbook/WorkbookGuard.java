@@ -60,6 +60,10 @@ public final class WorkbookGuard {
   /** Guards a workbook file in place (atomically): its content stays as it was. */
   public static int guardFile(Path file, Map<String, ? extends Collection<String>> otherCodes) throws IOException {
     try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(Files.readAllBytes(file)))) {
+      if (!madeByTalap(workbook)) {
+        throw new IOException("its sheet " + LISTS + " was not written by talap guard; rename that sheet so the "
+            + "drop-down lists can take its name (nothing was changed)");
+      }
       int validations = guard(workbook, otherCodes);
       java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
       workbook.write(bytes);
@@ -70,6 +74,26 @@ public final class WorkbookGuard {
       // POI reports a damaged or foreign file with many unchecked exception types; all mean the same to the editor.
       throw new IOException("cannot read as an .xlsx workbook (" + e.getMessage() + ")", e);
     }
+  }
+
+  /** Whether the workbook has no {@value #LISTS} sheet, or one that talap wrote (its A1 names a talap list). */
+  static boolean madeByTalap(XSSFWorkbook workbook) {
+    XSSFSheet lists = workbook.getSheet(LISTS);
+    if (lists == null) {
+      return true;
+    }
+    Row first = lists.getRow(0);
+    Cell a1 = first == null ? null : first.getCell(0);
+    if (a1 == null) {
+      return false;
+    }
+    String text = switch (a1.getCellType()) {
+      case FORMULA -> a1.getCachedFormulaResultType() == org.apache.poi.ss.usermodel.CellType.STRING
+          ? a1.getStringCellValue() : "";
+      case STRING -> a1.getStringCellValue();
+      default -> "";
+    };
+    return text.startsWith(NAME_PREFIX);
   }
 
   /**

@@ -127,6 +127,25 @@ class WorkbookGuardTest {
   }
 
   @Test
+  void guard_anEditorsOwnListsSheet_isLeftAloneAndNamed() throws Exception {
+    Path file = dir.resolve("ministry.xlsx");
+    assertEquals(0, CliRun.of("new-workbook", file.toString()).exit());
+    try (XSSFWorkbook workbook = new XSSFWorkbook(Files.newInputStream(file))) {
+      workbook.removeSheetAt(workbook.getSheetIndex("_lists"));
+      workbook.createSheet("_lists").createRow(0).createCell(0).setCellValue("my notes");
+      try (java.io.OutputStream out = Files.newOutputStream(file)) {
+        workbook.write(out);
+      }
+    }
+    byte[] before = Files.readAllBytes(file);
+    CliRun run = CliRun.of("guard", file.toString());
+    assertEquals(2, run.exit());
+    assertEquals("talap guard: " + file + ": its sheet _lists was not written by talap guard; rename that sheet so "
+        + "the drop-down lists can take its name (nothing was changed)\n", run.err());
+    assertArrayEquals(before, Files.readAllBytes(file));
+  }
+
+  @Test
   void annotate_theCopyGuardsItself() throws Exception {
     Path file = dir.resolve("ministry.xlsx");
     assertEquals(0, CliRun.of("new-workbook", file.toString()).exit());
