@@ -67,12 +67,15 @@ final class AnnotateCommand {
         OutputPath.Input.catalogue(CompileCommand.inputs(line)), err)) {
       return Main.USAGE;
     }
+    if (!CompileCommand.announce(line, "annotate", err)) {
+      return Main.FAILED;
+    }
     CompileResult result = CompileCommand.compile(line, asOf.get());
     CompileCommand.printDiagnostics(result.diagnostics(), false, err);
     if (result.hasFatal()) {
       return Main.USAGE;
     }
-    List<Path> workbooks = WorkbookAnnotator.workbooks(CompileCommand.inputs(line));
+    List<Path> workbooks = WorkbookAnnotator.workbooks(CompileCommand.named(line));
     Map<String, Path> byName = new LinkedHashMap<>();
     for (Path workbook : workbooks) {
       Path earlier = byName.put(workbook.getFileName().toString(), workbook);
@@ -107,7 +110,10 @@ final class AnnotateCommand {
     }
     for (Map.Entry<Path, Path> copy : copies.entrySet()) {
       try {
-        WorkbookAnnotator.annotate(copy.getKey(), copy.getValue(), result.diagnostics());
+        List<Path> others = new java.util.ArrayList<>(WorkbookAnnotator.workbooks(CompileCommand.inputs(line)));
+        others.removeIf(other -> sameFile(other, copy.getKey()));
+        WorkbookAnnotator.annotate(copy.getKey(), copy.getValue(), result.diagnostics(),
+            kz.talap.workbook.WorkbookGuard.codes(others));
       } catch (IOException | RuntimeException e) {
         err.println("talap annotate: cannot write " + copy.getValue() + ": " + e.getMessage());
         return Main.USAGE;

@@ -99,9 +99,22 @@ final class CatalogueSource implements AutoCloseable {
     return name;
   }
 
-  /** Reads and compiles every workbook of the catalogue, all versions of every row. */
+  /** Where the catalogue is on disk (for git:REV, the temporary folder). */
+  Path path() {
+    return path;
+  }
+
+  /**
+   * Reads and compiles every workbook of the catalogue, all versions of every row; a workbook named alone is compiled
+   * with its companions (see {@link Companions}).
+   */
   CompileResult compile(LocalDate asOf, boolean translationsRequired) {
-    return CatalogueCompiler.compile(WorkbookReader.read(List.of(path)), asOf, translationsRequired);
+    return compile(Companions.compute(List.of(path), List.of()).inputs(), asOf, translationsRequired);
+  }
+
+  /** Reads and compiles the given workbooks and folders, all versions of every row. */
+  static CompileResult compile(List<Path> inputs, LocalDate asOf, boolean translationsRequired) {
+    return CatalogueCompiler.compile(WorkbookReader.read(inputs), asOf, translationsRequired);
   }
 
   @Override

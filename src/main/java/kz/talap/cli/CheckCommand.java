@@ -123,6 +123,9 @@ final class CheckCommand {
         return Main.USAGE;
       }
     }
+    if (!CompileCommand.announce(line, "check", err)) {
+      return Main.FAILED;
+    }
     CompileResult compiled = CompileCommand.compiled(line, asOf.get());
     if (compiled.catalogue().isEmpty()) {
       return CompileCommand.explainErrors("check", compiled, err);

@@ -68,6 +68,9 @@ final class CompileCommand {
       return Main.USAGE;
     }
     long started = System.nanoTime();
+    if (!announce(line, "compile", err)) {
+      return Main.FAILED;
+    }
     CompileResult result = compile(line, asOf.get());
     printDiagnostics(result.diagnostics(), line.hasOption("quiet"), err);
     if (result.hasFatal()) {
@@ -135,11 +138,30 @@ final class CompileCommand {
     return CatalogueCompiler.compile(read, asOf, !line.hasOption("allow-missing-translations"));
   }
 
-  /** The files and folders given with --catalogue, or the default catalogue folder. */
+  /**
+   * The files and folders given with --catalogue, or the default catalogue folder, with the companions of a
+   * workbook named alone (see {@link Companions}).
+   */
   static List<Path> inputs(CommandLine line) {
+    return Companions.resolve(named(line)).inputs();
+  }
+
+  /** The files and folders given with --catalogue, or the default catalogue folder, as written. */
+  static List<Path> named(CommandLine line) {
     String[] paths = line.getOptionValues("catalogue");
     return paths == null ? List.of(Path.of(DEFAULT_CATALOGUE))
         : java.util.Arrays.stream(paths).map(Path::of).toList();
+  }
+
+  /**
+   * Says in one line which workbooks a workbook named alone is compiled with; when the names it uses are declared
+   * nowhere within reach, says which workbook declares them and how to include it, and returns false (exit 1).
+   */
+  static boolean announce(CommandLine line, String command, PrintWriter err) {
+    Companions.Resolution resolution = Companions.resolve(named(line));
+    resolution.note().ifPresent(err::println);
+    resolution.problem().ifPresent(problem -> err.println("talap " + command + ": " + problem));
+    return resolution.problem().isEmpty();
   }
 
   /**

@@ -3,6 +3,7 @@ package kz.talap.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
@@ -107,29 +108,77 @@ final class DiffCommand {
    */
   static Compared compare(String oldName, String newName, LocalDate asOf, boolean translations, String command,
       PrintWriter err) {
-    Catalogue[] catalogues = new Catalogue[2];
-    int exit = Main.OK;
     String[] names = {oldName, newName};
-    for (int i = 0; i < 2; i++) {
-      CompileResult result;
-      try (CatalogueSource source = CatalogueSource.of(names[i])) {
-        result = source.compile(asOf, translations);
-      } catch (CatalogueSource.Problem e) {
-        err.println("talap " + command + ": " + e.getMessage());
-        return new Compared(Main.USAGE, null, null);
+    CatalogueSource[] sources = new CatalogueSource[2];
+    try {
+      for (int i = 0; i < 2; i++) {
+        try {
+          sources[i] = CatalogueSource.of(names[i]);
+        } catch (CatalogueSource.Problem e) {
+          err.println("talap " + command + ": " + e.getMessage());
+          return new Compared(Main.USAGE, null, null);
+        }
       }
-      CompileCommand.printDiagnostics(result.diagnostics(), false, err);
-      if (result.hasFatal()) {
-        return new Compared(Main.USAGE, null, null);
+      List<List<Path>> inputs = new java.util.ArrayList<>();
+      for (int i = 0; i < 2; i++) {
+        Optional<List<Path>> side = side(sources[i], names[i], sources[1 - i], names[1 - i], command, err);
+        if (side.isEmpty()) {
+          return new Compared(Main.FAILED, null, null);
+        }
+        inputs.add(side.get());
       }
-      if (result.catalogue().isEmpty()) {
-        err.println("talap " + command + ": " + names[i] + ": " + CompileCommand.count(result.errors(), "error")
-            + ", " + CompileCommand.count(result.warnings(), "warning"));
-        exit = Main.FAILED;
-      } else {
-        catalogues[i] = result.catalogue().get();
+      Catalogue[] catalogues = new Catalogue[2];
+      int exit = Main.OK;
+      for (int i = 0; i < 2; i++) {
+        CompileResult result = CatalogueSource.compile(inputs.get(i), asOf, translations);
+        CompileCommand.printDiagnostics(result.diagnostics(), false, err);
+        if (result.hasFatal()) {
+          return new Compared(Main.USAGE, null, null);
+        }
+        if (result.catalogue().isEmpty()) {
+          err.println("talap " + command + ": " + names[i] + ": " + CompileCommand.count(result.errors(), "error")
+              + ", " + CompileCommand.count(result.warnings(), "warning"));
+          exit = Main.FAILED;
+        } else {
+          catalogues[i] = result.catalogue().get();
+        }
+      }
+      return new Compared(exit, catalogues[0], catalogues[1]);
+    } finally {
+      for (CatalogueSource source : sources) {
+        if (source != null) {
+          source.close();
+        }
       }
     }
-    return new Compared(exit, catalogues[0], catalogues[1]);
+  }
+
+  /**
+   * The workbooks one side compiles: a workbook named alone with the companions of its own folder, or, when its
+   * folder has none that declare the names it uses, with those of the other side's folder (said in one line).
+   */
+  private static Optional<List<Path>> side(CatalogueSource source, String name, CatalogueSource other,
+      String otherName, String command, PrintWriter err) {
+    Companions.Resolution own = Companions.compute(List.of(source.path()), List.of());
+    if (own.problem().isPresent() && Files.isRegularFile(other.path())) {
+      Path otherFolder = other.path().toAbsolutePath().getParent();
+      List<Path> shared = kz.talap.workbook.WorkbookReader.files(List.of(otherFolder)).stream()
+          .filter(f -> !f.getFileName().equals(other.path().getFileName()))
+          .map(f -> other.path().resolveSibling(f.getFileName()))
+          .toList();
+      Companions.Resolution borrowed = Companions.compute(List.of(source.path()), shared);
+      if (borrowed.problem().isEmpty() && borrowed.note().isPresent()) {
+        Path ownFolder = source.path().getParent();
+        err.println(borrowed.note().get() + ", shared from the folder of " + otherName + " as "
+            + (ownFolder == null ? "." : ownFolder) + " has none");
+        return Optional.of(borrowed.inputs());
+      }
+    }
+    own.note().ifPresent(err::println);
+    if (own.problem().isPresent()) {
+      err.println("talap " + command + ": " + own.problem().get());
+      return Optional.empty();
+    }
+    return Optional.of(own.inputs());
   }
 }

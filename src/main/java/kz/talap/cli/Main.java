@@ -80,6 +80,7 @@ public final class Main {
         case "diff" -> new DiffCommand(out, err).run(rest);
         case "new-workbook" -> new NewWorkbookCommand(out, err).run(rest);
         case "annotate" -> new AnnotateCommand(out, err).run(rest);
+        case "guard" -> new GuardCommand(out, err).run(rest);
         case "quality" -> new QualityCommand(out, err).run(rest);
         case "user" -> new UserCommand(out, err, in).run(rest);
         case "token" -> new TokenCommand(out, err).run(rest);
@@ -117,6 +118,7 @@ public final class Main {
           bench          measure how many submissions per second check handles
           due            print the due date of a service's term for a submission time
           new-workbook   write an empty catalogue workbook with every table
+          guard          add drop-down lists, date and number checks and header comments to workbooks
           annotate       copy the workbooks with every problem cell highlighted and commented
           quality        report untranslated texts, conditions that never or always hold, ended rows, duplicates
           user           add, change, disable or list staff accounts (clerk, supervisor, editor, admin)

@@ -98,6 +98,9 @@ final class PublishCommand {
     } catch (TemplateProblem e) {
       return nothingPublished(e.getMessage(), target, Main.USAGE);
     }
+    if (!CompileCommand.announce(line, "publish", err)) {
+      return nothingPublished(null, target, Main.FAILED);
+    }
     CompileResult result = CompileCommand.compiled(line, asOf.get());
     CompileCommand.printDiagnostics(result.diagnostics(), false, err);
     if (result.hasFatal()) {

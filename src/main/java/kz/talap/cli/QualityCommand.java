@@ -63,6 +63,9 @@ final class QualityCommand {
     if (asOf.isEmpty()) {
       return Main.USAGE;
     }
+    if (!CompileCommand.announce(line, "quality", err)) {
+      return Main.FAILED;
+    }
     ReadResult read = WorkbookReader.read(CompileCommand.inputs(line));
     // A translation in progress is what the completeness table is for, so it must not stop the report.
     CompileResult result = CatalogueCompiler.compile(read, asOf.get(), false);

@@ -51,6 +51,9 @@ final class SchemaCommand {
         OutputPath.Kind.FILE, OutputPath.Input.catalogue(CompileCommand.inputs(line)), err)) {
       return Main.USAGE;
     }
+    if (!CompileCommand.announce(line, "schema", err)) {
+      return Main.FAILED;
+    }
     CompileResult result = CompileCommand.compiled(line, asOf.get());
     if (result.catalogue().isEmpty()) {
       return CompileCommand.explainErrors("schema", result, err);

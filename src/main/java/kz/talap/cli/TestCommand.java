@@ -45,6 +45,9 @@ final class TestCommand {
     if (asOf.isEmpty()) {
       return Main.USAGE;
     }
+    if (!CompileCommand.announce(line, "test", err)) {
+      return Main.FAILED;
+    }
     ReadResult read = CompileCommand.read(line);
     CompileResult compiled = CompileCommand.compile(read, line, asOf.get());
     if (compiled.catalogue().isEmpty()) {

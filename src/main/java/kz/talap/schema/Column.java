@@ -1,5 +1,6 @@
 package kz.talap.schema;
 
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Optional;
 
@@ -14,7 +15,9 @@ public record Column(
     String comment,
     List<String> values,
     Optional<String> references,
-    Optional<String> language) {
+    Optional<String> language,
+    Optional<BigDecimal> minimum,
+    boolean minimumExclusive) {
 
   /** The kinds of values a cell may hold. */
   public enum Kind {
@@ -55,6 +58,21 @@ public record Column(
     values = List.copyOf(values);
   }
 
+  Column(String name, Kind kind, boolean required, String comment, List<String> values, Optional<String> references,
+      Optional<String> language) {
+    this(name, kind, required, comment, values, references, language, Optional.empty(), false);
+  }
+
+  /** This number column with its smallest allowed value ({@code exclusive}: the value must be greater). */
+  Column withMinimum(BigDecimal minimum, boolean exclusive) {
+    return new Column(name, kind, required, comment, values, references, language, Optional.of(minimum), exclusive);
+  }
+
+  /** The bound of a number column in words, as comments and docs show it: {@code >= 1}, {@code > 0}. */
+  public Optional<String> bound() {
+    return minimum.map(m -> (minimumExclusive ? "> " : ">= ") + m.toPlainString());
+  }
+
   static Column of(String name, Kind kind, boolean required, String comment) {
     return new Column(name, kind, required, comment, List.of(), Optional.empty(), Optional.empty());
   }
@@ -83,5 +101,21 @@ public record Column(
   /** The name of a translated column without its language suffix ({@code name} for {@code name_kk}). */
   public String baseName() {
     return language.map(l -> name.substring(0, name.length() - l.length() - 1)).orElse(name);
+  }
+
+  /**
+   * The column's type as docs/workbook-format.md and the header comments name it: {@code code}, {@code text},
+   * {@code enum: IN_FORCE, PILOT, DRAFT}, {@code reference → Services}, {@code integer >= 1}, {@code date}, ….
+   */
+  public String typeName() {
+    String base = switch (kind) {
+      case REFERENCE -> "reference → " + references.orElseThrow();
+      case REFERENCE_LIST -> "reference list → " + references.orElseThrow();
+      case ENUM -> "enum: " + String.join(", ", values);
+      case ENUM_LIST -> "enum list: " + String.join(", ", values);
+      case MONTH_DAY -> "month day";
+      default -> kind.name().toLowerCase(java.util.Locale.ROOT);
+    };
+    return bound().map(b -> base + " " + b).orElse(base);
   }
 }

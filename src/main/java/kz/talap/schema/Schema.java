@@ -87,7 +87,7 @@ public final class Schema {
       new TableBuilder(SUB_TYPES, "Sub-types of a service (the purpose of stay for the TRP).")
           .code("Sub-type code, e.g. TRP_WORK.")
           .ref("service", SERVICES, true, "The service this sub-type belongs to.")
-          .column("number", INTEGER, true, "Number of the sub-type in the source.")
+          .column("number", INTEGER, true, "Number of the sub-type in the source.").atLeast(1)
           .text("name", true, "Name of the sub-type")
           .text("short_name", false, "Short plain name used in links, titles and headings, e.g. Work; the official "
               + "name stays under it")
@@ -102,7 +102,7 @@ public final class Schema {
           .code("Stage code.")
           .ref("service", SERVICES, true, "The service.")
           .ref("subtype", SUB_TYPES, false, "The sub-type; empty = all sub-types.")
-          .column("order", INTEGER, true, "Position of the stage in the procedure, 1 first.")
+          .column("order", INTEGER, true, "Position of the stage in the procedure, 1 first.").atLeast(1)
           .text("name", true, "Name of the stage")
           .text("description", false, "What happens at the stage, in plain words")
           .citation(true)
@@ -138,7 +138,7 @@ public final class Schema {
       new TableBuilder(CATEGORIES, "Categories of applicants who present a reduced set of documents.")
           .code("Category code.")
           .ref("service", SERVICES, true, "The service.")
-          .column("order", INTEGER, true, "The first category (lowest order) whose condition holds applies.")
+          .column("order", INTEGER, true, "The first category (lowest order) whose condition holds applies.").atLeast(1)
           .column("condition", CONDITION, true, "CEL condition over the applicant's facts.")
           .text("name", true, "Name of the category")
           .text("explanation", true, "Who belongs to the category, in plain words")
@@ -152,7 +152,7 @@ public final class Schema {
           .code("Requirement code.")
           .ref("service", SERVICES, true, "The service.")
           .ref("subtype", SUB_TYPES, false, "The sub-type; empty = all sub-types of the service.")
-          .column("order", INTEGER, true, "Number of the item on the checklist.")
+          .column("order", INTEGER, true, "Number of the item on the checklist.").atLeast(1)
           .ref("document", DOCUMENTS, true, "The document required.")
           .ref("group", GROUPS, false, "The \"one of\" group this document belongs to; empty = required alone.")
           .column("applicant_sets", LIST, false,
@@ -206,7 +206,7 @@ public final class Schema {
           .ref("service", SERVICES, false, "The service; empty = every service.")
           .ref("subtype", SUB_TYPES, false, "The sub-type; empty = all.")
           .choice("kind", true, "What the term measures.", names(Enums.TermKind.values()))
-          .column("amount", INTEGER, true, "Length of the term.")
+          .column("amount", INTEGER, true, "Length of the term.").atLeast(1)
           .choice("unit", true, "Unit of the term.", names(Enums.TermUnit.values()))
           .text("name", true, "What the term is, as a phrase")
           .ref("stage", STAGES, false, "The stage the term belongs to; empty = the whole procedure.")
@@ -248,7 +248,7 @@ public final class Schema {
           .code("Ground code.")
           .ref("service", SERVICES, true, "The service.")
           .ref("subtype", SUB_TYPES, false, "The sub-type; empty = all.")
-          .column("number", INTEGER, true, "Number of the ground in the source.")
+          .column("number", INTEGER, true, "Number of the ground in the source.").atLeast(1)
           .text("text", true, "The ground")
           .text("note", false, "Exceptions or remarks")
           .citation(true)
@@ -280,7 +280,7 @@ public final class Schema {
           .build(),
       new TableBuilder(PARAMETERS, "Dated parameters such as the monthly calculation index (MCI).")
           .code("Parameter code, e.g. MCI.")
-          .column("amount", DECIMAL, true, "Value in force for the period.")
+          .column("amount", DECIMAL, true, "Value in force for the period.").above(0)
           .choice("unit", true, "Unit of the value.", names(Enums.MoneyUnit.values()))
           .citation(true)
           .validity()
@@ -352,6 +352,54 @@ public final class Schema {
 
   public static List<String> languages() {
     return TableBuilder.LANGUAGES;
+  }
+
+  /**
+   * The text of a column's header comment in a workbook: what it holds (the same sentence as in
+   * docs/workbook-format.md), its type, whether it must be filled, and an example value.
+   */
+  public static String headerComment(Table table, Column column) {
+    StringBuilder text = new StringBuilder(column.comment());
+    if (!column.comment().endsWith(".")) {
+      text.append('.');
+    }
+    text.append("\nType: ").append(column.typeName()).append('.');
+    text.append(column.required() ? "\nRequired." : "\nOptional.");
+    text.append("\nExample: ").append(example(table, column));
+    return text.toString();
+  }
+
+  /** An example value of a column: the table's example row when it has one, otherwise a typical value. */
+  public static String example(Table table, Column column) {
+    String given = table.example().get(column.name());
+    if (given != null) {
+      return given;
+    }
+    return switch (column.kind()) {
+      case REFERENCE, REFERENCE_LIST -> {
+        Table target = require(column.references().orElseThrow());
+        yield target.example().getOrDefault(target.key().get(0), "CODE");
+      }
+      case ENUM, ENUM_LIST -> column.values().get(0);
+      case TEXT -> switch (column.language().orElse("en")) {
+        case "kk" -> "Қазақ тіліндегі мәтін";
+        case "ru" -> "Текст на русском языке";
+        default -> "Text in English";
+      };
+      case PLAIN -> column.name().equals("citation") ? "ORDER_992, Annex 3, item 8, sub-item 4)"
+          : "Seed 003, item 4; medium confidence";
+      case CODE -> "CODE_1";
+      case INTEGER -> column.minimum().map(m -> m.signum() > 0 ? m.toPlainString() : "30").orElse("30");
+      case DECIMAL -> "4";
+      case BOOLEAN -> "TRUE";
+      case DATE -> "2026-01-01";
+      case TIME -> "09:00";
+      case MONTH_DAY -> "03-21";
+      case CONDITION -> "citizenship in eaeu";
+      case NAME -> "birth_date";
+      case COUNTRY -> "KZ";
+      case LIST -> "STANDARD";
+    };
   }
 
   private static String[] names(Enum<?>[] values) {

@@ -32,7 +32,28 @@ final class TableBuilder {
   }
 
   TableBuilder column(String name, Column.Kind kind, boolean required, String comment) {
-    return add(Column.of(name, kind, required, comment));
+    Column column = Column.of(name, kind, required, comment);
+    // A count or an amount is never negative; columns with a stricter floor say so with atLeast or above.
+    if (kind == Column.Kind.INTEGER || kind == Column.Kind.DECIMAL) {
+      column = column.withMinimum(java.math.BigDecimal.ZERO, false);
+    }
+    return add(column);
+  }
+
+  /** The last column added must hold a number of at least {@code minimum}. */
+  TableBuilder atLeast(long minimum) {
+    return bound(java.math.BigDecimal.valueOf(minimum), false);
+  }
+
+  /** The last column added must hold a number greater than {@code minimum}. */
+  TableBuilder above(long minimum) {
+    return bound(java.math.BigDecimal.valueOf(minimum), true);
+  }
+
+  private TableBuilder bound(java.math.BigDecimal minimum, boolean exclusive) {
+    Column last = columns.remove(columns.size() - 1);
+    columns.add(last.withMinimum(minimum, exclusive));
+    return this;
   }
 
   TableBuilder ref(String name, String table, boolean required, String comment) {

@@ -59,10 +59,20 @@ public final class WorkbookAnnotator {
    * whole sheet to its cell A1; a diagnostic on a sheet the workbook lacks is only listed.
    */
   public static void annotate(Path source, Path target, List<Diagnostic> diagnostics) throws IOException {
+    annotate(source, target, diagnostics, Map.of());
+  }
+
+  /**
+   * As {@link #annotate(Path, Path, List)}, and the copy guards itself ({@link WorkbookGuard}), its drop-downs
+   * offering also {@code otherCodes}, the codes the other workbooks compiled with it declare.
+   */
+  public static void annotate(Path source, Path target, List<Diagnostic> diagnostics,
+      Map<String, ? extends java.util.Collection<String>> otherCodes) throws IOException {
     String file = source.getFileName().toString();
     List<Diagnostic> own = diagnostics.stream().filter(d -> d.where().file().equals(file)).sorted().toList();
     try (XSSFWorkbook workbook = open(source)) {
       DiagnosticSheet.removeFrom(workbook);
+      WorkbookGuard.guard(workbook, otherCodes);
       Map<String, Map<CellAddress, List<Diagnostic>>> byCell = new LinkedHashMap<>();
       for (Diagnostic diagnostic : own) {
         if (workbook.getSheet(diagnostic.where().sheet()) != null) {

@@ -14,27 +14,18 @@ import kz.talap.source.AtomicFile;
 import org.apache.poi.ss.usermodel.BorderStyle;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.ClientAnchor;
-import org.apache.poi.ss.usermodel.Comment;
-import org.apache.poi.ss.usermodel.DataValidation;
-import org.apache.poi.ss.usermodel.DataValidationConstraint;
-import org.apache.poi.ss.usermodel.DataValidationHelper;
-import org.apache.poi.ss.usermodel.Drawing;
 import org.apache.poi.ss.usermodel.FillPatternType;
 import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.IndexedColors;
 import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.util.CellRangeAddressList;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
  * Writes catalogue workbooks in the editor-friendly layout: one sheet per table, a frozen header row with a comment on
- * every header cell, and drop-down validation for code and enum columns.
+ * every header cell, and the validations of {@link WorkbookGuard}.
  */
 public final class WorkbookWriter {
-  private static final int VALIDATED_ROWS = 2000;
-
   private WorkbookWriter() {}
 
   /**
@@ -47,7 +38,10 @@ public final class WorkbookWriter {
         for (Table table : Schema.tables()) {
           writeSheet(workbook, styles, table, rows.getOrDefault(table.name(), List.of()));
         }
-        workbook.write(out);
+        WorkbookGuard.guard(workbook, Map.of());
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        workbook.write(bytes);
+        out.write(StableZip.of(bytes.toByteArray()));
       }
     });
   }
@@ -55,7 +49,6 @@ public final class WorkbookWriter {
   private static void writeSheet(
       XSSFWorkbook workbook, Styles styles, Table table, List<Map<String, String>> rows) {
     XSSFSheet sheet = workbook.createSheet(table.name());
-    Drawing<?> drawing = sheet.createDrawingPatriarch();
     Row header = sheet.createRow(0);
     List<Column> columns = table.columns();
     for (int c = 0; c < columns.size(); c++) {
@@ -63,15 +56,6 @@ public final class WorkbookWriter {
       Cell cell = header.createCell(c);
       cell.setCellValue(column.name());
       cell.setCellStyle(styles.header);
-      ClientAnchor anchor = workbook.getCreationHelper().createClientAnchor();
-      anchor.setCol1(c);
-      anchor.setCol2(c + 3);
-      anchor.setRow1(0);
-      anchor.setRow2(5);
-      Comment comment = drawing.createCellComment(anchor);
-      comment.setString(workbook.getCreationHelper().createRichTextString(commentText(column)));
-      comment.setAuthor("talap");
-      cell.setCellComment(comment);
       sheet.setColumnWidth(c, width(column) * 256);
     }
     sheet.createFreezePane(0, 1);
@@ -85,19 +69,6 @@ public final class WorkbookWriter {
         }
       }
     }
-    addValidations(sheet, table, Math.max(VALIDATED_ROWS, rows.size() + 500));
-  }
-
-  static String commentText(Column column) {
-    StringBuilder text = new StringBuilder(column.comment());
-    if (column.required()) {
-      text.append(" Required.");
-    }
-    if (!column.values().isEmpty()) {
-      text.append(" Values: ").append(String.join(", ", column.values())).append('.');
-    }
-    column.references().ifPresent(t -> text.append(" Codes from sheet ").append(t).append('.'));
-    return text.toString();
   }
 
   private static int width(Column column) {
@@ -143,35 +114,6 @@ public final class WorkbookWriter {
     cell.setCellValue(value);
     if (column.kind() == Column.Kind.TEXT || column.kind() == Column.Kind.PLAIN) {
       cell.setCellStyle(styles.wrapped);
-    }
-  }
-
-  private static void addValidations(XSSFSheet sheet, Table table, int lastRow) {
-    DataValidationHelper helper = sheet.getDataValidationHelper();
-    List<Column> columns = table.columns();
-    for (int c = 0; c < columns.size(); c++) {
-      Column column = columns.get(c);
-      DataValidationConstraint constraint = null;
-      if (column.kind() == Column.Kind.ENUM || column.kind() == Column.Kind.BOOLEAN) {
-        List<String> values = column.kind() == Column.Kind.BOOLEAN ? List.of("TRUE", "FALSE") : column.values();
-        if (String.join(",", values).length() < 250) {
-          constraint = helper.createExplicitListConstraint(values.toArray(String[]::new));
-        }
-      } else if (column.kind() == Column.Kind.REFERENCE && column.references().isPresent()) {
-        Table target = Schema.require(column.references().get());
-        String key = target.key().get(0);
-        String letter = org.apache.poi.ss.util.CellReference.convertNumToColString(
-            target.columns().indexOf(target.column(key).orElseThrow()));
-        constraint = helper.createFormulaListConstraint(
-            "'" + target.name() + "'!$" + letter + "$2:$" + letter + "$" + (lastRow + 1));
-      }
-      if (constraint == null) {
-        continue;
-      }
-      DataValidation validation = helper.createValidation(constraint, new CellRangeAddressList(1, lastRow, c, c));
-      validation.setShowErrorBox(column.kind() != Column.Kind.REFERENCE);
-      validation.setSuppressDropDownArrow(true);
-      sheet.addValidationData(validation);
     }
   }
 

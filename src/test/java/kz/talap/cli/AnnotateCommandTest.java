@@ -116,7 +116,8 @@ class AnnotateCommandTest {
       assertEquals(new TreeSet<>(List.of("Documents!C2", "Requirements!E2", "Requirements!G2")),
           commentedCells(workbook));
       assertEquals("PASSPRT", cell(requirements, "E2").getStringCellValue(), "values are not changed");
-      assertEquals("The document required. Required. Codes from sheet Documents.", comment(requirements, "E1"),
+      assertEquals("The document required.\nType: reference → Documents.\nRequired.\nExample: PRP_CRIMINAL_RECORD",
+          comment(requirements, "E1"),
           "header comments stay");
     }
   }
@@ -192,7 +193,8 @@ class AnnotateCommandTest {
       assertEquals("error: unknown category code 'ADULTS'\nerror: unknown category code 'KIDS'",
           comment(requirements, "G2"));
       assertEquals(new TreeSet<>(List.of("Documents!C2", "Requirements!G2")), commentedCells(workbook));
-      assertEquals(kz.talap.schema.Schema.tables().size() + 1, workbook.getNumberOfSheets(), "one _talap sheet");
+      assertEquals(kz.talap.schema.Schema.tables().size() + 2, workbook.getNumberOfSheets(),
+          "one _talap sheet beside the tables and the _lists of the guard");
       assertEquals(4, listing(workbook).size());
     }
   }
@@ -209,7 +211,8 @@ class AnnotateCommandTest {
     CliRun run = annotate(input, dir.resolve("out"));
     assertEquals(1, run.exit(), run.err());
     try (XSSFWorkbook workbook = open(dir.resolve("out/t.xlsx"))) {
-      assertEquals("error: column 'origin' appears twice\n\nShort note shown under the name (Kazakh)",
+      assertEquals("error: column 'origin' appears twice\n\nShort note shown under the name (Kazakh).\n"
+          + "Type: text.\nOptional.\nExample: Қазақ тіліндегі мәтін",
           comment(workbook.getSheet("Documents"), "G1"));
     }
   }

@@ -29,10 +29,13 @@ class NewWorkbookCommandTest {
     try (Workbook workbook = WorkbookFactory.create(file.toFile())) {
       List<String> names = new ArrayList<>();
       workbook.forEach(s -> names.add(s.getSheetName()));
-      assertEquals(Schema.tables().stream().map(Table::name).toList(), names);
+      List<String> expected = new ArrayList<>(Schema.tables().stream().map(Table::name).toList());
+      expected.add("_lists");
+      assertEquals(expected, names);
+      assertTrue(workbook.isSheetHidden(workbook.getSheetIndex("_lists")), "the lists of the drop-downs are hidden");
       Sheet requirements = workbook.getSheet("Requirements");
       assertEquals("document", requirements.getRow(0).getCell(4).getStringCellValue());
-      assertEquals("The document required. Required. Codes from sheet Documents.",
+      assertEquals("The document required.\nType: reference → Documents.\nRequired.\nExample: PRP_CRIMINAL_RECORD",
           requirements.getCellComment(new CellAddress("E1")).getString().getString());
       assertNotNull(requirements.getPaneInformation());
       assertEquals(1, requirements.getPaneInformation().getHorizontalSplitPosition());

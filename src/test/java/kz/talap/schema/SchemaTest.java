@@ -23,6 +23,35 @@ class SchemaTest {
     }
   }
 
+  /** The "kind" of every column in the generated tables is its type as the header comments give it. */
+  @Test
+  void docs_giveEveryColumnItsTypeAsTheHeaderCommentsDo() throws IOException {
+    String doc = Files.readString(Path.of("docs/workbook-format.md"));
+    for (Table table : Schema.tables()) {
+      int start = doc.indexOf("### " + table.name() + "\n");
+      int end = doc.indexOf("\n### ", start + 1);
+      String section = doc.substring(start, end < 0 ? doc.length() : end);
+      for (Column column : table.columns()) {
+        String row = "| `" + column.name() + "` | " + column.typeName() + " | " + (column.required() ? "yes" : "")
+            + " |";
+        assertTrue(section.contains(row), "docs/workbook-format.md, table " + table.name() + ": expected " + row);
+      }
+    }
+  }
+
+  @Test
+  void headerComment_saysMeaningTypeRequiredAndExample() {
+    Table fees = Schema.require("Fees");
+    assertEquals("Amount; 0 = free.\nType: decimal >= 0.\nRequired.\nExample: 4",
+        Schema.headerComment(fees, fees.column("amount").orElseThrow()));
+    Table parameters = Schema.require("Parameters");
+    assertEquals("Value in force for the period.\nType: decimal > 0.\nRequired.\nExample: 4325",
+        Schema.headerComment(parameters, parameters.column("amount").orElseThrow()));
+    Table requirements = Schema.require("Requirements");
+    assertEquals("The sub-type; empty = all sub-types of the service.\nType: reference → SubTypes.\nOptional.\n"
+        + "Example: TRP_WORK", Schema.headerComment(requirements, requirements.column("subtype").orElseThrow()));
+  }
+
   @Test
   void tables_haveUniqueColumnsKeysAndExamples() {
     for (Table table : Schema.tables()) {
