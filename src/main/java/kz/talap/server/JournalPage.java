@@ -114,6 +114,8 @@ final class JournalPage {
     model.put("actor", check.actor());
     model.put("catalogue", check.catalogueVersion());
     model.put("releaseHash", check.releaseHash().substring(0, Math.min(12, check.releaseHash().length())));
+    model.put("releaseId", check.releaseId().orElse("-"));
+    model.put("releasePreview", check.preview());
     model.put("service", check.service() + check.subtype().map(s -> " / " + s).orElse(""));
     model.put("verdict", check.verdict());
     model.put("complete", check.verdict().equals("complete"));
