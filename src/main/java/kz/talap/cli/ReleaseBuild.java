@@ -124,7 +124,7 @@ final class ReleaseBuild {
         Files.copy(workbook, copies.resolve(workbook.getFileName().toString()));
       }
       CatalogueJson.write(catalogue.at(request.asOf()), request.asOf(), staging.resolve("catalogue.json"));
-      SitePublisher.publish(catalogue, before, request.asOf(), templates, staging.resolve("site"), fonts);
+      publishSite(catalogue, before, request.asOf(), templates, staging, fonts);
       if (before.isPresent()) {
         CatalogueDiff diff = CatalogueDiff.between(before.get(), catalogue);
         String from = "release " + previous.get().id();
@@ -162,6 +162,23 @@ final class ReleaseBuild {
     out.println("Wrote " + shelf.root().resolve(id) + "; it awaits approval by a second editor: talap release "
         + "approve " + id + " --editor NAME");
     return Main.OK;
+  }
+
+  /**
+   * Publishes the site as {@code talap publish} does, then keeps only the site itself as {@code site/}: publish swaps
+   * a link to a versioned folder, whose random name must not reach the manifest.
+   */
+  private static void publishSite(Catalogue catalogue, Optional<Catalogue> before, LocalDate asOf,
+      Templates templates, Path staging, Optional<PdfFonts> fonts)
+      throws IOException, Templates.TemplateProblem, SitePublisher.Problem {
+    Path work = Files.createDirectory(staging.resolve(".publish"));
+    SitePublisher.publish(catalogue, before, asOf, templates, work.resolve("site"), fonts);
+    Files.move(work.resolve("site").toRealPath(), staging.resolve("site"));
+    try (java.util.stream.Stream<Path> paths = Files.walk(work)) {
+      for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.delete(path);
+      }
+    }
   }
 
   private static void write(Path file, String text) throws IOException {
