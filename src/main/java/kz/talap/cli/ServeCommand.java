@@ -103,12 +103,13 @@ final class ServeCommand {
       return e.diagnostics().isEmpty() ? Main.USAGE : Main.FAILED;
     }
     // SIGTERM and Ctrl-C: stop accepting, let requests in flight finish, then say so (the JVM exits with 143).
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+    Thread shutdown = new Thread(() -> {
       server.close();
       journal.get().close();
       out.println("Stopped");
       out.flush();
-    }, "talap-shutdown"));
+    }, "talap-shutdown");
+    Runtime.getRuntime().addShutdownHook(shutdown);
     String base = "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + server.port();
     if (preview) {
       out.println("Serving the working copy as a preview (not an approved release): catalogue " + server.version()
@@ -127,7 +128,9 @@ final class ServeCommand {
     try {
       server.join();
     } catch (InterruptedException e) {
+      // Interrupted (an in-process caller stopping it): stop now, and not again at exit.
       Thread.currentThread().interrupt();
+      Runtime.getRuntime().removeShutdownHook(shutdown);
       server.close();
       journal.get().close();
     }
