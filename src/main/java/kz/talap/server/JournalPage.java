@@ -226,6 +226,7 @@ final class JournalPage {
     model.put("csrf", ctx.attribute(Counter.TOKEN));
     model.put("version", release.version());
     model.put("release", release.shortHash());
+    model.put("preview", release.preview());
     model.put("user", account.name() + " · " + account.office());
     model.put("mayStatus", account.may(Account.Permission.RELOAD_CATALOGUE));
     model.put("mayAccounts", account.may(Account.Permission.MANAGE_ACCOUNTS));
