@@ -109,6 +109,21 @@ class ReleaseCommandTest {
   }
 
   @Test
+  void build_withPdf_sealsThePdfsOfTheSite() throws Exception {
+    CliRun run = build(ShippedCatalogue.FOLDER, "--pdf");
+    assertEquals(0, run.exit(), run.err());
+    Path release = releases().resolve("2026-11-21-1");
+    String manifest = Files.readString(release.resolve("manifest.json"));
+    assertTrue(manifest.contains("    \"site/en/trp/trp-work.pdf\" : \""
+        + sha256(release.resolve("site/en/trp/trp-work.pdf")) + "\""), manifest);
+    assertTrue(run.out().startsWith("Built release 2026-11-21-1: catalogue VERSION as of 2026-11-21, 94 files, "),
+        run.out());
+    CliRun fonts = build(ShippedCatalogue.FOLDER, "--fonts", folder.toString());
+    assertEquals(2, fonts.exit());
+    assertEquals("talap release build: --fonts is only for --pdf\n", fonts.err());
+  }
+
+  @Test
   void build_catalogueWithErrors_isRefusedAndBuildsNothing() throws Exception {
     Path broken = ShippedCatalogue.read().set("Requirements", "TRP_REQ_HEALTH_INSURANCE", "document", "PASSPRT")
         .write(folder.resolve("cat"));
