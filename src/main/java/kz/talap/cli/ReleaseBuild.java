@@ -56,6 +56,14 @@ final class ReleaseBuild {
 
   int run(Request request) {
     List<Path> workbooks = WorkbookReader.files(request.catalogue());
+    for (Path workbook : workbooks) {
+      if (!Files.isRegularFile(workbook)) {
+        return refuse(workbook + ": no such workbook", Main.USAGE);
+      }
+    }
+    if (workbooks.isEmpty()) {
+      return refuse("no .xlsx workbook in " + request.catalogue().stream().map(Path::toString).toList(), Main.USAGE);
+    }
     Set<String> names = new HashSet<>();
     for (Path workbook : workbooks) {
       if (!names.add(workbook.getFileName().toString())) {
@@ -75,7 +83,27 @@ final class ReleaseBuild {
     } catch (SitePublisher.Problem e) {
       return refuse(e.getMessage(), Main.USAGE);
     }
-    ReadResult read = WorkbookReader.read(request.catalogue());
+    // The workbooks are copied first and the copies compiled, so the release holds exactly what was checked even if
+    // an editor saves a workbook while it builds.
+    Path staging;
+    try {
+      staging = shelf.stage();
+      Path copies = Files.createDirectories(staging.resolve(WORKBOOKS));
+      for (Path workbook : workbooks) {
+        Files.copy(workbook, copies.resolve(workbook.getFileName().toString()));
+      }
+    } catch (IOException e) {
+      return refuse("cannot copy the workbooks into " + shelf.root() + ": " + e.getMessage(), Main.USAGE);
+    }
+    int code = build(request, staging, templates, fonts);
+    if (code != Main.OK) {
+      shelf.discard(staging);
+    }
+    return code;
+  }
+
+  private int build(Request request, Path staging, Templates templates, Optional<PdfFonts> fonts) {
+    ReadResult read = WorkbookReader.read(List.of(staging.resolve(WORKBOOKS)));
     CompileResult compiled = CatalogueCompiler.compile(read, request.asOf(), true);
     if (compiled.catalogue().isEmpty()) {
       CompileCommand.printDiagnostics(compiled.diagnostics(), true, err);
@@ -109,20 +137,10 @@ final class ReleaseBuild {
     }
     QualityReport quality = Quality.analyse(read, catalogue, compiled.diagnostics(), request.asOf());
     String id = shelf.nextId(request.asOf());
-    Path staging;
-    try {
-      staging = shelf.stage();
-    } catch (IOException e) {
-      return refuse("cannot create a folder in " + shelf.root() + ": " + e.getMessage(), Main.USAGE);
-    }
     Manifest manifest;
     String diffSummary;
     String qualityLine;
     try {
-      Path copies = Files.createDirectories(staging.resolve(WORKBOOKS));
-      for (Path workbook : workbooks) {
-        Files.copy(workbook, copies.resolve(workbook.getFileName().toString()));
-      }
       CatalogueJson.write(catalogue.at(request.asOf()), request.asOf(), staging.resolve("catalogue.json"));
       publishSite(catalogue, before, request.asOf(), templates, staging, fonts);
       if (before.isPresent()) {
@@ -147,10 +165,8 @@ final class ReleaseBuild {
       manifest = shelf.seal(staging, id, catalogue.version(), request.asOf(), request.editor(), request.at(),
           previous.map(ReleaseShelf.Entry::id));
     } catch (IOException | Templates.TemplateProblem | ReleaseShelf.Problem e) {
-      shelf.discard(staging);
       return refuse(e.getMessage(), Main.USAGE);
     } catch (SitePublisher.Problem e) {
-      shelf.discard(staging);
       return refuse(e.getMessage(), e.inCatalogue() ? Main.FAILED : Main.USAGE);
     }
     out.println("Built release " + id + ": catalogue " + manifest.catalogueVersion() + " as of " + request.asOf()

@@ -151,6 +151,13 @@ public final class ReleaseShelf {
   /** Removes a staging folder after a failed build. */
   public void discard(Path staging) {
     try {
+      if (Files.exists(staging)) {
+        try (Stream<Path> paths = Files.walk(staging)) {
+          for (Path folder : paths.filter(Files::isDirectory).toList()) {
+            permissions(folder, "rwx------");
+          }
+        }
+      }
       delete(staging);
     } catch (IOException e) {
       // Only tidying: a staging folder starts with '.', so it is never listed as a release.
@@ -169,7 +176,8 @@ public final class ReleaseShelf {
     Path target = root.resolve(id);
     try {
       Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
-    } catch (AtomicMoveNotSupportedException | java.nio.file.FileAlreadyExistsException e) {
+    } catch (AtomicMoveNotSupportedException | java.nio.file.FileAlreadyExistsException
+        | java.nio.file.DirectoryNotEmptyException e) {
       throw new Problem("release " + id + " exists already in " + root + "; build again for the next number");
     }
     return manifest;
@@ -191,8 +199,8 @@ public final class ReleaseShelf {
           + String.join("; ", entry.problems()));
     }
     Manifest manifest = entry.manifest().orElseThrow();
-    if (manifest.builtBy().equals(editor)) {
-      throw new Problem("release " + id + " was built by " + editor + "; a second editor must approve it");
+    if (manifest.builtBy().equalsIgnoreCase(editor)) {
+      throw new Problem("release " + id + " was built by " + manifest.builtBy() + "; a second editor must approve it");
     }
     Approval approval = new Approval(id, sha256(entry.folder().resolve(MANIFEST)), editor, at);
     Path folder = entry.folder();

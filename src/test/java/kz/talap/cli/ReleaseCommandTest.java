@@ -154,7 +154,7 @@ class ReleaseCommandTest {
   @Test
   void approve_byASecondEditor_isRecordedBesideTheRelease() throws Exception {
     build(ShippedCatalogue.FOLDER);
-    CliRun same = release("approve", "2026-11-21-1", "--editor", "aliya", "--at", APPROVED_AT);
+    CliRun same = release("approve", "2026-11-21-1", "--editor", "Aliya", "--at", APPROVED_AT);
     assertEquals(1, same.exit());
     assertEquals("talap release approve: release 2026-11-21-1 was built by aliya; a second editor must approve it\n",
         same.err());
@@ -217,6 +217,11 @@ class ReleaseCommandTest {
     CliRun noEditor = CliRun.of("release", "build", "--releases", releases().toString());
     assertEquals(2, noEditor.exit());
     assertEquals("talap release build: --editor NAME is required: the editor's name is recorded\n", noEditor.err());
+    CliRun nowhere = CliRun.of("release", "build", "--catalogue", folder.resolve("nowhere.xlsx").toString(),
+        "--releases", releases().toString(), "--editor", "aliya");
+    assertEquals(2, nowhere.exit());
+    assertEquals("talap release build: " + folder.resolve("nowhere.xlsx") + ": no such workbook\n"
+        + "talap release build: nothing built\n", nowhere.err());
     CliRun badTime = CliRun.of("release", "approve", "2026-11-21-1", "--editor", "bolat", "--at", "tomorrow");
     assertEquals(2, badTime.exit());
     assertEquals("talap release approve: bad time 'tomorrow' for --at (expected e.g. 2026-11-21T09:30:00Z)\n",
