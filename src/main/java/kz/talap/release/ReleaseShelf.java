@@ -1,20 +1,15 @@
 package kz.talap.release;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -154,11 +149,11 @@ public final class ReleaseShelf {
       if (Files.exists(staging)) {
         try (Stream<Path> paths = Files.walk(staging)) {
           for (Path folder : paths.filter(Files::isDirectory).toList()) {
-            permissions(folder, "rwx------");
+            ReleaseFiles.permissions(folder, "rwx------");
           }
         }
       }
-      delete(staging);
+      ReleaseFiles.delete(staging);
     } catch (IOException e) {
       // Only tidying: a staging folder starts with '.', so it is never listed as a release.
     }
@@ -170,9 +165,10 @@ public final class ReleaseShelf {
    */
   public Manifest seal(Path staging, String id, String catalogueVersion, LocalDate asOf, String builtBy,
       Instant builtAt, Optional<String> previous) throws IOException, Problem {
-    Manifest manifest = new Manifest(id, catalogueVersion, asOf, builtBy, builtAt, previous, hashes(staging));
+    Manifest manifest = new Manifest(id, catalogueVersion, asOf, builtBy, builtAt, previous,
+        ReleaseFiles.hashes(staging));
     Files.writeString(staging.resolve(MANIFEST), codec.manifest(manifest), StandardCharsets.UTF_8);
-    readOnly(staging);
+    ReleaseFiles.readOnly(staging);
     Path target = root.resolve(id);
     try {
       Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
@@ -202,15 +198,15 @@ public final class ReleaseShelf {
     if (manifest.builtBy().equalsIgnoreCase(editor)) {
       throw new Problem("release " + id + " was built by " + manifest.builtBy() + "; a second editor must approve it");
     }
-    Approval approval = new Approval(id, sha256(entry.folder().resolve(MANIFEST)), editor, at);
+    Approval approval = new Approval(id, ReleaseFiles.sha256(entry.folder().resolve(MANIFEST)), editor, at);
     Path folder = entry.folder();
-    permissions(folder, "rwxr-xr-x");
+    ReleaseFiles.permissions(folder, "rwxr-xr-x");
     try {
       Path file = folder.resolve(APPROVAL);
       Files.writeString(file, codec.approval(approval), StandardCharsets.UTF_8);
-      permissions(file, "r--r--r--");
+      ReleaseFiles.permissions(file, "r--r--r--");
     } finally {
-      permissions(folder, "r-xr-xr-x");
+      ReleaseFiles.permissions(folder, "r-xr-xr-x");
     }
     return approval;
   }
@@ -235,7 +231,7 @@ public final class ReleaseShelf {
     }
     Map<String, String> found;
     try {
-      found = hashes(folder);
+      found = ReleaseFiles.hashes(folder);
     } catch (IOException e) {
       found = Map.of();
       problems.add(id + ": cannot be read: " + e.getMessage());
@@ -265,7 +261,8 @@ public final class ReleaseShelf {
         Approval read = codec.approval(Files.readString(approvalFile, StandardCharsets.UTF_8));
         if (!read.id().equals(id)) {
           problems.add(APPROVAL + ": names release " + read.id() + ", not " + id);
-        } else if (Files.isRegularFile(manifestFile) && !read.manifestSha256().equals(sha256(manifestFile))) {
+        } else if (Files.isRegularFile(manifestFile)
+            && !read.manifestSha256().equals(ReleaseFiles.sha256(manifestFile))) {
           problems.add(APPROVAL + ": approves another " + MANIFEST + " (its SHA-256 differs)");
         } else {
           approval = Optional.of(read);
@@ -275,64 +272,5 @@ public final class ReleaseShelf {
       }
     }
     return new Entry(id, folder, manifest, approval, problems);
-  }
-
-  /** SHA-256 of every file under {@code folder} but the manifest and approval, by relative path with '/'. */
-  private static Map<String, String> hashes(Path folder) throws IOException {
-    TreeMap<String, String> hashes = new TreeMap<>();
-    try (Stream<Path> files = Files.walk(folder)) {
-      for (Path file : files.filter(Files::isRegularFile).toList()) {
-        String path = folder.relativize(file).toString().replace(file.getFileSystem().getSeparator(), "/");
-        if (!path.equals(MANIFEST) && !path.equals(APPROVAL)) {
-          hashes.put(path, sha256(file));
-        }
-      }
-    }
-    return hashes;
-  }
-
-  static String sha256(Path file) throws IOException {
-    try (InputStream in = Files.newInputStream(file)) {
-      MessageDigest digest = MessageDigest.getInstance("SHA-256");
-      byte[] buffer = new byte[64 * 1024];
-      for (int n = in.read(buffer); n > 0; n = in.read(buffer)) {
-        digest.update(buffer, 0, n);
-      }
-      return HexFormat.of().formatHex(digest.digest());
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  /** Files r--r--r--, folders r-xr-xr-x: a release is not edited by accident. */
-  private static void readOnly(Path folder) throws IOException {
-    try (Stream<Path> paths = Files.walk(folder)) {
-      List<Path> all = new ArrayList<>(paths.toList());
-      java.util.Collections.reverse(all); // children before their folder
-      for (Path path : all) {
-        permissions(path, Files.isDirectory(path) ? "r-xr-xr-x" : "r--r--r--");
-      }
-    }
-  }
-
-  private static void permissions(Path path, String permissions) throws IOException {
-    try {
-      Files.setPosixFilePermissions(path, PosixFilePermissions.fromString(permissions));
-    } catch (UnsupportedOperationException e) {
-      path.toFile().setWritable(permissions.charAt(1) == 'w');
-    }
-  }
-
-  private static void delete(Path folder) throws IOException {
-    if (!Files.exists(folder)) {
-      return;
-    }
-    try (Stream<Path> paths = Files.walk(folder)) {
-      List<Path> all = new ArrayList<>(paths.toList());
-      java.util.Collections.reverse(all);
-      for (Path path : all) {
-        Files.deleteIfExists(path);
-      }
-    }
   }
 }
