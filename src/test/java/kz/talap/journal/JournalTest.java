@@ -79,6 +79,25 @@ class JournalTest {
     });
   }
 
+  @org.junit.jupiter.api.Test
+  void open_journalOfVersion1_addsTheReleaseColumns_andItsChecksHaveNoReleaseId() throws Exception {
+    String url = "jdbc:sqlite:" + dir.resolve("v1.db");
+    org.flywaydb.core.Flyway.configure().dataSource(url, null, null).locations("classpath:db/migration")
+        .target("1").load().migrate();
+    try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
+      s.executeUpdate("INSERT INTO checks (id, recorded_at, day, office, actor_kind, actor, catalogue_version, "
+          + "release_hash, service, subtype, verdict, due_date, submission, result) VALUES ('old-1', 1774000000000, "
+          + "'2026-03-20', 'ALM-01', 'staff', 'aliya', '2026.1', 'abc', 'TRP', NULL, 'complete', NULL, '{}', '{}')");
+    }
+    try (Journal journal = Journal.open(url)) {
+      assertEquals(1, journal.migrated());
+      CheckRecord old = journal.get("old-1").orElseThrow();
+      assertEquals(Optional.empty(), old.releaseId());
+      assertFalse(old.preview());
+      assertEquals("-", old.releaseLine());
+    }
+  }
+
   @ParameterizedTest
   @EnumSource(TestDatabase.class)
   void open_eachDatabase_commitsDurably(TestDatabase db) throws Exception {
