@@ -36,10 +36,10 @@ let base;
 let browser;
 const saved = [];
 
-/** Starts `java -jar talap.jar serve --port 0 --db DB` and waits for the line that names its address. */
+/** Starts `java -jar talap.jar serve --preview --port 0 --db DB` and waits for the line that names its address. */
 function startServer() {
   return new Promise((resolve, reject) => {
-    const child = spawn('java', ['-jar', JAR, 'serve', '--port', '0', '--db', DB],
+    const child = spawn('java', ['-jar', JAR, 'serve', '--preview', '--port', '0', '--db', DB],
       { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     let err = '';

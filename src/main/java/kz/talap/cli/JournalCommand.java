@@ -185,6 +185,7 @@ final class JournalCommand {
     out.println("Office:    " + c.office());
     out.println("By:        " + c.actor() + (c.actorKind().name().equals("STAFF") ? " (staff)" : " (API client)"));
     out.println("Catalogue: " + c.catalogueVersion() + ", release " + c.releaseHash());
+    out.println("Release:   " + c.releaseLine());
     out.println("Service:   " + c.service() + c.subtype().map(s -> " / " + s).orElse(""));
     out.println("Verdict:   " + c.verdict());
     out.println("Due:       " + c.due().map(LocalDate::toString).orElse("-"));

@@ -86,6 +86,7 @@ public final class Main {
         case "token" -> new TokenCommand(out, err).run(rest);
         case "journal" -> new JournalCommand(out, err).run(rest);
         case "serve" -> new ServeCommand(out, err).run(rest);
+        case "release" -> new ReleaseCommand(out, err).run(rest);
         default -> {
           err.println("talap: unknown command '" + args[0] + "'");
           err.print(usage());
@@ -123,6 +124,7 @@ public final class Main {
           quality        report untranslated texts, conditions that never or always hold, ended rows, duplicates
           user           add, change, disable or list staff accounts (clerk, supervisor, editor, admin)
           token          add, revoke or list API client tokens
+          release        build, approve, list, show or verify dated release folders (what serve serves)
           journal        list the checks recorded in the journal, show one, or re-run it on today's catalogue
 
         Run 'talap <command> --help' for the options of a command, 'talap --version' for the version and build.

@@ -15,10 +15,13 @@ import kz.talap.check.CheckResult;
  *
  * @param id the check id, unique: a retry with the same id is recorded once
  * @param verdict {@code complete} or {@code incomplete}
+ * @param releaseId the release served ({@code talap release}), or {@code preview-<hash>} for the working copy; empty
+ *     for checks recorded before releases existed
+ * @param preview whether the working copy was served as a preview rather than an approved release
  */
 public record CheckRecord(String id, Instant recordedAt, String office, Account.Kind actorKind, String actor,
     String catalogueVersion, String releaseHash, String service, Optional<String> subtype, String verdict,
-    Optional<LocalDate> due, String submission, String result) {
+    Optional<LocalDate> due, String submission, String result, Optional<String> releaseId, boolean preview) {
   /** Kazakhstan has used one time zone, UTC+5, since 1 March 2024; the journal's days are days there. */
   public static final ZoneId ZONE = ZoneId.of("Asia/Almaty");
   /** Check ids: letters, digits and {@code . _ : -}, starting with a letter or digit, so they are safe in CSV. */
@@ -26,7 +29,7 @@ public record CheckRecord(String id, Instant recordedAt, String office, Account.
 
   public CheckRecord {
     for (Object part : new Object[] {recordedAt, office, actorKind, actor, catalogueVersion, releaseHash, service,
-        subtype, verdict, due, submission, result}) {
+        subtype, verdict, due, submission, result, releaseId}) {
       java.util.Objects.requireNonNull(part, "every part of a check record is required");
     }
     if (id == null || !ID.matcher(id).matches()) {
@@ -35,6 +38,25 @@ public record CheckRecord(String id, Instant recordedAt, String office, Account.
     }
     // The journal keeps milliseconds; truncating here makes a record equal to itself read back.
     recordedAt = Instant.ofEpochMilli(recordedAt.toEpochMilli());
+  }
+
+  /** A check without a release id (recorded before releases existed). */
+  public CheckRecord(String id, Instant recordedAt, String office, Account.Kind actorKind, String actor,
+      String catalogueVersion, String releaseHash, String service, Optional<String> subtype, String verdict,
+      Optional<LocalDate> due, String submission, String result) {
+    this(id, recordedAt, office, actorKind, actor, catalogueVersion, releaseHash, service, subtype, verdict, due,
+        submission, result, Optional.empty(), false);
+  }
+
+  /** This check made on release {@code id} (or {@code preview-<hash>} with {@code preview} set). */
+  public CheckRecord on(String id, boolean preview) {
+    return new CheckRecord(this.id, recordedAt, office, actorKind, actor, catalogueVersion, releaseHash, service,
+        subtype, verdict, due, submission, result, Optional.of(id), preview);
+  }
+
+  /** "2026-11-21-1", "preview-… (preview, not an approved release)", or "-" for a check from before releases. */
+  public String releaseLine() {
+    return releaseId.map(r -> preview ? r + " (preview, not an approved release)" : r).orElse("-");
   }
 
   /**

@@ -26,7 +26,7 @@ public final class Journal implements AutoCloseable {
   /** Where the journal is kept when no {@code --db} is given. */
   public static final String DEFAULT = "data/talap.db";
   static final String COLUMNS = "id, recorded_at, day, office, actor_kind, actor, catalogue_version, release_hash, "
-      + "service, subtype, verdict, due_date, submission, result";
+      + "service, subtype, verdict, due_date, submission, result, release_id, preview";
 
   private final HikariDataSource pool;
   private final Dialect dialect;
@@ -99,7 +99,7 @@ public final class Journal implements AutoCloseable {
    * @throws JournalUnavailable if it cannot be recorded; then send no verdict
    */
   public boolean record(CheckRecord check) {
-    String sql = "INSERT INTO checks (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+    String sql = "INSERT INTO checks (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
         + "ON CONFLICT (id) DO NOTHING";
     try (Connection c = pool.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
       s.setString(1, check.id());
@@ -116,6 +116,8 @@ public final class Journal implements AutoCloseable {
       s.setString(12, check.due().map(LocalDate::toString).orElse(null));
       s.setString(13, check.submission());
       s.setString(14, check.result());
+      s.setString(15, check.releaseId().orElse(null));
+      s.setInt(16, check.preview() ? 1 : 0);
       return s.executeUpdate() == 1;
     } catch (SQLException e) {
       throw unavailable("record check " + check.id() + " in", e);
@@ -197,7 +199,8 @@ public final class Journal implements AutoCloseable {
     return new CheckRecord(row.getString(1), Instant.ofEpochMilli(row.getLong(2)), row.getString(4),
         Account.Kind.valueOf(row.getString(5).toUpperCase(Locale.ROOT)), row.getString(6), row.getString(7),
         row.getString(8), row.getString(9), Optional.ofNullable(row.getString(10)), row.getString(11),
-        Optional.ofNullable(row.getString(12)).map(LocalDate::parse), row.getString(13), row.getString(14));
+        Optional.ofNullable(row.getString(12)).map(LocalDate::parse), row.getString(13), row.getString(14),
+        Optional.ofNullable(row.getString(15)), row.getInt(16) == 1);
   }
 
   Connection connection() throws SQLException {

@@ -106,6 +106,8 @@ public final class JournalJson {
     root.put("actor", check.actor());
     root.put("catalogue_version", check.catalogueVersion());
     root.put("release_hash", check.releaseHash());
+    check.releaseId().ifPresent(r -> root.put("release_id", r));
+    root.put("preview", check.preview());
     root.put("service", check.service());
     check.subtype().ifPresent(s -> root.put("subtype", s));
     root.put("verdict", check.verdict());

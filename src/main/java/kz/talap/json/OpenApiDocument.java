@@ -189,6 +189,10 @@ public final class OpenApiDocument {
     enumeration(properties.putObject("status"), List.of("ok", "stale"));
     properties.putObject("catalogue_version").put("type", "string");
     properties.putObject("release").put("type", "string");
+    properties.putObject("release_id").put("type", "string").put("description",
+        "the approved release served (talap release), or preview-<hash> for the working copy");
+    properties.putObject("preview").put("type", "boolean").put("description",
+        "true when the working copy is served as a preview (talap serve --preview), not an approved release");
     properties.putObject("last_attempt").put("type", "object");
   }
 

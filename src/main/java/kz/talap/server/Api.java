@@ -77,6 +77,8 @@ final class Api {
     Release release = Server.release(ctx);
     Releases.Attempt attempt = releases.lastAttempt();
     Map<String, Object> body = Server.stamp(release);
+    body.put("release_id", release.label());
+    body.put("preview", release.preview());
     body.put("status", attempt.ok() ? "ok" : "stale");
     body.put("compiled_at", release.compiledAt().toString());
     body.put("catalogue", releases.source().toString());
@@ -111,7 +113,7 @@ final class Api {
     // Recorded before the answer is sent: a journal that is down gives 503 (Server maps JournalUnavailable).
     String stored = JournalJson.result("request", result, release.version());
     if (!journal.record(CheckRecord.of(id, Instant.now(), client, release.version(), release.hash(), result, text,
-        stored))) {
+        stored).on(release.label(), release.preview()))) {
       replay(ctx, id, client);
       return;
     }
@@ -174,7 +176,8 @@ final class Api {
           String id = batchId.substring(0, batchId.length() - 4) + String.format(Locale.ROOT, "%04d", i + 1);
           try {
             journal.record(CheckRecord.of(id, Instant.now(), client, release.version(), release.hash(), result,
-                line, JournalJson.result(source, result, release.version())));
+                line, JournalJson.result(source, result, release.version())).on(release.label(),
+                release.preview()));
           } catch (JournalUnavailable e) {
             // No verdict without a record: this line is answered as not checked, the rest are still tried.
             json.invalid(source, List.of((i + 1) + ": not checked: the journal cannot record it now; send it again"));

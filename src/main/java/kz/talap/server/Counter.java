@@ -190,7 +190,8 @@ final class Counter {
     String id = "counter-" + sha256(account.name() + "\n" + release.hash() + "\n" + submission)
         .substring(0, 40);
     journal.record(CheckRecord.of(id, Instant.now(), account, release.version(), release.hash(), outcome.result(),
-        submission, JournalJson.result(id, outcome.result(), release.version())));
+        submission, JournalJson.result(id, outcome.result(), release.version())).on(release.label(),
+        release.preview()));
   }
 
   private static String sha256(String text) {
@@ -334,6 +335,7 @@ final class Counter {
     page.put("csrf", v.ctx().attribute(TOKEN));
     page.put("version", v.release().version());
     page.put("release", v.release().shortHash());
+    page.put("preview", v.release().preview());
     page.put("query", v.answers().query());
     page.put("a", v.answers().values());
     Account account = v.ctx().attribute(SignIn.ACCOUNT);

@@ -114,6 +114,8 @@ final class JournalPage {
     model.put("actor", check.actor());
     model.put("catalogue", check.catalogueVersion());
     model.put("releaseHash", check.releaseHash().substring(0, Math.min(12, check.releaseHash().length())));
+    model.put("releaseId", check.releaseId().orElse("-"));
+    model.put("releasePreview", check.preview());
     model.put("service", check.service() + check.subtype().map(s -> " / " + s).orElse(""));
     model.put("verdict", check.verdict());
     model.put("complete", check.verdict().equals("complete"));
@@ -224,6 +226,7 @@ final class JournalPage {
     model.put("csrf", ctx.attribute(Counter.TOKEN));
     model.put("version", release.version());
     model.put("release", release.shortHash());
+    model.put("preview", release.preview());
     model.put("user", account.name() + " · " + account.office());
     model.put("mayStatus", account.may(Account.Permission.RELOAD_CATALOGUE));
     model.put("mayAccounts", account.may(Account.Permission.MANAGE_ACCOUNTS));

@@ -2,6 +2,7 @@ package kz.talap.server;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import kz.talap.check.Checker;
 import kz.talap.json.SubmissionJson;
 import kz.talap.model.Catalogue;
@@ -13,15 +14,28 @@ import kz.talap.source.Diagnostic;
  * thread gets its own, made once per thread and release.
  *
  * @param hash SHA-256 of the workbooks' bytes, in file-name order: the content hash every response names
+ * @param id the approved release folder served ({@code talap release}); empty for the working copy (preview)
  */
-record Release(Catalogue catalogue, String hash, Instant compiledAt, List<Diagnostic> warnings, Tools tools) {
+record Release(Catalogue catalogue, String hash, Instant compiledAt, List<Diagnostic> warnings, Optional<String> id,
+    Tools tools) {
 
   Release {
     warnings = List.copyOf(warnings);
   }
 
-  static Release of(Catalogue catalogue, String hash, Instant compiledAt, List<Diagnostic> warnings) {
-    return new Release(catalogue, hash, compiledAt, warnings, new Tools(catalogue));
+  static Release of(Catalogue catalogue, String hash, Instant compiledAt, List<Diagnostic> warnings,
+      Optional<String> id) {
+    return new Release(catalogue, hash, compiledAt, warnings, id, new Tools(catalogue));
+  }
+
+  /** Whether this is the working copy, served as a preview rather than an approved release. */
+  boolean preview() {
+    return id.isEmpty();
+  }
+
+  /** The release id, or {@code preview-<hash>} for the working copy: the {@code Talap-Release} header. */
+  String label() {
+    return id.orElse("preview-" + hash);
   }
 
   String version() {

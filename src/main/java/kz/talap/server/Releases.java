@@ -36,6 +36,7 @@ final class Releases implements AutoCloseable {
   private final Path source;
   private final boolean translationsRequired;
   private final Clock clock;
+  private final Optional<String> releaseId;
   private final AtomicReference<Release> current = new AtomicReference<>();
   private final AtomicReference<Attempt> last = new AtomicReference<>();
   private ScheduledExecutorService watcher;
@@ -49,7 +50,9 @@ final class Releases implements AutoCloseable {
     }
   }
 
-  Releases(Path source, boolean translationsRequired, Clock clock) {
+  /** @param releaseId the approved release the workbooks come from; empty for the working copy (preview) */
+  Releases(Path source, boolean translationsRequired, Clock clock, Optional<String> releaseId) {
+    this.releaseId = releaseId;
     this.source = source;
     this.translationsRequired = translationsRequired;
     this.clock = clock;
@@ -120,7 +123,7 @@ final class Releases implements AutoCloseable {
     List<Diagnostic> errors = result.diagnostics().stream().filter(Diagnostic::isError).toList();
     last.set(new Attempt(at, after, result.catalogue().isPresent(), result.catalogue().isPresent()
         ? result.diagnostics() : errors));
-    result.catalogue().ifPresent(catalogue -> current.set(Release.of(catalogue, after, at, result.diagnostics())));
+    result.catalogue().ifPresent(catalogue -> current.set(Release.of(catalogue, after, at, result.diagnostics(), releaseId)));
     return Optional.of(result);
   }
 

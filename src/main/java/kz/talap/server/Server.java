@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import kz.talap.account.Accounts;
 import kz.talap.account.LoginLimiter;
@@ -36,7 +37,10 @@ import org.eclipse.jetty.server.handler.GracefulHandler;
 public final class Server implements AutoCloseable {
   /** Header naming the catalogue version of the release that answered. */
   public static final String VERSION_HEADER = "Talap-Catalogue-Version";
-  /** Header naming the content hash (SHA-256 of the workbooks) of the release that answered. */
+  /**
+   * Header naming the release that answered: its id ({@code talap release}), or {@code preview-<SHA-256 of the
+   * workbooks>} when the working copy is served as a preview.
+   */
   public static final String RELEASE_HEADER = "Talap-Release";
   static final String CSP = "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; "
       + "frame-ancestors 'none'; base-uri 'none'";
@@ -54,9 +58,17 @@ public final class Server implements AutoCloseable {
    * @param templates the template folder (the counter's pages and stylesheet)
    * @param pollMillis how often the workbooks are looked at for changes
    * @param journal the journal every check is recorded in, and the accounts; opened and closed by the caller
+   * @param release the id of the approved release whose workbooks {@code catalogue} holds (verified by the caller;
+   *     never watched); empty to serve the working copy as a preview, watched for changes
    */
   public record Settings(Path catalogue, Path templates, String host, int port, Limits limits, long pollMillis,
-      boolean translationsRequired, Journal journal) {}
+      boolean translationsRequired, Journal journal, Optional<String> release) {
+    /** The working copy in {@code catalogue}, watched and served as a preview. */
+    public Settings(Path catalogue, Path templates, String host, int port, Limits limits, long pollMillis,
+        boolean translationsRequired, Journal journal) {
+      this(catalogue, templates, host, port, limits, pollMillis, translationsRequired, journal, Optional.empty());
+    }
+  }
 
   /** Why the server did not start: the catalogue's errors, a template problem, or the port. */
   public static final class StartFailure extends Exception {
@@ -91,7 +103,8 @@ public final class Server implements AutoCloseable {
     } catch (TemplateProblem e) {
       throw new StartFailure(e.getMessage(), List.of());
     }
-    Releases releases = new Releases(settings.catalogue(), settings.translationsRequired(), Clock.systemUTC());
+    Releases releases = new Releases(settings.catalogue(), settings.translationsRequired(), Clock.systemUTC(),
+        settings.release());
     CompileResult first = releases.load();
     if (first.catalogue().isEmpty()) {
       throw new StartFailure("the catalogue has errors; nothing to serve",
@@ -120,7 +133,7 @@ public final class Server implements AutoCloseable {
         Release release = releases.current();
         ctx.attribute(RELEASE, release);
         ctx.header(VERSION_HEADER, release.version());
-        ctx.header(RELEASE_HEADER, release.hash());
+        ctx.header(RELEASE_HEADER, release.label());
         ctx.header("Content-Security-Policy", CSP);
         ctx.header("X-Content-Type-Options", "nosniff");
         ctx.header("Referrer-Policy", "no-referrer");
@@ -178,7 +191,9 @@ public final class Server implements AutoCloseable {
         server.setIdleTimeout(settings.limits().timeout().toMillis());
       }
     }
-    releases.watch(settings.pollMillis());
+    if (settings.release().isEmpty()) {
+      releases.watch(settings.pollMillis());
+    }
     return new Server(app, releases);
   }
 
@@ -243,6 +258,11 @@ public final class Server implements AutoCloseable {
   /** The catalogue version being served. */
   public String version() {
     return releases.current().version();
+  }
+
+  /** The release id served, or {@code preview-<hash>} for the working copy. */
+  public String label() {
+    return releases.current().label();
   }
 
   /** The content hash of the release being served. */

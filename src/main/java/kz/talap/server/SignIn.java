@@ -170,6 +170,7 @@ final class SignIn {
     page.put("csrf", token);
     page.put("version", release.version());
     page.put("release", release.shortHash());
+    page.put("preview", release.preview());
     page.put("next", next);
     page.put("name", name);
     List<Map<String, Object>> langs = new ArrayList<>();

@@ -128,6 +128,7 @@ class JournalCommandTest {
         Office:    ALM-01
         By:        aliya (staff)
         Catalogue: VERSION, release sha256:0f1e2d
+        Release:   -
         Service:   TRP / TRP_WORK
         Verdict:   incomplete
         Due:       -

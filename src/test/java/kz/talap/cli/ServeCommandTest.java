@@ -15,7 +15,7 @@ class ServeCommandTest {
   @Test
   void catalogueWithErrors_printsThemAndExits1() throws Exception {
     Path workbook = TestCatalogue.valid().set("Requirements", 0, "document", "PASSPRT").write(folder.resolve("t.xlsx"));
-    CliRun run = CliRun.of("serve", "--catalogue", workbook.toString(), "--port", "0", "--db", db());
+    CliRun run = CliRun.of("serve", "--preview", "--catalogue", workbook.toString(), "--port", "0", "--db", db());
     assertEquals(1, run.exit(), run.err());
     assertEquals("t.xlsx: Requirements!E2: error: unknown document code 'PASSPRT'\n"
         + "talap serve: the catalogue has errors; nothing to serve\n", run.err());
@@ -31,7 +31,7 @@ class ServeCommandTest {
 
   @Test
   void missingTemplates_isAUsageError() {
-    CliRun run = CliRun.of("serve", "--templates", folder.resolve("none").toString(), "--port", "0", "--db",
+    CliRun run = CliRun.of("serve", "--preview", "--templates", folder.resolve("none").toString(), "--port", "0", "--db",
         db());
     assertEquals(2, run.exit());
     assertEquals("talap serve: " + folder.resolve("none") + ": template folder not found\n", run.err());
@@ -40,7 +40,7 @@ class ServeCommandTest {
   @Test
   void journalThatCannotBeOpened_isAUsageError() throws Exception {
     java.nio.file.Files.writeString(folder.resolve("file"), "not a folder");
-    CliRun run = CliRun.of("serve", "--port", "0", "--db", folder.resolve("file/talap.db").toString());
+    CliRun run = CliRun.of("serve", "--preview", "--port", "0", "--db", folder.resolve("file/talap.db").toString());
     assertEquals(2, run.exit(), run.err());
     assertTrue(run.err().startsWith("talap serve: cannot open the journal jdbc:sqlite:"), run.err());
     assertEquals("", run.out());
@@ -48,7 +48,7 @@ class ServeCommandTest {
 
   @Test
   void hostBeyondThisMachine_withoutAnAdmin_refusesToStart() {
-    CliRun run = CliRun.of("serve", "--host", "0.0.0.0", "--port", "0", "--db", db());
+    CliRun run = CliRun.of("serve", "--preview", "--host", "0.0.0.0", "--port", "0", "--db", db());
     assertEquals(2, run.exit(), run.err());
     assertEquals("talap serve: refusing to listen on 0.0.0.0 beyond this machine without an admin account in the "
         + "journal jdbc:sqlite:" + folder.resolve("talap.db") + "; add one first: talap user add NAME --role admin "

@@ -63,7 +63,7 @@ class JournalTest {
   @EnumSource(TestDatabase.class)
   void open_newDatabase_migratesOnceAndReopeningIsANoOp(TestDatabase db) throws Exception {
     with(db, (journal, url) -> {
-      assertEquals(1, journal.migrated());
+      assertEquals(2, journal.migrated());
       try (Journal again = Journal.open(url)) {
         assertEquals(0, again.migrated());
       }
@@ -74,9 +74,28 @@ class JournalTest {
         while (rows.next()) {
           applied.add(rows.getString(1) + ":" + rows.getBoolean(2));
         }
-        assertEquals(List.of("1:true"), applied);
+        assertEquals(List.of("1:true", "2:true"), applied);
       }
     });
+  }
+
+  @org.junit.jupiter.api.Test
+  void open_journalOfVersion1_addsTheReleaseColumns_andItsChecksHaveNoReleaseId() throws Exception {
+    String url = "jdbc:sqlite:" + dir.resolve("v1.db");
+    org.flywaydb.core.Flyway.configure().dataSource(url, null, null).locations("classpath:db/migration")
+        .target("1").load().migrate();
+    try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
+      s.executeUpdate("INSERT INTO checks (id, recorded_at, day, office, actor_kind, actor, catalogue_version, "
+          + "release_hash, service, subtype, verdict, due_date, submission, result) VALUES ('old-1', 1774000000000, "
+          + "'2026-03-20', 'ALM-01', 'staff', 'aliya', '2026.1', 'abc', 'TRP', NULL, 'complete', NULL, '{}', '{}')");
+    }
+    try (Journal journal = Journal.open(url)) {
+      assertEquals(1, journal.migrated());
+      CheckRecord old = journal.get("old-1").orElseThrow();
+      assertEquals(Optional.empty(), old.releaseId());
+      assertFalse(old.preview());
+      assertEquals("-", old.releaseLine());
+    }
   }
 
   @ParameterizedTest
@@ -124,6 +143,16 @@ class JournalTest {
       // 18:59:59 UTC is 23:59:59 in Almaty: still the 20th there.
       assertEquals(LocalDate.of(2026, 3, 20), read.get().day());
       assertEquals(Optional.empty(), journal.get("c-2"));
+      CheckRecord released = sample("c-3", MORNING).on("2026-11-21-2", false);
+      CheckRecord previewed = sample("c-4", MORNING).on("preview-1a2b3c", true);
+      assertTrue(journal.record(released));
+      assertTrue(journal.record(previewed));
+      assertEquals(Optional.of(released), journal.get("c-3"));
+      assertEquals(Optional.of(previewed), journal.get("c-4"));
+      assertEquals("2026-11-21-2", journal.get("c-3").orElseThrow().releaseLine());
+      assertEquals("preview-1a2b3c (preview, not an approved release)", journal.get("c-4").orElseThrow()
+          .releaseLine());
+      assertEquals("-", read.get().releaseLine());
     });
   }
 

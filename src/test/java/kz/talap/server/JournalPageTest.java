@@ -78,6 +78,10 @@ class JournalPageTest {
     String ru = http.get("/counter/ru/journal/" + checkId, dana).body();
     assertTrue(ru.contains("Не представлен документ: Копия медицинской страховки."), ru);
     assertTrue(ru.contains("<dd>2026.1 · " + server.hash().substring(0, 12) + "</dd>"), ru);
+    assertTrue(ru.contains("<div><dt>Идентификатор выпуска</dt><dd id=\"release-id\">preview-" + server.hash()
+        + " · Предварительный просмотр — не утверждённый выпуск</dd></div>"), ru);
+    assertTrue(ru.contains("<p class=\"preview-banner\" role=\"status\">Предварительный просмотр — не утверждённый "
+        + "выпуск</p>"), ru);
     String en = http.get("/counter/en/journal/" + checkId, dana).body();
     assertTrue(en.contains("Missing: Copy of health insurance."), en);
     assertTrue(en.contains("Incomplete: the documents cannot be accepted as they are"), en);

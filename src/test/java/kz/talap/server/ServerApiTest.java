@@ -75,7 +75,7 @@ class ServerApiTest {
     assertEquals(200, response.statusCode());
     assertEquals("2026.1", response.headers().firstValue(Server.VERSION_HEADER).orElseThrow());
     assertTrue(server.hash().matches("[0-9a-f]{64}"), server.hash());
-    assertEquals(server.hash(), response.headers().firstValue(Server.RELEASE_HEADER).orElseThrow());
+    assertEquals("preview-" + server.hash(), response.headers().firstValue(Server.RELEASE_HEADER).orElseThrow());
     JsonNode body = JSON.readTree(response.body());
     assertEquals("ok", body.get("status").asText());
     assertEquals(server.hash(), body.get("release").asText());
