@@ -40,7 +40,7 @@ public final class SitePublisher {
     Set<String> codes = new TreeSet<>(List.of("FREE", "MCI", "MCI_VALUE", "ORIGINAL_SHOWN", "MAX_AGE",
         "MIN_VALIDITY", "ONLY_FOR", "ONLY_CHANNELS", "ONLY_RECIPIENTS", "ORIGIN_FOREIGN", "ORIGIN_ANY",
         "ORIGIN_FOREIGN_TRANSLATION", "ORIGIN_ANY_TRANSLATION", "SET_ITEMS",
-        "VALID_FROM", "VALID_TO", "LANGUAGE_NAME", "AS_OF", "ACCESSIBILITY", "ACCESSIBILITY_DATE"));
+        "VALID_FROM", "VALID_TO", "LANGUAGE_NAME", "AS_OF", "ACCESSIBILITY", "ACCESSIBILITY_DATE", "SHARED_ITEMS"));
     for (Enums.TermUnit unit : Enums.TermUnit.values()) {
       codes.addAll(List.of(unit.name(), unit.name() + "_ONE", unit.name() + "_FEW"));
     }
