@@ -105,9 +105,14 @@ final class SiteIndex {
     return "INTENT_" + intent;
   }
 
-  /** The distinct service providers of the published services, in index order (the accessibility statement). */
-  List<String> providers(PageText text) {
-    return services().stream().map(s -> text.of(s.provider())).distinct().toList();
+  /** Each published service's plain name and provider, in index order (whom the accessibility statement names). */
+  List<Map<String, Object>> providers(PageText text) {
+    return services().stream().map(s -> {
+      Map<String, Object> model = new LinkedHashMap<>();
+      model.put("service", text.of(s.shortName().orElse(s.name())));
+      model.put("provider", text.of(s.provider()));
+      return model;
+    }).collect(Collectors.toList());
   }
 
   private static Map<String, Object> subtype(Service service, SubType s, PageText text) {
