@@ -44,7 +44,7 @@ test('the site has a root page, an index per language and every service page in 
   }
   // The IT pilot was a draft planned until the end of 2025: no longer published as of 2026-11-21.
   assert.ok(!PAGES.some((p) => p.includes('it-pilot')));
-  assert.equal(PAGES.length, 43);
+  assert.equal(PAGES.length, 46);
 });
 
 test('pages need no JavaScript and load nothing from outside the site', () => {

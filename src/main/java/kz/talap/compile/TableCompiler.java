@@ -126,6 +126,8 @@ final class TableCompiler {
       var status = cells.choice(row, "status", Enums.ServiceStatus.class, true);
       Optional<Text> name = cells.text(row, "name", true);
       Optional<Text> shortName = cells.text(row, "short_name", false);
+      Optional<String> intent = cells.code(row, "intent", false);
+      OptionalInt intentOrder = cells.integer(row, "intent_order", false);
       Optional<Text> provider = cells.text(row, "provider", true);
       Optional<Text> form = cells.text(row, "form", true);
       Optional<Text> resultText = cells.text(row, "result", true);
@@ -139,7 +141,8 @@ final class TableCompiler {
       Optional<Text> citation = cells.citation(row, true);
       if (c.define(SERVICES, row, "code", code, validity) && clean(start)) {
         serviceChannels.put(code.get(), channels);
-        result.add(new Service(code.get(), status.get(), name.get(), shortName, provider.get(), form.get(),
+        result.add(new Service(code.get(), status.get(), name.get(), shortName, intent,
+            intentOrder, provider.get(), form.get(),
             resultText.get(),
             channels, recipients.isEmpty() ? List.of(Enums.Recipient.values()) : recipients, eligibility,
             explanation, citation.get(), validity));

@@ -81,6 +81,7 @@ final class Rows {
     for (Service s : catalogue.services()) {
       add(SERVICES, s.code(), s.validity(), s.name()).in(Optional.of(s.code()), Optional.empty())
           .value("status", s.status()).text("name", s.name()).text("short_name", s.shortName())
+          .value("intent", s.intent()).value("intent_order", s.intentOrder())
           .text("provider", s.provider()).text("form", s.form())
           .text("result", s.result()).list("channels", s.channels()).list("recipients", s.recipients())
           .value("eligibility", s.eligibility()).text("eligibility", s.eligibilityExplanation())

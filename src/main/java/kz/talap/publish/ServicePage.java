@@ -78,7 +78,10 @@ final class ServicePage {
     model.put("termGroups", termGroups());
     model.put("fees", fees());
     Checklist checklist = new Checklist(catalogue, service, subtypeCode, text);
-    model.put("checklist", checklist.items());
+    // Notes shared by several items are said once above the list (the stages' lists keep theirs).
+    SharedNotes.Result shared = SharedNotes.of(checklist.items(), text);
+    model.put("checklist", shared.items());
+    model.put("sharedNotes", shared.notes());
     model.put("stages", stages(checklist));
     model.put("outages", outages());
     model.put("reducedSets", checklist.reducedSets());

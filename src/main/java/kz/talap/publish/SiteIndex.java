@@ -1,10 +1,13 @@
 package kz.talap.publish;
 
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import kz.talap.model.Catalogue;
@@ -55,17 +58,71 @@ final class SiteIndex {
       if (subtypes.isEmpty()) {
         model.put("href", SitePaths.page(service.code(), Optional.empty()));
       }
-      model.put("subtypes", subtypes.stream().map(s -> {
-        Map<String, Object> subtype = new LinkedHashMap<>();
-        subtype.put("code", s.code());
-        subtype.put("number", s.number());
-        subtype.put("name", text.of(s.name()));
-        subtype.put("shortName", text.of(s.shortName().orElse(s.name())));
-        subtype.put("href", SitePaths.page(service.code(), Optional.of(s.code())));
-        return subtype;
-      }).toList());
+      model.put("subtypes", subtypes.stream().map(s -> subtype(service, s, text)).toList());
       return model;
     }).collect(Collectors.toList());
+  }
+
+  /**
+   * What applicants may want to do, in the order the catalogue gives ({@code intent_order}, then the code): each
+   * intent with its heading (label {@code INTENT_} + code) and the services filed under it, each with its page or
+   * the pages of its sub-types. Services without an intent are only in the list of services.
+   */
+  List<Map<String, Object>> intents(PageText text) {
+    Map<String, List<Service>> byIntent = new LinkedHashMap<>();
+    services().stream()
+        .filter(s -> s.intent().isPresent())
+        .sorted(Comparator.comparingInt((Service s) -> s.intentOrder().orElse(Integer.MAX_VALUE))
+            .thenComparing(s -> s.intent().get()))
+        .forEach(s -> byIntent.computeIfAbsent(s.intent().get(), k -> new ArrayList<>()).add(s));
+    return byIntent.entrySet().stream().map(entry -> {
+      Map<String, Object> intent = new LinkedHashMap<>();
+      intent.put("code", entry.getKey());
+      intent.put("id", "intent-" + SitePaths.slug(entry.getKey()));
+      intent.put("heading", text.label(label(entry.getKey())));
+      intent.put("services", entry.getValue().stream().map(service -> {
+        Map<String, Object> model = new LinkedHashMap<>();
+        model.put("code", service.code());
+        model.put("shortName", text.of(service.shortName().orElse(service.name())));
+        List<SubType> subtypes = subtypes(service);
+        if (subtypes.isEmpty()) {
+          model.put("href", SitePaths.page(service.code(), Optional.empty()));
+        }
+        model.put("subtypes", subtypes.stream().map(s -> subtype(service, s, text)).toList());
+        return model;
+      }).toList());
+      return intent;
+    }).collect(Collectors.toList());
+  }
+
+  /** The labels the intents of the index pages are headed by. */
+  Set<String> intentLabels() {
+    return services().stream().flatMap(s -> s.intent().stream()).map(SiteIndex::label)
+        .collect(Collectors.toCollection(TreeSet::new));
+  }
+
+  private static String label(String intent) {
+    return "INTENT_" + intent;
+  }
+
+  /** Each published service's plain name and provider, in index order (whom the accessibility statement names). */
+  List<Map<String, Object>> providers(PageText text) {
+    return services().stream().map(s -> {
+      Map<String, Object> model = new LinkedHashMap<>();
+      model.put("service", text.of(s.shortName().orElse(s.name())));
+      model.put("provider", text.of(s.provider()));
+      return model;
+    }).collect(Collectors.toList());
+  }
+
+  private static Map<String, Object> subtype(Service service, SubType s, PageText text) {
+    Map<String, Object> subtype = new LinkedHashMap<>();
+    subtype.put("code", s.code());
+    subtype.put("number", s.number());
+    subtype.put("name", text.of(s.name()));
+    subtype.put("shortName", text.of(s.shortName().orElse(s.name())));
+    subtype.put("href", SitePaths.page(service.code(), Optional.of(s.code())));
+    return subtype;
   }
 
   /** What every page shows about a service: names, status, validity, provider, form, result, recipients. */

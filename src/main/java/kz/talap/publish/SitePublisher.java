@@ -31,6 +31,8 @@ public final class SitePublisher {
   static final Set<String> LABELS = labels();
   /** Every page links the stylesheet copied from the templates folder. */
   static final String STYLESHEET = "site.css";
+  /** The accessibility statement of each language, linked from every page's footer. */
+  static final String ACCESSIBILITY = "accessibility.html";
 
   private SitePublisher() {}
 
@@ -38,7 +40,7 @@ public final class SitePublisher {
     Set<String> codes = new TreeSet<>(List.of("FREE", "MCI", "MCI_VALUE", "ORIGINAL_SHOWN", "MAX_AGE",
         "MIN_VALIDITY", "ONLY_FOR", "ONLY_CHANNELS", "ONLY_RECIPIENTS", "ORIGIN_FOREIGN", "ORIGIN_ANY",
         "ORIGIN_FOREIGN_TRANSLATION", "ORIGIN_ANY_TRANSLATION", "SET_ITEMS",
-        "VALID_FROM", "VALID_TO", "LANGUAGE_NAME", "AS_OF"));
+        "VALID_FROM", "VALID_TO", "LANGUAGE_NAME", "AS_OF", "ACCESSIBILITY", "ACCESSIBILITY_DATE", "SHARED_ITEMS"));
     for (Enums.TermUnit unit : Enums.TermUnit.values()) {
       codes.addAll(List.of(unit.name(), unit.name() + "_ONE", unit.name() + "_FEW"));
     }
@@ -92,6 +94,7 @@ public final class SitePublisher {
     if (previous.isPresent()) {
       missing.addAll(ChangesPage.LABELS);
     }
+    missing.addAll(new SiteIndex(snapshot).intentLabels());
     snapshot.labels().stream().map(Label::code).forEach(missing::remove);
     if (!missing.isEmpty()) {
       throw new Problem(true, "Labels: the catalogue has no label " + String.join(", ", missing)
@@ -127,7 +130,13 @@ public final class SitePublisher {
       PageText text = texts.get(language);
       String folder = language.code() + "/";
       Map<String, Object> model = common(catalogue, asOf, text, texts, folder, "index.html");
+      model.put("intents", index.intents(text));
       model.put("services", index.services(text));
+      Map<String, Object> statement = common(catalogue, asOf, text, texts, folder, ACCESSIBILITY);
+      statement.put("title", text.label("ACCESSIBILITY"));
+      statement.put("providers", index.providers(text));
+      statement.put("date", text.format("ACCESSIBILITY_DATE", text.date(asOf), catalogue.version()));
+      files.put(folder + ACCESSIBILITY, html(templates.render("accessibility.ftlh", statement)));
       if (changes.isPresent()) {
         model.put("changes", Map.of("href", ChangesPage.PATH, "text", text.label("CHANGES")));
         Map<String, Object> changesModel = common(catalogue, asOf, text, texts, folder, ChangesPage.PATH);
@@ -168,6 +177,7 @@ public final class SitePublisher {
       language.put("code", text.language().code());
       language.put("name", text.label("LANGUAGE_NAME"));
       language.put("href", text.language().code() + "/index.html");
+      language.put("accessibility", text.language().code() + "/" + ACCESSIBILITY);
       language.put("labels", text.labels());
       languages.add(language);
     }
@@ -253,6 +263,7 @@ public final class SitePublisher {
     model.put("stylesheet", up + STYLESHEET);
     model.put("home", up + folder + "index.html");
     model.put("chooseLanguage", up + "index.html");
+    model.put("accessibility", up + folder + ACCESSIBILITY);
     List<Map<String, Object>> languages = new ArrayList<>();
     for (PageText other : texts.values()) {
       Map<String, Object> language = new LinkedHashMap<>();

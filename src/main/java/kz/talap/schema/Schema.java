@@ -70,6 +70,10 @@ public final class Schema {
           .text("name", true, "Official name of the service")
           .text("short_name", false, "Short plain name used in links, titles and headings, e.g. Temporary residence; "
               + "the official name stays under it")
+          .column("intent", Column.Kind.CODE, false, "What the applicant wants to do, e.g. LIVE_TEMPORARILY: the "
+              + "index pages group services under it, headed by the label INTENT_ + this code")
+          .column("intent_order", INTEGER, false, "Place of the intent on the index pages (1 first); services with the "
+              + "same intent give the same number")
           .text("provider", true, "Who provides the service")
           .text("form", true, "Form of the service: electronic, paper")
           .text("result", true, "Result of the service")

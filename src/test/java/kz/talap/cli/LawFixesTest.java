@@ -74,7 +74,7 @@ class LawFixesTest {
     String page = page("ru/trp/trp-business.html");
     assertTrue(page.contains("Приказ № 992 (в редакции приказа № 219 от 11 марта 2024 года), утверждающий перечень "
         + "документов, их не требует."), "the gov.kz extras are a note, not requirements");
-    assertTrue(page.contains("Правовое основание: Страница государственной услуги «Выдача иностранцам и лицам без "
+    assertTrue(page.contains("<li id=\"law-13\">Страница государственной услуги «Выдача иностранцам и лицам без "
         + "гражданства разрешения на временное проживание в Республике Казахстан» на портале gov.kz, подвид 6"), page);
   }
 
@@ -260,12 +260,15 @@ class LawFixesTest {
   // 13. Citations in the reader's language.
   @Test
   void citations_areInTheReadersLanguage() throws IOException {
-    assertTrue(page("kk/prp/index.html").contains("<p class=\"cite\">Құқықтық негіз: Қазақстан Республикасы Ішкі "
+    assertTrue(page("kk/prp/index.html").contains("<h2 id=\"legal-basis\">Құқықтық негіз</h2></summary>\n"
+        + "<ol class=\"sources\">\n<li id=\"law-1\">Қазақстан Республикасы Ішкі істер министрінің 2015 жылғы 4 "
+        + "желтоқсандағы № 992 бұйрығы, 3-қосымша, 1, 2, 4 және 5-тармақтар</li>\n"));
+    assertTrue(page("kk/prp/index.html").contains("<li id=\"law-2\">Қазақстан Республикасы Ішкі "
         + "істер министрінің 2015 жылғы 4 желтоқсандағы № 992 бұйрығы, 3-қосымша, 8-тармақ, 1) тармақша; 3-қосымша, "
-        + "8-тармақ, 11) тармақшадан кейінгі абзацтар</p>"));
-    assertTrue(page("ru/prp/index.html").contains("<p class=\"cite\">Правовое основание: Приказ Министра внутренних "
+        + "8-тармақ, 11) тармақшадан кейінгі абзацтар</li>"));
+    assertTrue(page("ru/prp/index.html").contains("<li id=\"law-2\">Приказ Министра внутренних "
         + "дел РК от 4 декабря 2015 года № 992, приложение 3, пункт 8, подпункт 1); приложение 3, пункт 8, абзацы "
-        + "после подпункта 11)</p>"));
+        + "после подпункта 11)</li>"));
     for (String lang : List.of("kk", "ru")) {
       assertFalse(page(lang + "/trp/trp-work.html").contains("Order of the"), lang);
     }

@@ -50,9 +50,9 @@ class PublishCommandTest {
     assertEquals("", run.err());
     List<String> out = run.out().lines().toList();
     assertEquals("Catalogue 2026.1 as of 2026-11-21: 4 services, 12 sub-types, 0 warnings", out.get(0));
-    assertTrue(out.get(1).matches("Published 43 pages in kk, ru, en to .*site in \\d+ ms"), out.get(1));
+    assertTrue(out.get(1).matches("Published 46 pages in kk, ru, en to .*site in \\d+ ms"), out.get(1));
     try (var files = Files.walk(site.toRealPath())) {
-      assertEquals(43, files.filter(f -> f.toString().endsWith(".html")).count());
+      assertEquals(46, files.filter(f -> f.toString().endsWith(".html")).count());
     }
     for (String lang : List.of("kk", "ru", "en")) {
       assertTrue(Files.isRegularFile(site.resolve(lang + "/index.html")));
@@ -67,9 +67,9 @@ class PublishCommandTest {
     String html = page("en/trp/trp-work.html");
     assertTrue(html.contains("<li value=\"3\">\n<div class=\"document\"><div class=\"check\">"
         + "<input type=\"checkbox\" id=\"doc-trp-req-health-insurance\">"
-        + "<label for=\"doc-trp-req-health-insurance\">Copy of health insurance</label></div>\n"
-        + "<ul class=\"notes\">\n<li>original shown for verification</li>\n"
-        + "<li class=\"condition\">Not needed if you are a citizen of an EAEU member state (Armenia, Belarus, "
+        + "<label for=\"doc-trp-req-health-insurance\">Copy of health insurance</label> <a class=\"ref\" "
+        + "href=\"#law-5\"><span class=\"visually-hidden\">Legal basis </span>[5]</a></div>\n"
+        + "<ul class=\"notes\">\n<li class=\"condition\">Not needed if you are a citizen of an EAEU member state (Armenia, Belarus, "
         + "Kyrgyzstan, Russia).</li>\n"), html);
     assertTrue(html.contains("<li class=\"condition\">For citizens of EAEU countries, and for immigrants who need no "
         + "work permits: their permit is issued for no longer than the employment or civil-law contract.</li>"), html);
@@ -77,7 +77,8 @@ class PublishCommandTest {
     assertTrue(html.contains("Russia).</li>\n<li><a href=\"#rules\">If the document is in a foreign language, the "
         + "translation rule applies (no legalisation needed)</a></li>"), html);
     assertTrue(html.contains("<li value=\"6\">\n<p class=\"group\">One of the documents confirming the grounds for "
-        + "work: <strong>one of the following</strong></p>\n<ul class=\"alternatives\">"), html);
+        + "work: <strong>one of the following</strong> <a class=\"ref\" href=\"#law-2\"><span class=\"visually-hidden\">"
+        + "Legal basis </span>[2]</a></p>\n<ul class=\"alternatives\">"), html);
     assertFalse(html.contains("eaeu"), "no CEL on the page");
     assertFalse(html.contains("owns_housing"), "no CEL on the page");
   }
@@ -114,8 +115,9 @@ class PublishCommandTest {
   void prp_costIsFourMciInTengeOnTheAsOfDate() throws IOException {
     String en = page("en/prp/index.html");
     assertTrue(en.contains("<dd class=\"cost\">4 MCI = 17,300" + NBSP + "₸</dd>"), en);
-    assertTrue(section(en, "cost").contains("<p class=\"mci\">1 MCI on 21.11.2026 = 4,325" + NBSP + "₸</p>\n"
-        + "<p class=\"cite\">Legal basis: Law of the RK &quot;On the republican budget for 2026-2028&quot;</p>"),
+    assertTrue(section(en, "cost").contains("<p class=\"mci\">1 MCI on 21.11.2026 = 4,325" + NBSP + "₸ "
+        + "<a class=\"ref\" href=\"#law-19\"><span class=\"visually-hidden\">Legal basis </span>[19]</a></p>"), en);
+    assertTrue(en.contains("<li id=\"law-19\">Law of the RK &quot;On the republican budget for 2026-2028&quot;</li>"),
         en);
     assertTrue(page("ru/prp/index.html").contains("<dd class=\"cost\">4 МРП = 17" + NBSP + "300" + NBSP + "₸</dd>"));
     assertTrue(page("kk/prp/index.html").contains("<dd class=\"cost\">4 АЕК = 17" + NBSP + "300" + NBSP + "₸</dd>"));
@@ -142,8 +144,20 @@ class PublishCommandTest {
     String en = page("en/prp/index.html");
     assertTrue(en.contains("<li>original shown for verification</li>\n"
         + "<li>valid for more than 180 days after the application date</li>"), en);
-    assertEquals(4, all("(<li>issued no earlier than 180 days before you apply</li>)", en).size(),
-        "items 3 (solvency, or the exemption), 4 and 7");
+    // Said once for the items that need it (3: the solvency document or the exemption, 4 and 7), not under each.
+    assertTrue(section(en, "documents").contains("<h3 id=\"shared-notes\">Notes for several documents</h3>\n"
+        + "<ul class=\"shared-notes\">\n"
+        + "<li>Items 2, 8: <a href=\"#rules\">If the document is in a foreign language, the translation rule applies "
+        + "(no legalisation needed)</a></li>\n"
+        + "<li>Items 3, 4, 7: issued no earlier than 180 days before you apply</li>\n"
+        + "<li>Items 3, 5: <a href=\"#rules\">If the document was issued abroad or is in a foreign language, the "
+        + "translation and legalisation rules apply</a></li>\n</ul>\n<ol class=\"checklist\">"), en);
+    assertEquals(List.of(), all("(<li>issued no earlier than 180 days before you apply</li>)", en),
+        "not repeated under the items");
+    assertTrue(page("ru/prp/index.html").contains("<li>Пункты 3, 4, 7: дата выдачи – не ранее чем за 180 "
+        + "календарных дней до дня подачи заявления</li>"));
+    assertTrue(page("kk/prp/index.html").contains("<li>3, 4, 7-тармақтар: өтініш берген күнге дейін күнтізбелік 180 "
+        + "күннен ерте берілмеген</li>"));
     // The minor's set names only items of Annex 3 and then the two documents no item of the act lists.
     assertEquals(List.of("Submit items 1, 2, 8, 9 of the checklist above", "Submit items 1, 2, 5, 6, 8, 9 of the "
         + "checklist above and also:"), all("<p class=\"set-items\">(.*?)</p>", en));
@@ -181,7 +195,9 @@ class PublishCommandTest {
     assertTrue(en.contains("<li><strong>Lunch break</strong>: Monday to Friday, 13:00–14:30<br>"), en);
     assertTrue(en.contains("<li><strong>Round the clock</strong>: Every day, 00:00–24:00<br>"), en);
     assertTrue(en.contains("<p><span class=\"edition\">As of 21.11.2026 · Version: 2026.1</span>"
-        + "<span class=\"choose-language-link\"> · <a href=\"../../index.html\">Choose a language</a></span></p>"), en);
+        + "<span class=\"choose-language-link\"> · <a href=\"../../index.html\">Choose a language</a></span>"
+        + "<span class=\"accessibility-link\"> · <a href=\"../../en/accessibility.html\">Accessibility statement</a></span>"
+        + "</p>"), en);
     assertTrue(page("ru/trp/trp-work.html").contains("<p><span class=\"edition\">По состоянию на 21.11.2026 · Версия: "
         + "2026.1</span>"));
     assertTrue(page("kk/trp/trp-work.html").contains("<p><span class=\"edition\">21.11.2026 жағдай бойынша · Нұсқа: "
