@@ -73,7 +73,7 @@ public final class Schema {
           .column("intent", Column.Kind.CODE, false, "What the applicant wants to do, e.g. LIVE_TEMPORARILY: the "
               + "index pages group services under it, headed by the label INTENT_ + this code")
           .column("intent_order", INTEGER, false, "Place of the intent on the index pages (1 first); services with the "
-              + "same intent give the same number")
+              + "same intent give the same number").atLeast(1)
           .text("provider", true, "Who provides the service")
           .text("form", true, "Form of the service: electronic, paper")
           .text("result", true, "Result of the service")
