@@ -24,6 +24,7 @@ import kz.talap.model.Validity;
 import kz.talap.source.CellRef;
 import kz.talap.source.Diagnostic;
 import kz.talap.source.Diagnostics;
+import kz.talap.source.Phrase;
 import kz.talap.source.Quoted;
 import kz.talap.workbook.RawRow;
 import kz.talap.workbook.ReadResult;
@@ -145,16 +146,16 @@ public final class CatalogueCompiler {
     for (ConditionCompiler.Problem problem : problems.subList(0, Math.min(problems.size(),
         MAX_PROBLEMS_PER_CONDITION))) {
       if (problem.line() == 0) {
-        diagnostics.error("bad-condition", where, problem.message());
+        diagnostics.error("bad-condition", where, problem.phrase());
         continue;
       }
       int offset = Math.min(offset(source.get(), problem.line(), problem.column()), source.get().length());
-      diagnostics.error("bad-condition", where, Quoted.escape(problem.message()) + " (character " + (offset + 1)
-          + ")\n" + excerpt(source.get(), offset));
+      diagnostics.error("bad-condition", where, Phrase.of("condition.at", "problem", problem.phrase(), "n",
+          offset + 1, "source", excerpt(source.get(), offset)));
     }
     if (problems.size() > MAX_PROBLEMS_PER_CONDITION) {
-      diagnostics.error("bad-condition", where, "… and " + (problems.size() - MAX_PROBLEMS_PER_CONDITION)
-          + " more problems in this condition");
+      diagnostics.error("bad-condition", where, Phrase.of("condition.more", "n",
+          problems.size() - MAX_PROBLEMS_PER_CONDITION));
     }
     return result.condition();
   }

@@ -64,29 +64,28 @@ class CompileCommandTest {
   @Test
   void compile_celSyntaxError_pointsAtTheCharacter() throws IOException {
     CliRun run = compileWith(TestCatalogue.valid().set("Requirements", 0, "condition", "age >= 14 && && true"));
-    assertFails(run, "t.xlsx: Requirements!H2: error: syntax error: extraneous input '&&' expecting "
-        + "{'[', '{', '(', '.', '-', '!', 'true', 'false', 'null', NUM_FLOAT, NUM_INT, NUM_UINT, STRING, BYTES, "
-        + "IDENTIFIER} (character 14)\n    age >= 14 && && true\n                 ^");
+    assertFails(run, "t.xlsx: Requirements!H2: error: expected a value after '&&', found '&&' (character 14)\n"
+        + "    age >= 14 && && true\n                 ^");
   }
 
   @Test
   void compile_celTypeError_pointsAtTheOperator() throws IOException {
     CliRun run = compileWith(TestCatalogue.valid().set("Requirements", 0, "condition", "age == 'x'"));
-    assertFails(run, "t.xlsx: Requirements!H2: error: type error: found no matching overload for '_==_' applied "
-        + "to '(int, string)' (candidates: (%A0, %A0)) (character 5)\n    age == 'x'\n        ^");
+    assertFails(run, "t.xlsx: Requirements!H2: error: cannot compare fact 'age' (a whole number) with text 'x' "
+        + "using '==' (character 5)\n    age == 'x'\n        ^");
   }
 
   @Test
   void compile_conditionNotBoolean_isATypeError() throws IOException {
     CliRun run = compileWith(TestCatalogue.valid().set("Requirements", 0, "condition", "citizenship"));
-    assertFails(run, "t.xlsx: Requirements!H2: error: type error: expected type 'bool' but found 'string' "
-        + "(character 1)\n    citizenship\n    ^");
+    assertFails(run, "t.xlsx: Requirements!H2: error: the condition must give yes or no, but it gives text: "
+        + "compare it, for example with '==' (character 1)\n    citizenship\n    ^");
   }
 
   @Test
   void compile_undeclaredFact_namesTheFact() throws IOException {
     CliRun run = compileWith(TestCatalogue.valid().set("Requirements", 0, "condition", "age > 1 && !owns_housing"));
-    assertFails(run, "t.xlsx: Requirements!H2: error: undeclared fact 'owns_housing' (declare it in the Facts "
+    assertFails(run, "t.xlsx: Requirements!H2: error: unknown fact 'owns_housing' (declare it in the Facts "
         + "sheet) (character 13)\n    age > 1 && !owns_housing\n                ^");
   }
 
