@@ -76,7 +76,9 @@ public final class CatalogueCompiler {
             "country group '" + list + "' has the same name as a fact");
       }
     }
-    conditions = new ConditionCompiler(types, lists);
+    Map<String, List<String>> allowed = new LinkedHashMap<>();
+    facts.forEach(f -> allowed.put(f.name(), f.allowedValues()));
+    conditions = new ConditionCompiler(types, lists, allowed);
     Catalogue catalogue = new TableCompiler(this).compile(version, facts, groups);
     keys.resolve();
     List<Diagnostic> sorted = diagnostics.sorted();

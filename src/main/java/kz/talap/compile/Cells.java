@@ -16,6 +16,8 @@ import java.util.regex.Pattern;
 import kz.talap.model.Text;
 import kz.talap.model.Validity;
 import kz.talap.source.Diagnostics;
+import kz.talap.source.Nearest;
+import kz.talap.source.Phrase;
 import kz.talap.source.Quoted;
 import kz.talap.workbook.RawCell;
 import kz.talap.workbook.RawRow;
@@ -29,7 +31,6 @@ final class Cells {
   private static final Pattern COUNTRY = Pattern.compile("[A-Z]{2}");
   private static final int MAX_CODE_LENGTH = 64;
   private static final String[] LANGUAGES = {"kk", "ru", "en"};
-  private static final String[] LANGUAGE_NAMES = {"Kazakh", "Russian", "English"};
 
   private final Diagnostics diagnostics;
   private final boolean translationsRequired;
@@ -61,7 +62,7 @@ final class Cells {
     RawCell cell = row.cell(column);
     if (cell.isBlank()) {
       if (required) {
-        diagnostics.error("empty-cell", cell.where(), "required cell '" + column + "' is empty");
+        diagnostics.error("empty-cell", cell.where(), Phrase.of("compile.empty-cell", "column", column));
       }
       return Optional.empty();
     }
@@ -150,8 +151,11 @@ final class Cells {
       }
     }
     List<String> allowed = java.util.Arrays.stream(type.getEnumConstants()).map(Enum::name).toList();
-    diagnostics.error("bad-value", cell.where(),
-        "unknown value '" + Quoted.inner(value) + "' (expected one of " + String.join(", ", allowed) + ")");
+    Optional<Phrase> near = Nearest.suggestion(value, allowed);
+    diagnostics.error("bad-value", cell.where(), near.isPresent()
+        ? Phrase.of("compile.unknown-value-near", "value", Quoted.inner(value), "near", near.get(), "allowed",
+            String.join(", ", allowed))
+        : Phrase.of("compile.unknown-value", "value", Quoted.inner(value), "allowed", String.join(", ", allowed)));
     return Optional.empty();
   }
 
@@ -242,7 +246,7 @@ final class Cells {
       // falls through to the report below
     }
     diagnostics.error("bad-date", row.cell(column).where(),
-        "bad date '" + Quoted.inner(value.get()) + "' in " + column + " (expected YYYY-MM-DD)");
+        Phrase.of("compile.bad-date", "value", Quoted.inner(value.get()), "column", column));
     return Optional.empty();
   }
 
@@ -296,14 +300,14 @@ final class Cells {
     if (filled == 0) {
       if (required) {
         diagnostics.error("empty-cell", row.cell(base + "_kk").where(),
-            "required text '" + base + "' is empty in all languages");
+            Phrase.of("compile.empty-text", "column", base));
       }
       return Optional.empty();
     }
     for (int i = 0; i < 3 && filled < 3; i++) {
       if (values[i].isBlank()) {
         String column = base + "_" + LANGUAGES[i];
-        String message = "missing " + LANGUAGE_NAMES[i] + " translation: " + column + " is empty";
+        Phrase message = Phrase.of("compile.missing-translation-" + LANGUAGES[i], "column", column);
         if (translationsRequired) {
           diagnostics.error("missing-translation", row.cell(column).where(), message);
         } else {

@@ -7,6 +7,8 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import kz.talap.model.Text;
+import kz.talap.source.Nearest;
+import kz.talap.source.Phrase;
 
 /**
  * Turns a citation cell ({@code ORDER_992, Annex 3, item 8, sub-item 4); LAW_MIGRATION, art. 49, sub-para 4)}) into
@@ -67,7 +69,7 @@ final class Citations {
   }
 
   /** The outcome: the citation in three languages, or the reason the cell cannot be read. */
-  record Result(Optional<Text> text, Optional<String> problem) {}
+  record Result(Optional<Text> text, Optional<Phrase> problem) {}
 
   private final Map<String, Text> norms;
 
@@ -89,9 +91,13 @@ final class Citations {
       String code = parts[0].strip();
       Text name = norms.get(code);
       if (name == null) {
-        return problem(Cells.CODE.matcher(code).matches()
-            ? "unknown norm '" + code + "' (declare it in the Norms sheet)"
-            : "a citation starts with a norm code from the Norms sheet, e.g. ORDER_992, not '" + code + "'");
+        if (Cells.CODE.matcher(code).matches()) {
+          Optional<Phrase> near = Nearest.suggestion(code, norms.keySet());
+          return new Result(Optional.empty(), Optional.of(near.isPresent()
+              ? Phrase.of("compile.unknown-norm-near", "code", code, "near", near.get())
+              : Phrase.of("compile.unknown-norm", "code", code)));
+        }
+        return problem("a citation starts with a norm code from the Norms sheet, e.g. ORDER_992, not '" + code + "'");
       }
       // Several places in one act name the act once: "Order No. 992, Annex 3, item 8, sub-item 2); item 8, ...".
       boolean again = code.equals(previous);
@@ -149,6 +155,6 @@ final class Citations {
   }
 
   private static Result problem(String message) {
-    return new Result(Optional.empty(), Optional.of(message));
+    return new Result(Optional.empty(), Optional.of(Phrase.plain(message)));
   }
 }

@@ -33,6 +33,7 @@ public final class ConditionCompiler {
   private CelCompiler compiler;
   private final Map<String, FactType> facts;
   private final Set<String> lists;
+  private final Map<String, List<String>> allowed;
   /**
    * What a source text compiled to, by source. Checking builds CEL's standard environment again on every call, and a
    * catalogue repeats a few expressions in thousands of cells: equal sources share one check and one program, while
@@ -71,6 +72,15 @@ public final class ConditionCompiler {
    * @param lists names of list-of-string variables (country groups)
    */
   public ConditionCompiler(Map<String, FactType> facts, Set<String> lists) {
+    this(facts, lists, Map.of());
+  }
+
+  /**
+   * @param allowed the allowed values of TEXT facts that have them, by fact: a condition comparing such a fact with
+   *     another text is an error
+   */
+  public ConditionCompiler(Map<String, FactType> facts, Set<String> lists, Map<String, List<String>> allowed) {
+    this.allowed = Map.copyOf(allowed);
     this.facts = Map.copyOf(facts);
     this.lists = Set.copyOf(lists);
     Map<String, Object> values = new java.util.HashMap<>();
@@ -163,6 +173,10 @@ public final class ConditionCompiler {
         return failed(typeFailure(source, parsed.getAst(), checked));
       }
       CelAbstractSyntaxTree ast = checked.getAst();
+      List<Problem> values = new ValueWords(allowed).unknownValues(source, ast);
+      if (!values.isEmpty()) {
+        return failed(new Result(Optional.empty(), values));
+      }
       Set<String> names = new TreeSet<>();
       collectNames(ast.getExpr(), names);
       Set<Long> integers = new TreeSet<>();
@@ -234,7 +248,7 @@ public final class ConditionCompiler {
     return end == offset ? source.substring(offset, offset + 1) : source.substring(offset, end);
   }
 
-  private static Problem problemAt(String source, int offset, Phrase phrase) {
+  static Problem problemAt(String source, int offset, Phrase phrase) {
     int line = 1;
     int lineStart = 0;
     for (int i = 0; i < Math.min(offset, source.length()); i++) {
