@@ -39,6 +39,8 @@ import kz.talap.model.Enums.Recipient;
 import kz.talap.model.Fact;
 import kz.talap.model.Service;
 import kz.talap.model.SubType;
+import kz.talap.source.Nearest;
+import kz.talap.source.Phrase;
 import kz.talap.source.Quoted;
 
 /**
@@ -76,10 +78,30 @@ public final class SubmissionJson {
   static final List<String> PAYMENT = List.of("amount_kzt", "paid_on");
 
   /** A problem with the input: where (line and column of malformed JSON, or a JSON path) and what. */
-  public record Problem(int line, int column, String path, String message) {
+  public record Problem(int line, int column, String path, Phrase phrase) {
+    /** A problem whose message is English only. */
+    public Problem(int line, int column, String path, String message) {
+      this(line, column, path, Phrase.plain(message));
+    }
+
+    /** What is wrong, in English. */
+    public String message() {
+      return phrase.in("en");
+    }
+
+    /** What is wrong, in the language {@code kk}, {@code ru} or {@code en}. */
+    public String message(String language) {
+      return phrase.in(language);
+    }
+
     @Override
     public String toString() {
-      return (path.isEmpty() ? "" : path + ": ") + message;
+      return (path.isEmpty() ? "" : path + ": ") + message();
+    }
+
+    /** As printed, in the language {@code kk}, {@code ru} or {@code en}. */
+    public String toString(String language) {
+      return (path.isEmpty() ? "" : path + ": ") + message(language);
     }
   }
 
@@ -282,8 +304,7 @@ public final class SubmissionJson {
   private Optional<String> code(JsonNode root, String field, Collection<String> known) {
     Optional<String> value = requiredText(root, "$", field);
     if (value.isPresent() && !known.contains(value.get())) {
-      return problem("$." + field, "unknown " + field.replace('_', ' ') + " '" + Quoted.inner(value.get()) + "' (known: "
-          + String.join(", ", new TreeSet<>(known)) + ")");
+      return problem("$." + field, unknown("submission.unknown-code", value.get(), known, "field", field));
     }
     return value;
   }
@@ -297,9 +318,8 @@ public final class SubmissionJson {
           + String.join(", ", new TreeSet<>(known)) + ")");
     }
     if (value.isPresent() && !known.contains(value.get())) {
-      return problem("$.subtype", known.isEmpty() ? "service " + service + " has no sub-types"
-          : "unknown sub-type '" + Quoted.inner(value.get()) + "' of service " + service + " (known: "
-              + String.join(", ", new TreeSet<>(known)) + ")");
+      return problem("$.subtype", known.isEmpty() ? Phrase.plain("service " + service + " has no sub-types")
+          : unknown("submission.unknown-subtype", value.get(), known, "service", service));
     }
     return value;
   }
@@ -315,8 +335,8 @@ public final class SubmissionJson {
           + String.join(", ", known) + ")");
     }
     if (value.isPresent() && !known.contains(value.get())) {
-      return problem("$.stage", known.isEmpty() ? "service " + service + " has no stages"
-          : "unknown stage '" + Quoted.inner(value.get()) + "' (known: " + String.join(", ", known) + ")");
+      return problem("$.stage", known.isEmpty() ? Phrase.plain("service " + service + " has no stages")
+          : unknown("submission.unknown-stage", value.get(), known));
     }
     return value;
   }
@@ -336,13 +356,13 @@ public final class SubmissionJson {
           ? OffsetDateTime.parse(text).atZoneSameInstant(ALMATY).toLocalDateTime()
           : LocalDateTime.parse(text);
     } catch (DateTimeParseException e) {
-      return problem("$.submitted_at", "expected a date-time YYYY-MM-DDTHH:MM (Asia/Almaty), got " + Quoted.of(text));
+      return problem("$.submitted_at", Phrase.of("submission.bad-date-time", "got", Quoted.of(text)));
     } catch (java.time.DateTimeException e) {
       at = LocalDateTime.MAX; // the time zone moves it past the last day a date-time can have
     }
     if (at.toLocalDate().isBefore(FIRST_DAY) || at.toLocalDate().isAfter(LAST_DAY)) {
-      return problem("$.submitted_at", "expected a date-time from " + FIRST_DAY + " to " + LAST_DAY
-          + " (Asia/Almaty), got " + Quoted.of(text));
+      return problem("$.submitted_at", Phrase.of("submission.date-time-out-of-range", "from", FIRST_DAY.toString(),
+          "to", LAST_DAY.toString(), "got", Quoted.of(text)));
     }
     return Optional.of(at);
   }
@@ -362,8 +382,7 @@ public final class SubmissionJson {
         String path = "$.facts." + Quoted.inner(entry.getKey());
         Fact fact = declared.get(entry.getKey());
         if (fact == null) {
-          problem(path, "unknown fact '" + Quoted.inner(entry.getKey()) + "' (declared facts: "
-              + String.join(", ", new TreeSet<>(declared.keySet())) + ")");
+          problem(path, unknown("submission.unknown-fact", entry.getKey(), declared.keySet()));
         } else if (fact.derivedFrom().isPresent()) {
           problem(path, "'" + fact.name() + "' is computed from " + fact.derivedFrom().get() + "; leave it out");
         } else {
@@ -377,7 +396,9 @@ public final class SubmissionJson {
         + stage.orElse(""), k -> conditionFacts(s, subtype, stage, declared))));
     for (String name : needed) {
       if (!facts.containsKey(name) && (node == null || !node.has(name))) {
-        problem("$.facts", "missing fact '" + name + "' (" + declared.get(name).label().en() + ")");
+        kz.talap.model.Text label = declared.get(name).label();
+        problem("$.facts", Phrase.of("submission.missing-fact", "name", name, "label",
+            Map.of("kk", label.kk(), "ru", label.ru(), "en", label.en())));
       }
     }
     if (facts.get("birth_date") instanceof LocalDate birth && day.isPresent() && birth.isAfter(day.get())) {
@@ -444,7 +465,7 @@ public final class SubmissionJson {
     switch (fact.type()) {
       case BOOL -> {
         if (!value.isBoolean()) {
-          return problem(path, "expected true or false, got " + kind(value));
+          return problem(path, Phrase.of("submission.expected-bool", "got", kind(value)));
         }
         return Optional.of(value.booleanValue());
       }
@@ -458,10 +479,15 @@ public final class SubmissionJson {
       }
       case TEXT -> {
         if (!value.isTextual()) {
-          return problem(path, "expected a text, got " + kind(value));
+          return problem(path, Phrase.of("submission.expected-text", "got", kind(value)));
         }
         if (!fact.allowedValues().isEmpty() && !fact.allowedValues().contains(value.textValue())) {
-          return problem(path, "'" + Quoted.inner(value.textValue()) + "' is not one of: " + String.join(", ", fact.allowedValues()));
+          Optional<Phrase> near = Nearest.suggestion(value.textValue(), fact.allowedValues());
+          String allowed = String.join(", ", fact.allowedValues());
+          return problem(path, near.isPresent()
+              ? Phrase.of("submission.not-allowed-near", "value", Quoted.inner(value.textValue()), "near", near.get(),
+                  "allowed", allowed)
+              : Phrase.of("submission.not-allowed", "value", Quoted.inner(value.textValue()), "allowed", allowed));
         }
         return Optional.of(value.textValue());
       }
@@ -492,8 +518,13 @@ public final class SubmissionJson {
     Optional<String> code = requiredText(node, path, "code");
     if (code.isPresent() && catalogue.document(code.get()).isEmpty()) {
       List<String> known = catalogue.documents().stream().map(Document::code).sorted().toList();
-      problem(path + ".code", "unknown document '" + Quoted.inner(code.get()) + "' (see the Documents sheet" + (known.size() <= 12
-          ? "; known: " + String.join(", ", known) : " or 'talap schema'") + ")");
+      Optional<Phrase> near = Nearest.suggestion(code.get(), known);
+      problem(path + ".code", near.isPresent()
+          ? Phrase.of("submission.unknown-document-near", "code", Quoted.inner(code.get()), "near", near.get())
+          : known.size() <= 12
+              ? Phrase.of("submission.unknown-document-known", "code", Quoted.inner(code.get()), "known",
+                  String.join(", ", known))
+              : Phrase.of("submission.unknown-document", "code", Quoted.inner(code.get())));
     }
     Optional<LocalDate> issued = optionalDate(node, path, "issued_on");
     Optional<LocalDate> until = optionalDate(node, path, "valid_until");
@@ -578,14 +609,18 @@ public final class SubmissionJson {
     for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
       String name = names.next();
       if (!allowed.contains(name)) {
-        problem(path, "unknown field '" + Quoted.inner(name) + "' (expected: " + String.join(", ", allowed) + ")");
+        Optional<Phrase> near = Nearest.suggestion(name, allowed);
+        problem(path, near.isPresent()
+            ? Phrase.of("submission.unknown-field-near", "name", Quoted.inner(name), "near", near.get(), "allowed",
+                String.join(", ", allowed))
+            : Phrase.of("submission.unknown-field", "name", Quoted.inner(name), "allowed", String.join(", ", allowed)));
       }
     }
   }
 
   private Optional<String> requiredText(JsonNode node, String path, String field) {
     if (!node.has(field) || node.get(field).isNull()) {
-      return problem(path, "missing field '" + field + "'");
+      return problem(path, Phrase.of("submission.missing-field", "field", field));
     }
     return optionalText(node, path, field);
   }
@@ -596,7 +631,7 @@ public final class SubmissionJson {
       return Optional.empty();
     }
     if (!value.isTextual() || value.textValue().isBlank()) {
-      return problem(path + "." + field, "expected a text, got " + kind(value));
+      return problem(path + "." + field, Phrase.of("submission.expected-text", "got", kind(value)));
     }
     return Optional.of(value.textValue().strip());
   }
@@ -613,12 +648,13 @@ public final class SubmissionJson {
         if (!day.isBefore(FIRST_DAY)) {
           return Optional.of(day);
         }
-        return problem(path, "expected a date from " + FIRST_DAY + " to " + LAST_DAY + ", got " + kind(value));
+        return problem(path, Phrase.of("submission.date-out-of-range", "from", FIRST_DAY.toString(), "to",
+            LAST_DAY.toString(), "got", kind(value)));
       } catch (DateTimeParseException e) {
         // reported below
       }
     }
-    return problem(path, "expected a date YYYY-MM-DD, got " + kind(value));
+    return problem(path, Phrase.of("submission.bad-date", "got", kind(value)));
   }
 
   private boolean bool(JsonNode node, String path, String field) {
@@ -627,7 +663,7 @@ public final class SubmissionJson {
       return false;
     }
     if (!value.isBoolean()) {
-      problem(path + "." + field, "expected true or false, got " + kind(value));
+      problem(path + "." + field, Phrase.of("submission.expected-bool", "got", kind(value)));
       return false;
     }
     return value.booleanValue();
@@ -638,8 +674,26 @@ public final class SubmissionJson {
     return Optional.empty();
   }
 
+  private <T> Optional<T> problem(String path, Phrase phrase) {
+    problems.add(new Problem(0, 0, path, phrase));
+    return Optional.empty();
+  }
+
+  /** "unknown … 'X'" with the nearest known codes, or the known codes when none is near. */
+  private static Phrase unknown(String key, String value, Collection<String> known, Object... more) {
+    Optional<Phrase> near = Nearest.suggestion(value, known);
+    Object[] args = new Object[more.length + 4];
+    System.arraycopy(more, 0, args, 0, more.length);
+    args[more.length] = "value";
+    args[more.length + 1] = Quoted.inner(value);
+    args[more.length + 2] = near.isPresent() ? "near" : "known";
+    args[more.length + 3] = near.isPresent() ? near.get() : String.join(", ", new TreeSet<>(known));
+    return Phrase.of(near.isPresent() ? key + "-near" : key, args);
+  }
+
   /** How a JSON value looks, for messages: the text in quotes, or the kind of value. */
-  private static String kind(JsonNode node) {
+  /** What a JSON value is, as a message names it: the value itself, or "a list" or "an object" in words. */
+  private static Object kind(JsonNode node) {
     if (node.isTextual()) {
       String text = node.textValue();
       return Quoted.of(text);
@@ -647,7 +701,7 @@ public final class SubmissionJson {
     if (node.isNumber() || node.isBoolean() || node.isNull()) {
       return node.toString();
     }
-    return node.isArray() ? "a list" : "an object";
+    return Phrase.of(node.isArray() ? "json.list" : "json.object");
   }
 
   private static Set<String> countries() {

@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
 /**
  * A message to a person, kept as a stable key and its arguments so it can be said in Kazakh, Russian or English
  * ({@code phrases_xx.properties} next to this class). An argument is text, a number, or another phrase said in the
- * same language.
+ * same language, or a map from language code to the text in that language.
  */
 public record Phrase(String key, Map<String, Object> args) {
   /** The languages every phrase is written in, by their codes. */
@@ -47,7 +47,11 @@ public record Phrase(String key, Map<String, Object> args) {
     StringBuilder out = new StringBuilder();
     while (matcher.find()) {
       Object value = args.get(matcher.group(1));
-      String said = value instanceof Phrase phrase ? phrase.in(language) : String.valueOf(value);
+      String said = value instanceof Phrase phrase ? phrase.in(language)
+          // A text the catalogue holds in each language (such as a fact's label), by language code.
+          : value instanceof Map<?, ?> texts ? String.valueOf(texts.containsKey(language) ? texts.get(language)
+              : texts.get("en"))
+          : String.valueOf(value);
       matcher.appendReplacement(out, Matcher.quoteReplacement(said));
     }
     matcher.appendTail(out);

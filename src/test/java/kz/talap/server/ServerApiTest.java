@@ -133,8 +133,8 @@ class ServerApiTest {
     assertEquals("urn:talap:problem:invalid-submission", body.get("type").asText());
     JsonNode error = body.get("errors").get(0);
     assertEquals("$.documents[0].code", error.get("pointer").asText());
-    assertEquals("$.documents[0].code: unknown document 'TRP_APPLICATON_FORM' (see the Documents sheet or 'talap "
-        + "schema')", error.get("message").asText());
+    assertEquals("$.documents[0].code: unknown document 'TRP_APPLICATON_FORM' — did you mean "
+        + "'TRP_APPLICATION_FORM' or 'IT_APPLICATION_FORM'?", error.get("message").asText());
   }
 
   @Test
@@ -194,8 +194,9 @@ class ServerApiTest {
         second.get("input_errors").get(0).asText());
     JsonNode third = JSON.readTree(lines.get(2));
     assertEquals("line 4", third.get("source").asText());
-    assertTrue(third.get("input_errors").get(0).asText().startsWith("4: $.subtype: unknown sub-type 'TRP_WRK' of "
-        + "service TRP (known: "), third.toString());
+    // The batch was sent with ?lang=kk: the input error is in Kazakh too.
+    assertEquals("4: $.subtype: TRP қызметінің белгісіз 'TRP_WRK' кіші түрі — 'TRP_WORK' деп жазғыңыз келді ме?",
+        third.get("input_errors").get(0).asText(), third.toString());
   }
 
   @Test
