@@ -76,12 +76,12 @@ final class Cells {
   private boolean validCode(String value, RawCell cell) {
     if (!CODE.matcher(value).matches()) {
       diagnostics.error("illegal-code", cell.where(),
-          "illegal characters in code '" + Quoted.inner(value) + "': use only A-Z, 0-9 and _");
+          Phrase.of("compile.illegal-code", "value", Quoted.inner(value)));
       return false;
     }
     if (value.length() > MAX_CODE_LENGTH) {
       diagnostics.error("illegal-code", cell.where(),
-          "code '" + Quoted.inner(value) + "' is longer than " + MAX_CODE_LENGTH + " characters");
+          Phrase.of("compile.code-too-long", "value", Quoted.inner(value), "max", MAX_CODE_LENGTH));
       return false;
     }
     return true;
@@ -104,7 +104,8 @@ final class Cells {
     for (String item : row.value(column).split(",")) {
       String trimmed = item.strip();
       if (!trimmed.isEmpty() && !result.add(trimmed)) {
-        diagnostics.warning("repeated-item", row.cell(column).where(), "'" + Quoted.inner(trimmed) + "' is listed twice");
+        diagnostics.warning("repeated-item", row.cell(column).where(), Phrase.of("compile.listed-twice",
+            "value", Quoted.inner(trimmed)));
       }
     }
     return List.copyOf(result);
@@ -116,7 +117,7 @@ final class Cells {
         return true;
       }
       diagnostics.error("illegal-name", row.cell(column).where(),
-          "illegal fact name '" + Quoted.inner(value) + "': start with a-z, then a-z, 0-9 and _");
+          Phrase.of("compile.illegal-name", "value", Quoted.inner(value)));
       return false;
     });
   }
@@ -127,7 +128,7 @@ final class Cells {
         return true;
       }
       diagnostics.error("bad-country", row.cell(column).where(),
-          "bad country code '" + Quoted.inner(value) + "' (expected two capital letters, ISO 3166-1 alpha-2)");
+          Phrase.of("compile.bad-country", "value", Quoted.inner(value)));
       return false;
     });
   }
@@ -168,17 +169,17 @@ final class Cells {
       return OptionalInt.of(Integer.parseInt(value.get()));
     } catch (NumberFormatException e) {
       diagnostics.error("bad-number", row.cell(column).where(),
-          "bad whole number '" + Quoted.inner(value.get()) + "' in " + column);
+          Phrase.of("compile.bad-whole-number", "value", Quoted.inner(value.get()), "column", column));
       return OptionalInt.empty();
     }
   }
 
   /** A whole number from {@code min} to {@code max}; a number outside is reported with the bounds. */
-  OptionalInt integer(RawRow row, String column, boolean required, int min, int max, String why) {
+  OptionalInt integer(RawRow row, String column, boolean required, int min, int max, Phrase why) {
     OptionalInt value = integer(row, column, required);
     if (value.isPresent() && (value.getAsInt() < min || value.getAsInt() > max)) {
-      diagnostics.error("bad-number", row.cell(column).where(), column + " " + value.getAsInt()
-          + " is out of range: expected " + min + " to " + max + " (" + why + ")");
+      diagnostics.error("bad-number", row.cell(column).where(), Phrase.of("compile.out-of-range",
+          "column", column, "value", value.getAsInt(), "min", min, "max", max, "why", why));
       return OptionalInt.empty();
     }
     return value;
@@ -196,25 +197,25 @@ final class Cells {
     try {
       BigDecimal number = new BigDecimal(value.get().replace(" ", ""));
       if (number.signum() < 0) {
-        diagnostics.error("bad-number", row.cell(column).where(), "negative amount " + Quoted.of(value.get()));
+        diagnostics.error("bad-number", row.cell(column).where(), Phrase.of("compile.negative-amount", "value",
+            Quoted.of(value.get())));
         return Optional.empty();
       }
       // Compared before anything else is done with it: 1E+999999999 is a valid BigDecimal that no report can print.
       if (number.compareTo(MAX_AMOUNT) > 0) {
-        diagnostics.error("bad-number", row.cell(column).where(), "amount " + Quoted.of(value.get())
-            + " is too large (at most " + MAX_AMOUNT.toPlainString() + ")");
+        diagnostics.error("bad-number", row.cell(column).where(), Phrase.of("compile.amount-too-large",
+            "value", Quoted.of(value.get()), "max", MAX_AMOUNT.toPlainString()));
         return Optional.empty();
       }
       BigDecimal stripped = number.stripTrailingZeros();
       if (stripped.scale() > MAX_DECIMALS) {
-        diagnostics.error("bad-number", row.cell(column).where(), "amount " + Quoted.of(value.get())
-            + " has more than " + MAX_DECIMALS + " decimals");
+        diagnostics.error("bad-number", row.cell(column).where(), Phrase.of("compile.too-many-decimals",
+            "value", Quoted.of(value.get()), "max", MAX_DECIMALS));
         return Optional.empty();
       }
       return Optional.of(stripped);
     } catch (NumberFormatException | ArithmeticException e) {
-      diagnostics.error("bad-number", row.cell(column).where(), "bad number " + Quoted.of(value.get()) + " in "
-          + column);
+      diagnostics.error("bad-number", row.cell(column).where(), Phrase.of("compile.bad-number", "value", Quoted.of(value.get()), "column", column));
       return Optional.empty();
     }
   }
@@ -229,7 +230,7 @@ final class Cells {
       return upper.equals("TRUE");
     }
     diagnostics.error("bad-value", row.cell(column).where(),
-        "bad boolean '" + Quoted.inner(value.get()) + "' in " + column + " (expected TRUE or FALSE)");
+        Phrase.of("compile.bad-boolean", "value", Quoted.inner(value.get()), "column", column));
     return false;
   }
 
@@ -259,7 +260,7 @@ final class Cells {
       return Optional.of(MonthDay.parse("--" + value.get()));
     } catch (DateTimeParseException e) {
       diagnostics.error("bad-date", row.cell(column).where(),
-          "bad day of the year '" + Quoted.inner(value.get()) + "' in " + column + " (expected MM-DD)");
+          Phrase.of("compile.bad-day-of-year", "value", Quoted.inner(value.get()), "column", column));
       return Optional.empty();
     }
   }
@@ -282,7 +283,7 @@ final class Cells {
       }
     }
     diagnostics.error("bad-time", row.cell(column).where(),
-        "bad time '" + Quoted.inner(value.get()) + "' in " + column + " (expected HH:MM)");
+        Phrase.of("compile.bad-time", "value", Quoted.inner(value.get()), "column", column));
     return Optional.empty();
   }
 
@@ -323,7 +324,7 @@ final class Cells {
     Optional<LocalDate> to = date(row, "valid_to", false);
     if (from.isPresent() && to.isPresent() && to.get().isBefore(from.get())) {
       diagnostics.error("bad-validity", row.cell("valid_to").where(),
-          "valid_to " + to.get() + " is before valid_from " + from.get());
+          Phrase.of("compile.valid-to-before-from", "to", to.get().toString(), "from", from.get().toString()));
       return Validity.ALWAYS;
     }
     return new Validity(from, to);

@@ -39,12 +39,13 @@ final class Keys {
     for (Version earlier : versions) {
       if (earlier.validity().unbounded() && validity.unbounded()) {
         diagnostics.error("duplicate-code", where,
-            "duplicate code '" + key + "' (first defined at " + earlier.where() + ")");
+            Phrase.of("compile.duplicate-code", "code", key, "where", earlier.where().toString()));
         return false;
       }
       if (earlier.validity().overlaps(validity)) {
         diagnostics.error("overlapping-validity", where,
-            "validity " + validity + " of '" + key + "' overlaps " + earlier.validity() + " at " + earlier.where());
+            Phrase.of("compile.overlapping-validity", "validity", validity.toString(), "code", key, "other",
+                earlier.validity().toString(), "where", earlier.where().toString()));
         return false;
       }
     }
