@@ -142,16 +142,16 @@ public final class SubmissionJson {
         boolean trailing = e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Trailing token");
         return new Parsed(Optional.empty(), List.of(new Problem(at == null ? 0 : at.getLineNr(),
             at == null ? 0 : at.getColumnNr(), "", trailing
-                ? "more content after the submission: a file holds exactly one JSON value (use .jsonl for one "
-                    + "submission per line)"
-                : "malformed JSON: " + plain(e.getOriginalMessage()))));
+                ? Phrase.of("submission.trailing-content")
+                : Phrase.of("submission.malformed-json", "detail", plain(e.getOriginalMessage())))));
       } catch (JsonProcessingException e) {
         JsonLocation at = e.getLocation();
         return new Parsed(Optional.empty(), List.of(new Problem(at == null ? 0 : at.getLineNr(),
-            at == null ? 0 : at.getColumnNr(), "", "malformed JSON: " + plain(e.getOriginalMessage()))));
+            at == null ? 0 : at.getColumnNr(), "", Phrase.of("submission.malformed-json", "detail",
+            plain(e.getOriginalMessage())))));
       }
       if (root == null || root.isMissingNode()) {
-        return new Parsed(Optional.empty(), List.of(new Problem(0, 0, "", "empty input: expected a JSON object")));
+        return new Parsed(Optional.empty(), List.of(new Problem(0, 0, "", Phrase.of("submission.empty-input"))));
       }
       return read(root);
     }
@@ -266,12 +266,13 @@ public final class SubmissionJson {
 
   private Optional<Submission> submission(JsonNode root) {
     if (!root.isObject()) {
-      return problem("$", "expected a JSON object, got " + kind(root));
+      return problem("$", Phrase.of("submission.expected-object", "got", kind(root)));
     }
     fields(root, "$", TOP);
     Optional<String> format = optionalText(root, "$", "format");
     if (format.isPresent() && !format.get().equals(FORMAT)) {
-      problem("$.format", "unsupported format '" + Quoted.inner(format.get()) + "' (expected '" + FORMAT + "')");
+      problem("$.format", Phrase.of("submission.unsupported-format", "value", Quoted.inner(format.get()),
+          "format", FORMAT));
     }
     Optional<String> id = optionalText(root, "$", "id");
     Optional<String> service = code(root, "service", reader.services);
@@ -286,8 +287,8 @@ public final class SubmissionJson {
     List<Payment> payments = list(root, "payments", this::payment);
     if (service.isPresent() && at.isPresent() && mciFee(service.get(), subtype)
         && catalogue.parameter(Checker.MCI, at.get().toLocalDate()).isEmpty()) {
-      problem("$.submitted_at", "the catalogue has no MCI value for " + at.get().toLocalDate()
-          + " (the fee of service " + service.get() + " is set in MCI)");
+      problem("$.submitted_at", Phrase.of("submission.no-mci-for-fee", "date", at.get().toLocalDate().toString(),
+          "service", service.get()));
     }
     if (!problems.isEmpty()) {
       return Optional.empty();
@@ -314,11 +315,11 @@ public final class SubmissionJson {
         .map(SubType::code).distinct().toList();
     Optional<String> value = optionalText(root, "$", "subtype");
     if (value.isEmpty() && !known.isEmpty()) {
-      return problem("$.subtype", "service " + service + " needs a sub-type (one of: "
-          + String.join(", ", new TreeSet<>(known)) + ")");
+      return problem("$.subtype", Phrase.of("submission.needs-subtype", "service", service, "known",
+          String.join(", ", new TreeSet<>(known))));
     }
     if (value.isPresent() && !known.contains(value.get())) {
-      return problem("$.subtype", known.isEmpty() ? Phrase.plain("service " + service + " has no sub-types")
+      return problem("$.subtype", known.isEmpty() ? Phrase.of("submission.no-subtypes", "service", service)
           : unknown("submission.unknown-subtype", value.get(), known, "service", service));
     }
     return value;
@@ -331,11 +332,11 @@ public final class SubmissionJson {
         .map(kz.talap.model.Stage::code).distinct().toList();
     Optional<String> value = optionalText(root, "$", "stage");
     if (value.isEmpty() && !known.isEmpty()) {
-      return problem("$.stage", "service " + service + " has stages; say which one is checked (one of: "
-          + String.join(", ", known) + ")");
+      return problem("$.stage", Phrase.of("submission.needs-stage", "service", service, "known",
+          String.join(", ", known)));
     }
     if (value.isPresent() && !known.contains(value.get())) {
-      return problem("$.stage", known.isEmpty() ? Phrase.plain("service " + service + " has no stages")
+      return problem("$.stage", known.isEmpty() ? Phrase.of("submission.no-stages", "service", service)
           : unknown("submission.unknown-stage", value.get(), known));
     }
     return value;
@@ -373,7 +374,7 @@ public final class SubmissionJson {
     JsonNode node = root.get("facts");
     Map<String, Fact> declared = reader.declared;
     if (node != null && !node.isObject()) {
-      problem("$.facts", "expected an object of facts, got " + kind(node));
+      problem("$.facts", Phrase.of("submission.expected-facts", "got", kind(node)));
       return facts;
     }
     if (node != null) {
@@ -384,7 +385,7 @@ public final class SubmissionJson {
         if (fact == null) {
           problem(path, unknown("submission.unknown-fact", entry.getKey(), declared.keySet()));
         } else if (fact.derivedFrom().isPresent()) {
-          problem(path, "'" + fact.name() + "' is computed from " + fact.derivedFrom().get() + "; leave it out");
+          problem(path, Phrase.of("submission.derived-fact", "name", fact.name(), "from", fact.derivedFrom().get()));
         } else {
           fact(fact, entry.getValue(), path).ifPresent(v -> facts.put(fact.name(), v));
         }
@@ -402,7 +403,8 @@ public final class SubmissionJson {
       }
     }
     if (facts.get("birth_date") instanceof LocalDate birth && day.isPresent() && birth.isAfter(day.get())) {
-      problem("$.facts.birth_date", "the birth date " + birth + " is after the submission date " + day.get());
+      problem("$.facts.birth_date", Phrase.of("submission.born-after", "date", birth.toString(), "day",
+          day.get().toString()));
     }
     return facts;
   }
@@ -472,8 +474,8 @@ public final class SubmissionJson {
       case INT -> {
         if (!value.isNumber() || !value.canConvertToExactIntegral() || !value.canConvertToLong()
             || Math.abs(value.longValue()) > MAX_INT_FACT) {
-          return problem(path, "expected a whole number between -" + MAX_INT_FACT + " and " + MAX_INT_FACT
-              + ", got " + kind(value));
+          return problem(path, Phrase.of("submission.expected-whole-number", "max", MAX_INT_FACT, "got",
+              kind(value)));
         }
         return Optional.of(value.longValue());
       }
@@ -503,15 +505,14 @@ public final class SubmissionJson {
 
   private Optional<String> country(JsonNode value, String path) {
     if (!value.isTextual() || !COUNTRIES.contains(value.textValue())) {
-      return problem(path, "expected a country code such as \"UZ\" (ISO 3166 alpha-2, \"" + STATELESS
-          + "\" for a stateless person), got " + kind(value));
+      return problem(path, Phrase.of("submission.expected-country", "stateless", STATELESS, "got", kind(value)));
     }
     return Optional.of(value.textValue());
   }
 
   private PresentedDocument document(JsonNode node, String path, Optional<LocalDateTime> at) {
     if (!node.isObject()) {
-      problem(path, "expected a document object, got " + kind(node));
+      problem(path, Phrase.of("submission.expected-document", "got", kind(node)));
       return null;
     }
     fields(node, path, DOCUMENT);
@@ -529,15 +530,16 @@ public final class SubmissionJson {
     Optional<LocalDate> issued = optionalDate(node, path, "issued_on");
     Optional<LocalDate> until = optionalDate(node, path, "valid_until");
     if (issued.isPresent() && at.isPresent() && issued.get().isAfter(at.get().toLocalDate())) {
-      problem(path + ".issued_on", "issued on " + issued.get() + ", after the submission date "
-          + at.get().toLocalDate());
+      problem(path + ".issued_on", Phrase.of("submission.issued-after", "date", issued.get().toString(), "day",
+          at.get().toLocalDate().toString()));
     }
     if (issued.isPresent() && until.isPresent() && until.get().isBefore(issued.get())) {
-      problem(path + ".valid_until", "valid until " + until.get() + ", before its issue date " + issued.get());
+      problem(path + ".valid_until", Phrase.of("submission.valid-before-issued", "date", until.get().toString(),
+          "issued", issued.get().toString()));
     }
     Optional<String> language = optionalText(node, path, "language").map(l -> l.toLowerCase(Locale.ROOT));
     if (language.isPresent() && !LANGUAGE.matcher(language.get()).matches()) {
-      problem(path + ".language", "expected a language code such as \"en\" (ISO 639-1), got " + Quoted.of(language.get()));
+      problem(path + ".language", Phrase.of("submission.expected-language", "got", Quoted.of(language.get())));
     }
     Optional<String> issuedIn = node.has("issued_in") ? country(node.get("issued_in"), path + ".issued_in")
         : Optional.empty();
@@ -547,8 +549,7 @@ public final class SubmissionJson {
       if (value.isTextual() && (value.textValue().equals("authority") || value.textValue().equals("private"))) {
         issuer = Optional.of(Issuer.valueOf(value.textValue().toUpperCase(Locale.ROOT)));
       } else {
-        problem(path + ".issuer", "expected \"authority\" (a state body, court or notary) or \"private\" (a company, "
-            + "insurer or person), got " + kind(value));
+        problem(path + ".issuer", Phrase.of("submission.expected-issuer", "got", kind(value)));
       }
     }
     return new PresentedDocument(code.orElse(""), issued, until, language,
@@ -558,26 +559,26 @@ public final class SubmissionJson {
 
   private Payment payment(JsonNode node, String path) {
     if (!node.isObject()) {
-      problem(path, "expected a payment object, got " + kind(node));
+      problem(path, Phrase.of("submission.expected-payment", "got", kind(node)));
       return null;
     }
     fields(node, path, PAYMENT);
     JsonNode amount = node.get("amount_kzt");
     BigDecimal kzt = BigDecimal.ZERO;
     if (amount == null) {
-      problem(path, "missing field 'amount_kzt'");
+      problem(path, Phrase.of("submission.missing-field", "field", "amount_kzt"));
     } else if (!amount.isNumber() || amount.decimalValue().signum() <= 0
         || amount.decimalValue().compareTo(MAX_AMOUNT) > 0 || amount.decimalValue().scale() > 2) {
-      problem(path + ".amount_kzt", "expected a positive amount in tenge (at most " + MAX_AMOUNT
-          + ", with at most 2 decimals), got " + kind(amount));
+      problem(path + ".amount_kzt", Phrase.of("submission.expected-amount", "max", MAX_AMOUNT.toPlainString(),
+          "got", kind(amount)));
     } else {
       kzt = amount.decimalValue();
     }
     Optional<LocalDate> paidOn = node.has("paid_on") ? date(node.get("paid_on"), path + ".paid_on")
-        : problem(path, "missing field 'paid_on'");
+        : problem(path, Phrase.of("submission.missing-field", "field", "paid_on"));
     boolean mciFees = catalogue.hasFeeIn(MoneyUnit.MCI);
     if (paidOn.isPresent() && mciFees && catalogue.parameter(Checker.MCI, paidOn.get()).isEmpty()) {
-      problem(path + ".paid_on", "the catalogue has no MCI value for " + paidOn.get());
+      problem(path + ".paid_on", Phrase.of("submission.no-mci", "date", paidOn.get().toString()));
     }
     return new Payment(kzt, paidOn.orElse(LocalDate.MIN));
   }
@@ -589,7 +590,7 @@ public final class SubmissionJson {
       return items;
     }
     if (!node.isArray()) {
-      problem("$." + field, "expected a list, got " + kind(node));
+      problem("$." + field, Phrase.of("submission.expected-list", "got", kind(node)));
       return items;
     }
     for (int i = 0; i < node.size(); i++) {

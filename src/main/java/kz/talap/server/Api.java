@@ -136,7 +136,9 @@ final class Api {
     for (SubmissionJson.Problem p : problems) {
       Map<String, Object> error = ApiProblem.error(p.path(), p.line(), p.column(), p.message(lang));
       // The message is in the reader's language; the code says the same to a program in any language.
-      error.put("code", p.phrase().key());
+      if (!p.phrase().key().equals("plain")) {
+        error.put("code", p.phrase().key());
+      }
       errors.add(error);
     }
     String detail = String.join("; ", errors.stream().map(e -> (String) e.get("message")).toList());
