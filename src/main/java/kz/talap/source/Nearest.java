@@ -10,7 +10,8 @@ import java.util.TreeSet;
 
 /**
  * The known names nearest to a misspelt one, for "did you mean …?": by Damerau-Levenshtein distance (optimal string
- * alignment), ignoring case, only when close enough to be a typo, at most three, nearest first then alphabetical.
+ * alignment; a name cut short counts as one edit), ignoring case, only when close enough to be a typo, at most three,
+ * nearest first then alphabetical.
  */
 public final class Nearest {
   /** At most this many names are suggested. */
@@ -27,7 +28,9 @@ public final class Nearest {
       if (name.equals(wrong)) {
         continue;
       }
-      int distance = distance(target, name.toLowerCase(Locale.ROOT));
+      String lower = name.toLowerCase(Locale.ROOT);
+      // A code cut short (TRP_FINGERPRINT_CERT for TRP_FINGERPRINT_CERTIFICATE) is as near as one typo.
+      int distance = target.length() >= 4 && lower.startsWith(target) ? 1 : distance(target, lower);
       // Close enough to be a typo, and not a different word of the same length ("KZ" is not a typo of "RU").
       if (distance <= Math.max(2, Math.max(target.length(), name.length()) / 3) && distance < target.length()) {
         near.add(new Near(name, distance));

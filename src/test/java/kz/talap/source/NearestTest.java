@@ -30,6 +30,12 @@ class NearestTest {
   }
 
   @Test
+  void to_nameCutShort_comesFirst() {
+    assertEquals(List.of("TRP_FINGERPRINT_CERTIFICATE", "PRP_FINGERPRINT"),
+        Nearest.to("TRP_FINGERPRINT_CERT", List.of("PRP_FINGERPRINT", "TRP_FINGERPRINT_CERTIFICATE", "IT_PASSPORT")));
+  }
+
+  @Test
   void to_tooFar_suggestsNothing() {
     assertEquals(List.of(), Nearest.to("KZ", List.of("RU", "BY")));
     assertEquals(List.of(), Nearest.to("VISA", List.of("PASSPORT")));
