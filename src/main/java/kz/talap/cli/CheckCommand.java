@@ -128,7 +128,7 @@ final class CheckCommand {
     }
     CompileResult compiled = CompileCommand.compiled(line, asOf.get());
     if (compiled.catalogue().isEmpty()) {
-      return CompileCommand.explainErrors("check", compiled, err);
+      return CompileCommand.explainErrors("check", compiled, err, language.get().code());
     }
     Catalogue catalogue = compiled.catalogue().get();
     List<Input> inputs = inputs(line.getArgList());
@@ -256,7 +256,7 @@ final class CheckCommand {
       for (Problem p : parsed.problems()) {
         // Malformed JSON: file:line:column, or for JSON Lines file:line:column within that line.
         String where = p.line() == 0 ? ": " : (jsonLines ? "" : ":" + p.line()) + ":" + p.column() + ": ";
-        problems.add(source + where + p);
+        problems.add(source + where + p.toString(report.language.code()));
       }
       failLocated(report, source, problems, bar);
       return;

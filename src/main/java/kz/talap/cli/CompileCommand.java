@@ -12,6 +12,7 @@ import kz.talap.compile.CompileResult;
 import kz.talap.json.CatalogueJson;
 import kz.talap.model.Catalogue;
 import kz.talap.source.Diagnostic;
+import kz.talap.source.Phrase;
 import kz.talap.workbook.ReadResult;
 import kz.talap.workbook.WorkbookReader;
 import org.apache.commons.cli.CommandLine;
@@ -45,6 +46,7 @@ final class CompileCommand {
     options.addOption(Option.builder("o").longOpt("out").hasArg().argName("FILE")
         .desc("where to write the compiled model (default: out/catalogue.json)").build());
     options.addOption(Option.builder("q").longOpt("quiet").desc("print errors only, no warnings").build());
+    options.addOption(kz.talap.cli.Options.lang("language of the messages"));
     Optional<CommandLine> parsed = kz.talap.cli.Options.parse("compile", options, args, err);
     if (parsed.isEmpty()) {
       return Main.USAGE;
@@ -60,7 +62,8 @@ final class CompileCommand {
       return Main.USAGE;
     }
     Optional<LocalDate> asOf = kz.talap.cli.Options.asOf("compile", line, err);
-    if (asOf.isEmpty()) {
+    Optional<String> lang = kz.talap.cli.Options.lang("compile", line, err);
+    if (asOf.isEmpty() || lang.isEmpty()) {
       return Main.USAGE;
     }
     Path target = Path.of(line.getOptionValue("out", "out/catalogue.json"));
@@ -72,13 +75,16 @@ final class CompileCommand {
       return Main.FAILED;
     }
     CompileResult result = compile(line, asOf.get());
-    printDiagnostics(result.diagnostics(), line.hasOption("quiet"), err);
+    printDiagnostics(result.diagnostics(), line.hasOption("quiet"), err, lang.get());
     if (result.hasFatal()) {
       return Main.USAGE;
     }
     if (result.catalogue().isEmpty()) {
-      err.println("talap compile: " + count(result.errors(), "error") + ", " + count(result.warnings(), "warning")
-          + "; nothing written");
+      err.println(lang.get().equals("en")
+          ? "talap compile: " + count(result.errors(), "error") + ", " + count(result.warnings(), "warning")
+              + "; nothing written"
+          : "talap compile: " + Phrase.of("cli.nothing-written", "errors", result.errors(), "warnings",
+              result.warnings()).in(lang.get()));
       return Main.FAILED;
     }
     Catalogue snapshot = result.catalogue().get().at(asOf.get());
@@ -169,15 +175,25 @@ final class CompileCommand {
    * code (2 for unreadable input, 1 for catalogue errors).
    */
   static int explainErrors(String command, CompileResult result, PrintWriter err) {
-    printDiagnostics(result.diagnostics(), true, err);
-    err.println("talap " + command + ": the catalogue has errors; run 'talap compile' for details");
+    return explainErrors(command, result, err, "en");
+  }
+
+  /** As {@link #explainErrors(String, CompileResult, PrintWriter)}, in the language {@code lang}. */
+  static int explainErrors(String command, CompileResult result, PrintWriter err, String lang) {
+    printDiagnostics(result.diagnostics(), true, err, lang);
+    err.println("talap " + command + ": " + Phrase.of("cli.catalogue-has-errors").in(lang));
     return result.hasFatal() ? Main.USAGE : Main.FAILED;
   }
 
   static void printDiagnostics(List<Diagnostic> diagnostics, boolean quiet, PrintWriter err) {
+    printDiagnostics(diagnostics, quiet, err, "en");
+  }
+
+  /** Prints the diagnostics in the language {@code lang}; with {@code quiet}, only the errors. */
+  static void printDiagnostics(List<Diagnostic> diagnostics, boolean quiet, PrintWriter err, String lang) {
     for (Diagnostic diagnostic : diagnostics) {
       if (!quiet || diagnostic.isError()) {
-        err.println(diagnostic);
+        err.println(diagnostic.toString(lang));
       }
     }
   }

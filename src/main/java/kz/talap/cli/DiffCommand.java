@@ -31,6 +31,7 @@ final class DiffCommand {
   int run(String[] args) {
     Options options = kz.talap.cli.Options.withHelp(new Options());
     options.addOption(kz.talap.cli.Options.asOf());
+    options.addOption(kz.talap.cli.Options.lang("language of the catalogues' error messages"));
     options.addOption(Option.builder().longOpt("allow-missing-translations")
         .desc("report missing kk/ru/en texts as warnings instead of errors").build());
     options.addOption(Option.builder("f").longOpt("format").hasArg().argName("FORMAT")
@@ -61,7 +62,8 @@ final class DiffCommand {
       return Main.USAGE;
     }
     Optional<LocalDate> asOf = kz.talap.cli.Options.asOf("diff", line, err);
-    if (asOf.isEmpty()) {
+    Optional<String> lang = kz.talap.cli.Options.lang("diff", line, err);
+    if (asOf.isEmpty() || lang.isEmpty()) {
       return Main.USAGE;
     }
     boolean translations = !line.hasOption("allow-missing-translations");
@@ -72,7 +74,7 @@ final class DiffCommand {
             .map(n -> OutputPath.Input.catalogue(Path.of(n))).toList(), err)) {
       return Main.USAGE;
     }
-    Compared compared = compare(oldName, newName, asOf.get(), translations, "diff", err);
+    Compared compared = compare(oldName, newName, asOf.get(), translations, "diff", err, lang.get());
     if (compared.exit() != Main.OK) {
       return compared.exit();
     }
@@ -107,7 +109,7 @@ final class DiffCommand {
    * argument or an unreadable workbook, 1 when a catalogue has errors.
    */
   static Compared compare(String oldName, String newName, LocalDate asOf, boolean translations, String command,
-      PrintWriter err) {
+      PrintWriter err, String lang) {
     String[] names = {oldName, newName};
     CatalogueSource[] sources = new CatalogueSource[2];
     try {
@@ -131,7 +133,7 @@ final class DiffCommand {
       int exit = Main.OK;
       for (int i = 0; i < 2; i++) {
         CompileResult result = CatalogueSource.compile(inputs.get(i), asOf, translations);
-        CompileCommand.printDiagnostics(result.diagnostics(), false, err);
+        CompileCommand.printDiagnostics(result.diagnostics(), false, err, lang);
         if (result.hasFatal()) {
           return new Compared(Main.USAGE, null, null);
         }

@@ -29,6 +29,23 @@ final class Options {
         .desc("the day whose rules apply, YYYY-MM-DD (default: today in Asia/Almaty)").build();
   }
 
+  /** The --lang option: the language of the messages. */
+  static Option lang(String what) {
+    return Option.builder("l").longOpt("lang").hasArg().argName("LANG")
+        .desc(what + ": kk, ru or en (default: en)").build();
+  }
+
+  /** The --lang code (kk, ru or en; default en), or empty (with a message) for another value. */
+  static Optional<String> lang(String command, CommandLine line, PrintWriter err) {
+    String value = line.getOptionValue("lang", "en").toLowerCase(java.util.Locale.ROOT);
+    if (!kz.talap.source.Phrase.LANGUAGES.contains(value)) {
+      err.println("talap " + command + ": unknown language '" + line.getOptionValue("lang")
+          + "' (expected kk, ru or en)");
+      return Optional.empty();
+    }
+    return Optional.of(value);
+  }
+
   /** Parses the arguments, or prints the problem and returns empty. */
   static Optional<CommandLine> parse(
       String command, org.apache.commons.cli.Options options, String[] args, PrintWriter err) {

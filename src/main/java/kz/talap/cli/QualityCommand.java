@@ -36,6 +36,7 @@ final class QualityCommand {
     options.addOption(Option.builder().longOpt("allow-missing-translations")
         .desc("accepted as for compile; quality always counts missing translations instead of failing").build());
     options.addOption(kz.talap.cli.Options.asOf());
+    options.addOption(kz.talap.cli.Options.lang("language of the catalogue's error messages"));
     options.addOption(Option.builder("f").longOpt("format").hasArg().argName("FORMAT")
         .desc("text (default), markdown or json").build());
     Optional<CommandLine> parsed = kz.talap.cli.Options.parse("quality", options, args, err);
@@ -60,7 +61,8 @@ final class QualityCommand {
       return Main.USAGE;
     }
     Optional<LocalDate> asOf = kz.talap.cli.Options.asOf("quality", line, err);
-    if (asOf.isEmpty()) {
+    Optional<String> lang = kz.talap.cli.Options.lang("quality", line, err);
+    if (asOf.isEmpty() || lang.isEmpty()) {
       return Main.USAGE;
     }
     if (!CompileCommand.announce(line, "quality", err)) {
@@ -70,7 +72,7 @@ final class QualityCommand {
     // A translation in progress is what the completeness table is for, so it must not stop the report.
     CompileResult result = CatalogueCompiler.compile(read, asOf.get(), false);
     if (result.catalogue().isEmpty()) {
-      CompileCommand.printDiagnostics(result.diagnostics(), true, err);
+      CompileCommand.printDiagnostics(result.diagnostics(), true, err, lang.get());
       if (result.hasFatal()) {
         return Main.USAGE;
       }

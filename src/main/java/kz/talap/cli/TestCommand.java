@@ -26,6 +26,7 @@ final class TestCommand {
   int run(String[] args) {
     Options options = CompileCommand.catalogueOptions();
     options.addOption(kz.talap.cli.Options.asOf());
+    options.addOption(kz.talap.cli.Options.lang("language of the catalogue's error messages"));
     Optional<CommandLine> parsed = kz.talap.cli.Options.parse("test", options, args, err);
     if (parsed.isEmpty()) {
       return Main.USAGE;
@@ -42,7 +43,8 @@ final class TestCommand {
       return Main.USAGE;
     }
     Optional<LocalDate> asOf = kz.talap.cli.Options.asOf("test", line, err);
-    if (asOf.isEmpty()) {
+    Optional<String> lang = kz.talap.cli.Options.lang("test", line, err);
+    if (asOf.isEmpty() || lang.isEmpty()) {
       return Main.USAGE;
     }
     if (!CompileCommand.announce(line, "test", err)) {
@@ -51,7 +53,7 @@ final class TestCommand {
     ReadResult read = CompileCommand.read(line);
     CompileResult compiled = CompileCommand.compile(read, line, asOf.get());
     if (compiled.catalogue().isEmpty()) {
-      return CompileCommand.explainErrors("test", compiled, err);
+      return CompileCommand.explainErrors("test", compiled, err, lang.get());
     }
     List<RawRow> rows = read.rows(ScenarioRunner.table()).toList();
     if (rows.isEmpty()) {

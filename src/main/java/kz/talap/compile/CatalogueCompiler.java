@@ -24,6 +24,8 @@ import kz.talap.model.Validity;
 import kz.talap.source.CellRef;
 import kz.talap.source.Diagnostic;
 import kz.talap.source.Diagnostics;
+import kz.talap.source.Nearest;
+import kz.talap.source.Phrase;
 import kz.talap.source.Quoted;
 import kz.talap.workbook.RawRow;
 import kz.talap.workbook.ReadResult;
@@ -72,10 +74,12 @@ public final class CatalogueCompiler {
     for (String list : lists) {
       if (types.containsKey(list)) {
         diagnostics.error("name-clash", CellRef.sheet(firstFile(), COUNTRY_GROUPS),
-            "country group '" + list + "' has the same name as a fact");
+            Phrase.of("compile.name-clash", "name", list));
       }
     }
-    conditions = new ConditionCompiler(types, lists);
+    Map<String, List<String>> allowed = new LinkedHashMap<>();
+    facts.forEach(f -> allowed.put(f.name(), f.allowedValues()));
+    conditions = new ConditionCompiler(types, lists, allowed);
     Catalogue catalogue = new TableCompiler(this).compile(version, facts, groups);
     keys.resolve();
     List<Diagnostic> sorted = diagnostics.sorted();
@@ -145,16 +149,16 @@ public final class CatalogueCompiler {
     for (ConditionCompiler.Problem problem : problems.subList(0, Math.min(problems.size(),
         MAX_PROBLEMS_PER_CONDITION))) {
       if (problem.line() == 0) {
-        diagnostics.error("bad-condition", where, problem.message());
+        diagnostics.error("bad-condition", where, problem.phrase());
         continue;
       }
       int offset = Math.min(offset(source.get(), problem.line(), problem.column()), source.get().length());
-      diagnostics.error("bad-condition", where, Quoted.escape(problem.message()) + " (character " + (offset + 1)
-          + ")\n" + excerpt(source.get(), offset));
+      diagnostics.error("bad-condition", where, Phrase.of("condition.at", "problem", problem.phrase(), "n",
+          offset + 1, "source", excerpt(source.get(), offset)));
     }
     if (problems.size() > MAX_PROBLEMS_PER_CONDITION) {
-      diagnostics.error("bad-condition", where, "… and " + (problems.size() - MAX_PROBLEMS_PER_CONDITION)
-          + " more problems in this condition");
+      diagnostics.error("bad-condition", where, Phrase.of("condition.more", "n",
+          problems.size() - MAX_PROBLEMS_PER_CONDITION));
     }
     return result.condition();
   }
@@ -193,7 +197,7 @@ public final class CatalogueCompiler {
     String conditionColumn = base.equals("explanation") ? "condition" : base;
     if (text.isPresent() && condition.isEmpty() && !limited && row.cell(conditionColumn).isBlank()) {
       diagnostics.warning("unused-explanation", row.cell(base + "_en").where(),
-          base + " is filled but the row has no condition");
+          Phrase.of("compile.unused-explanation", "column", base));
     }
     return text;
   }
@@ -207,14 +211,16 @@ public final class CatalogueCompiler {
         continue;
       }
       if (!key.get().equals("version")) {
-        diagnostics.warning("unknown-setting", row.cell("key").where(), "unknown setting '" + Quoted.inner(key.get()) + "'");
+        diagnostics.warning("unknown-setting", row.cell("key").where(), Nearest.suggestion(key.get(),
+            List.of("version")).map(near -> Phrase.of("compile.unknown-setting-near", "key", Quoted.inner(key.get()),
+                "near", near)).orElse(Phrase.of("compile.unknown-setting", "key", Quoted.inner(key.get()))));
       } else if (value.isPresent()) {
         version = value.get();
       }
     }
     if (version == null) {
       diagnostics.error("no-version", CellRef.sheet(firstFile(), CATALOGUE),
-          "the catalogue has no version: add the row 'version' to the Catalogue sheet");
+          Phrase.of("compile.no-version"));
       return "";
     }
     return version;
@@ -249,7 +255,7 @@ public final class CatalogueCompiler {
         continue;
       }
       if (!allowed.isEmpty() && type.get() != FactType.TEXT) {
-        diagnostics.error("bad-fact", row.cell("allowed_values").where(), "only TEXT facts have allowed values");
+        diagnostics.error("bad-fact", row.cell("allowed_values").where(), Phrase.of("compile.allowed-values-not-text"));
       }
       if (derived.isPresent()) {
         pendingDerived.add(row);
@@ -262,7 +268,7 @@ public final class CatalogueCompiler {
       boolean dateSource = facts.stream().anyMatch(f -> f.name().equals(from) && f.type() == FactType.DATE);
       if (fact.type() != FactType.INT || !dateSource) {
         diagnostics.error("bad-fact", row.cell("derived_from").where(),
-            "derived_from must name a DATE fact, and only an INT fact (age in years) can be derived");
+            Phrase.of("compile.bad-derived"));
       }
     }
     return facts;

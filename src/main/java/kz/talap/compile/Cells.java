@@ -16,6 +16,8 @@ import java.util.regex.Pattern;
 import kz.talap.model.Text;
 import kz.talap.model.Validity;
 import kz.talap.source.Diagnostics;
+import kz.talap.source.Nearest;
+import kz.talap.source.Phrase;
 import kz.talap.source.Quoted;
 import kz.talap.workbook.RawCell;
 import kz.talap.workbook.RawRow;
@@ -29,7 +31,6 @@ final class Cells {
   private static final Pattern COUNTRY = Pattern.compile("[A-Z]{2}");
   private static final int MAX_CODE_LENGTH = 64;
   private static final String[] LANGUAGES = {"kk", "ru", "en"};
-  private static final String[] LANGUAGE_NAMES = {"Kazakh", "Russian", "English"};
 
   private final Diagnostics diagnostics;
   private final boolean translationsRequired;
@@ -61,7 +62,7 @@ final class Cells {
     RawCell cell = row.cell(column);
     if (cell.isBlank()) {
       if (required) {
-        diagnostics.error("empty-cell", cell.where(), "required cell '" + column + "' is empty");
+        diagnostics.error("empty-cell", cell.where(), Phrase.of("compile.empty-cell", "column", column));
       }
       return Optional.empty();
     }
@@ -75,12 +76,12 @@ final class Cells {
   private boolean validCode(String value, RawCell cell) {
     if (!CODE.matcher(value).matches()) {
       diagnostics.error("illegal-code", cell.where(),
-          "illegal characters in code '" + Quoted.inner(value) + "': use only A-Z, 0-9 and _");
+          Phrase.of("compile.illegal-code", "value", Quoted.inner(value)));
       return false;
     }
     if (value.length() > MAX_CODE_LENGTH) {
       diagnostics.error("illegal-code", cell.where(),
-          "code '" + Quoted.inner(value) + "' is longer than " + MAX_CODE_LENGTH + " characters");
+          Phrase.of("compile.code-too-long", "value", Quoted.inner(value), "max", MAX_CODE_LENGTH));
       return false;
     }
     return true;
@@ -103,7 +104,8 @@ final class Cells {
     for (String item : row.value(column).split(",")) {
       String trimmed = item.strip();
       if (!trimmed.isEmpty() && !result.add(trimmed)) {
-        diagnostics.warning("repeated-item", row.cell(column).where(), "'" + Quoted.inner(trimmed) + "' is listed twice");
+        diagnostics.warning("repeated-item", row.cell(column).where(), Phrase.of("compile.listed-twice",
+            "value", Quoted.inner(trimmed)));
       }
     }
     return List.copyOf(result);
@@ -115,7 +117,7 @@ final class Cells {
         return true;
       }
       diagnostics.error("illegal-name", row.cell(column).where(),
-          "illegal fact name '" + Quoted.inner(value) + "': start with a-z, then a-z, 0-9 and _");
+          Phrase.of("compile.illegal-name", "value", Quoted.inner(value)));
       return false;
     });
   }
@@ -126,7 +128,7 @@ final class Cells {
         return true;
       }
       diagnostics.error("bad-country", row.cell(column).where(),
-          "bad country code '" + Quoted.inner(value) + "' (expected two capital letters, ISO 3166-1 alpha-2)");
+          Phrase.of("compile.bad-country", "value", Quoted.inner(value)));
       return false;
     });
   }
@@ -150,8 +152,11 @@ final class Cells {
       }
     }
     List<String> allowed = java.util.Arrays.stream(type.getEnumConstants()).map(Enum::name).toList();
-    diagnostics.error("bad-value", cell.where(),
-        "unknown value '" + Quoted.inner(value) + "' (expected one of " + String.join(", ", allowed) + ")");
+    Optional<Phrase> near = Nearest.suggestion(value, allowed);
+    diagnostics.error("bad-value", cell.where(), near.isPresent()
+        ? Phrase.of("compile.unknown-value-near", "value", Quoted.inner(value), "near", near.get(), "allowed",
+            String.join(", ", allowed))
+        : Phrase.of("compile.unknown-value", "value", Quoted.inner(value), "allowed", String.join(", ", allowed)));
     return Optional.empty();
   }
 
@@ -164,17 +169,17 @@ final class Cells {
       return OptionalInt.of(Integer.parseInt(value.get()));
     } catch (NumberFormatException e) {
       diagnostics.error("bad-number", row.cell(column).where(),
-          "bad whole number '" + Quoted.inner(value.get()) + "' in " + column);
+          Phrase.of("compile.bad-whole-number", "value", Quoted.inner(value.get()), "column", column));
       return OptionalInt.empty();
     }
   }
 
   /** A whole number from {@code min} to {@code max}; a number outside is reported with the bounds. */
-  OptionalInt integer(RawRow row, String column, boolean required, int min, int max, String why) {
+  OptionalInt integer(RawRow row, String column, boolean required, int min, int max, Phrase why) {
     OptionalInt value = integer(row, column, required);
     if (value.isPresent() && (value.getAsInt() < min || value.getAsInt() > max)) {
-      diagnostics.error("bad-number", row.cell(column).where(), column + " " + value.getAsInt()
-          + " is out of range: expected " + min + " to " + max + " (" + why + ")");
+      diagnostics.error("bad-number", row.cell(column).where(), Phrase.of("compile.out-of-range",
+          "column", column, "value", value.getAsInt(), "min", min, "max", max, "why", why));
       return OptionalInt.empty();
     }
     return value;
@@ -192,25 +197,25 @@ final class Cells {
     try {
       BigDecimal number = new BigDecimal(value.get().replace(" ", ""));
       if (number.signum() < 0) {
-        diagnostics.error("bad-number", row.cell(column).where(), "negative amount " + Quoted.of(value.get()));
+        diagnostics.error("bad-number", row.cell(column).where(), Phrase.of("compile.negative-amount", "value",
+            Quoted.of(value.get())));
         return Optional.empty();
       }
       // Compared before anything else is done with it: 1E+999999999 is a valid BigDecimal that no report can print.
       if (number.compareTo(MAX_AMOUNT) > 0) {
-        diagnostics.error("bad-number", row.cell(column).where(), "amount " + Quoted.of(value.get())
-            + " is too large (at most " + MAX_AMOUNT.toPlainString() + ")");
+        diagnostics.error("bad-number", row.cell(column).where(), Phrase.of("compile.amount-too-large",
+            "value", Quoted.of(value.get()), "max", MAX_AMOUNT.toPlainString()));
         return Optional.empty();
       }
       BigDecimal stripped = number.stripTrailingZeros();
       if (stripped.scale() > MAX_DECIMALS) {
-        diagnostics.error("bad-number", row.cell(column).where(), "amount " + Quoted.of(value.get())
-            + " has more than " + MAX_DECIMALS + " decimals");
+        diagnostics.error("bad-number", row.cell(column).where(), Phrase.of("compile.too-many-decimals",
+            "value", Quoted.of(value.get()), "max", MAX_DECIMALS));
         return Optional.empty();
       }
       return Optional.of(stripped);
     } catch (NumberFormatException | ArithmeticException e) {
-      diagnostics.error("bad-number", row.cell(column).where(), "bad number " + Quoted.of(value.get()) + " in "
-          + column);
+      diagnostics.error("bad-number", row.cell(column).where(), Phrase.of("compile.bad-number", "value", Quoted.of(value.get()), "column", column));
       return Optional.empty();
     }
   }
@@ -225,7 +230,7 @@ final class Cells {
       return upper.equals("TRUE");
     }
     diagnostics.error("bad-value", row.cell(column).where(),
-        "bad boolean '" + Quoted.inner(value.get()) + "' in " + column + " (expected TRUE or FALSE)");
+        Phrase.of("compile.bad-boolean", "value", Quoted.inner(value.get()), "column", column));
     return false;
   }
 
@@ -242,7 +247,7 @@ final class Cells {
       // falls through to the report below
     }
     diagnostics.error("bad-date", row.cell(column).where(),
-        "bad date '" + Quoted.inner(value.get()) + "' in " + column + " (expected YYYY-MM-DD)");
+        Phrase.of("compile.bad-date", "value", Quoted.inner(value.get()), "column", column));
     return Optional.empty();
   }
 
@@ -255,7 +260,7 @@ final class Cells {
       return Optional.of(MonthDay.parse("--" + value.get()));
     } catch (DateTimeParseException e) {
       diagnostics.error("bad-date", row.cell(column).where(),
-          "bad day of the year '" + Quoted.inner(value.get()) + "' in " + column + " (expected MM-DD)");
+          Phrase.of("compile.bad-day-of-year", "value", Quoted.inner(value.get()), "column", column));
       return Optional.empty();
     }
   }
@@ -278,7 +283,7 @@ final class Cells {
       }
     }
     diagnostics.error("bad-time", row.cell(column).where(),
-        "bad time '" + Quoted.inner(value.get()) + "' in " + column + " (expected HH:MM)");
+        Phrase.of("compile.bad-time", "value", Quoted.inner(value.get()), "column", column));
     return Optional.empty();
   }
 
@@ -296,14 +301,14 @@ final class Cells {
     if (filled == 0) {
       if (required) {
         diagnostics.error("empty-cell", row.cell(base + "_kk").where(),
-            "required text '" + base + "' is empty in all languages");
+            Phrase.of("compile.empty-text", "column", base));
       }
       return Optional.empty();
     }
     for (int i = 0; i < 3 && filled < 3; i++) {
       if (values[i].isBlank()) {
         String column = base + "_" + LANGUAGES[i];
-        String message = "missing " + LANGUAGE_NAMES[i] + " translation: " + column + " is empty";
+        Phrase message = Phrase.of("compile.missing-translation-" + LANGUAGES[i], "column", column);
         if (translationsRequired) {
           diagnostics.error("missing-translation", row.cell(column).where(), message);
         } else {
@@ -319,7 +324,7 @@ final class Cells {
     Optional<LocalDate> to = date(row, "valid_to", false);
     if (from.isPresent() && to.isPresent() && to.get().isBefore(from.get())) {
       diagnostics.error("bad-validity", row.cell("valid_to").where(),
-          "valid_to " + to.get() + " is before valid_from " + from.get());
+          Phrase.of("compile.valid-to-before-from", "to", to.get().toString(), "from", from.get().toString()));
       return Validity.ALWAYS;
     }
     return new Validity(from, to);

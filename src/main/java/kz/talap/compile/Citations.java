@@ -7,6 +7,8 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import kz.talap.model.Text;
+import kz.talap.source.Nearest;
+import kz.talap.source.Phrase;
 
 /**
  * Turns a citation cell ({@code ORDER_992, Annex 3, item 8, sub-item 4); LAW_MIGRATION, art. 49, sub-para 4)}) into
@@ -67,7 +69,7 @@ final class Citations {
   }
 
   /** The outcome: the citation in three languages, or the reason the cell cannot be read. */
-  record Result(Optional<Text> text, Optional<String> problem) {}
+  record Result(Optional<Text> text, Optional<Phrase> problem) {}
 
   private final Map<String, Text> norms;
 
@@ -83,15 +85,19 @@ final class Citations {
     for (String reference : cell.split(";")) {
       String trimmed = reference.strip();
       if (trimmed.isEmpty()) {
-        return problem("an empty citation between two ';'");
+        return problem(Phrase.of("citation.empty"));
       }
       String[] parts = trimmed.split(",", 2);
       String code = parts[0].strip();
       Text name = norms.get(code);
       if (name == null) {
-        return problem(Cells.CODE.matcher(code).matches()
-            ? "unknown norm '" + code + "' (declare it in the Norms sheet)"
-            : "a citation starts with a norm code from the Norms sheet, e.g. ORDER_992, not '" + code + "'");
+        if (Cells.CODE.matcher(code).matches()) {
+          Optional<Phrase> near = Nearest.suggestion(code, norms.keySet());
+          return new Result(Optional.empty(), Optional.of(near.isPresent()
+              ? Phrase.of("compile.unknown-norm-near", "code", code, "near", near.get())
+              : Phrase.of("compile.unknown-norm", "code", code)));
+        }
+        return problem(Phrase.of("citation.starts-with-norm", "code", code));
       }
       // Several places in one act name the act once: "Order No. 992, Annex 3, item 8, sub-item 2); item 8, ...".
       boolean again = code.equals(previous);
@@ -105,15 +111,12 @@ final class Citations {
         int at = 0;
         while (at < places.length()) {
           if (!matcher.find(at) || matcher.start() != at) {
-            return problem("cannot read '" + places.substring(at) + "' after " + code
-                + ": expected a place such as 'Annex 3', 'item 8', 'sub-item 4)', 'paragraph 2', 'art. 49', "
-                + "'part 1', 'para 9-1', 'sub-para 2)' or 'sub-type 6'");
+            return problem(Phrase.of("citation.unreadable-place", "text", places.substring(at), "code", code));
           }
           String word = matcher.group("word").strip();
           Optional<Place> place = Place.of(word);
           if (place.isEmpty()) {
-            return problem("unknown place '" + word + "' after " + code
-                + ": use Annex, item, para, sub-item, sub-para, paragraph, art., part or sub-type");
+            return problem(Phrase.of("citation.unknown-place", "word", word, "code", code));
           }
           String numbers = matcher.group("numbers");
           boolean plural = place.get().plural(word);
@@ -124,14 +127,14 @@ final class Citations {
           at = matcher.end();
           if (at < places.length()) {
             if (!places.startsWith(", ", at)) {
-              return problem("places after " + code + " are separated by ', '");
+              return problem(Phrase.of("citation.separator", "code", code));
             }
             at += 2;
           }
         }
       }
       if (again && parts.length < 2) {
-        return problem("'" + code + "' is cited twice in a row without a place");
+        return problem(Phrase.of("citation.cited-twice", "code", code));
       }
       kk.add(again ? k.substring(2) : k.toString());
       ru.add(again ? r.substring(2) : r.toString());
@@ -148,7 +151,7 @@ final class Citations {
     return place.bracketed || list.endsWith(")") ? list + " " + word : list + "-" + word;
   }
 
-  private static Result problem(String message) {
+  private static Result problem(Phrase message) {
     return new Result(Optional.empty(), Optional.of(message));
   }
 }

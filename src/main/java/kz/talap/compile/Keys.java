@@ -6,9 +6,12 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import kz.talap.model.Validity;
 import kz.talap.source.CellRef;
 import kz.talap.source.Diagnostics;
+import kz.talap.source.Nearest;
+import kz.talap.source.Phrase;
 
 /**
  * The keys defined in each table with their validity, and the references to them waiting to be resolved. A key may
@@ -36,12 +39,13 @@ final class Keys {
     for (Version earlier : versions) {
       if (earlier.validity().unbounded() && validity.unbounded()) {
         diagnostics.error("duplicate-code", where,
-            "duplicate code '" + key + "' (first defined at " + earlier.where() + ")");
+            Phrase.of("compile.duplicate-code", "code", key, "where", earlier.where().toString()));
         return false;
       }
       if (earlier.validity().overlaps(validity)) {
         diagnostics.error("overlapping-validity", where,
-            "validity " + validity + " of '" + key + "' overlaps " + earlier.validity() + " at " + earlier.where());
+            Phrase.of("compile.overlapping-validity", "validity", validity.toString(), "code", key, "other",
+                earlier.validity().toString(), "where", earlier.where().toString()));
         return false;
       }
     }
@@ -63,11 +67,15 @@ final class Keys {
     for (Reference reference : references) {
       List<Version> versions = defined.getOrDefault(reference.table(), Map.of()).get(reference.code());
       if (versions == null) {
-        diagnostics.error("unknown-code", reference.where(),
-            "unknown " + reference.noun() + " code '" + reference.code() + "'");
+        Map<String, List<Version>> known = defined.getOrDefault(reference.table(), Map.of());
+        Optional<Phrase> near = Nearest.suggestion(reference.code(), known.keySet());
+        Phrase noun = Phrase.of("noun-of." + reference.noun());
+        diagnostics.error("unknown-code", reference.where(), near.isPresent()
+            ? Phrase.of("compile.unknown-code-near", "noun", noun, "code", reference.code(), "near", near.get())
+            : Phrase.of("compile.unknown-code", "noun", noun, "code", reference.code()));
       } else if (reference.ownerInForce() && versions.stream().noneMatch(v -> v.validity().contains(asOf))) {
-        diagnostics.error("not-in-force", reference.where(),
-            reference.noun() + " '" + reference.code() + "' is not in force on " + asOf);
+        diagnostics.error("not-in-force", reference.where(), Phrase.of("compile.not-in-force", "noun",
+            Phrase.of("noun." + reference.noun()), "code", reference.code(), "date", asOf.toString()));
       }
     }
   }

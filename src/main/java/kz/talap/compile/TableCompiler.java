@@ -54,6 +54,7 @@ import kz.talap.model.Outage;
 import kz.talap.model.Text;
 import kz.talap.model.Validity;
 import kz.talap.source.Diagnostics;
+import kz.talap.source.Phrase;
 import kz.talap.workbook.RawRow;
 
 /** Compiles each table after facts and country groups are known; checks rows against the rows they refer to. */
@@ -133,7 +134,8 @@ final class TableCompiler {
       Optional<Text> resultText = cells.text(row, "result", true);
       List<String> channels = c.references(row, "channels", CHANNELS, "channel", validity);
       if (channels.isEmpty()) {
-        diagnostics.error("empty-cell", row.cell("channels").where(), "required cell 'channels' is empty");
+        diagnostics.error("empty-cell", row.cell("channels").where(), Phrase.of("compile.empty-cell", "column",
+            "channels"));
       }
       List<Enums.Recipient> recipients = cells.choices(row, "recipients", Enums.Recipient.class);
       Optional<Condition> eligibility = c.condition(row, "eligibility", false);
@@ -198,7 +200,8 @@ final class TableCompiler {
       String owner = subTypeService.get(subtype.get());
       if (owner != null && !owner.equals(service.get())) {
         diagnostics.error("wrong-service", row.cell("subtype").where(),
-            "sub-type '" + subtype.get() + "' belongs to service '" + owner + "', not '" + service.get() + "'");
+            Phrase.of("compile.wrong-service", "noun", Phrase.of("noun.sub-type"), "code", subtype.get(), "owner",
+                owner, "service", service.get()));
       }
     }
     return subtype;
@@ -236,7 +239,7 @@ final class TableCompiler {
       Optional<Text> citation = cells.citation(row, true);
       if (code.filter(Requirement.STANDARD::equals).isPresent()) {
         diagnostics.error("reserved-code", row.cell("code").where(),
-            "'" + Requirement.STANDARD + "' is reserved for the standard document set");
+            Phrase.of("compile.reserved-code", "code", Requirement.STANDARD));
       }
       if (c.define(CATEGORIES, row, "code", code, validity) && clean(start)) {
         categoryService.put(code.get(), service.get());
@@ -272,11 +275,11 @@ final class TableCompiler {
       service.map(serviceChannels::get).ifPresent(offered -> channels.stream()
           .filter(ch -> !offered.contains(ch))
           .forEach(ch -> diagnostics.error("wrong-channel", row.cell("channels").where(),
-              "service '" + service.get() + "' is not offered through channel '" + ch + "'")));
+              Phrase.of("compile.wrong-channel", "service", service.get(), "channel", ch))));
       List<Enums.Recipient> recipients = cells.choices(row, "recipients", Enums.Recipient.class);
       boolean original = cells.bool(row, "original_shown");
-      OptionalInt maxAge = cells.integer(row, "max_age_days", false, 0, MAX_DAYS, "at most 100 years");
-      OptionalInt minValidity = cells.integer(row, "min_validity_days", false, 0, MAX_DAYS, "at most 100 years");
+      OptionalInt maxAge = cells.integer(row, "max_age_days", false, 0, MAX_DAYS, Phrase.of("compile.why-100-years"));
+      OptionalInt minValidity = cells.integer(row, "min_validity_days", false, 0, MAX_DAYS, Phrase.of("compile.why-100-years"));
       Optional<String> stage = stageOf(row, service, validity);
       Optional<Text> citation = cells.citation(row, true);
       if (c.define(REQUIREMENTS, row, "code", code, validity) && clean(start)) {
@@ -295,7 +298,8 @@ final class TableCompiler {
       Optional<String> service) {
     if (owner != null && service.isPresent() && !owner.equals(service.get())) {
       diagnostics.error("wrong-service", row.cell(column).where(),
-          noun + " '" + code + "' belongs to service '" + owner + "', not '" + service.get() + "'");
+          Phrase.of("compile.wrong-service", "noun", Phrase.of("noun." + noun), "code", code, "owner", owner,
+              "service", service.get()));
     }
   }
 
@@ -375,12 +379,12 @@ final class TableCompiler {
       Optional<LocalDate> to = cells.date(row, "to", true);
       if (from.isPresent() && to.isPresent() && to.get().isBefore(from.get())) {
         diagnostics.error("bad-range", row.cell("to").where(),
-            "the outage ends (" + to.get() + ") before it starts (" + from.get() + ")");
+            Phrase.of("compile.outage-ends-before", "to", to.get().toString(), "from", from.get().toString()));
       }
       Optional<LocalDate> mayEndBy = cells.date(row, "may_end_by", false);
       if (mayEndBy.isPresent() && to.isPresent() && !mayEndBy.get().isAfter(to.get())) {
         diagnostics.error("bad-range", row.cell("may_end_by").where(),
-            "may_end_by (" + mayEndBy.get() + ") must be after the known end of the outage (" + to.get() + ")");
+            Phrase.of("compile.outage-may-end-by", "date", mayEndBy.get().toString(), "to", to.get().toString()));
       }
       Optional<Text> note = cells.text(row, "note", false);
       Optional<Text> citation = cells.citation(row, true);
@@ -402,7 +406,7 @@ final class TableCompiler {
       var kind = cells.choice(row, "kind", Enums.TermKind.class, true);
       var unit = cells.choice(row, "unit", Enums.TermUnit.class, true);
       OptionalInt amount = unit.isPresent()
-          ? cells.integer(row, "amount", true, 0, longestTerm(unit.get()), "a term of at most 10 years")
+          ? cells.integer(row, "amount", true, 0, longestTerm(unit.get()), Phrase.of("compile.why-10-years"))
           : cells.integer(row, "amount", true);
       Optional<Text> name = cells.text(row, "name", true);
       Optional<String> stage = stageOf(row, service, validity);
@@ -410,7 +414,7 @@ final class TableCompiler {
       if (countedFrom.isPresent() && facts.stream()
           .noneMatch(f -> f.name().equals(countedFrom.get()) && f.type() == Enums.FactType.DATE)) {
         diagnostics.error("unknown-fact", row.cell("counted_from").where(),
-            "counted_from must name a DATE fact of the Facts sheet, not '" + kz.talap.source.Quoted.inner(countedFrom.get()) + "'");
+            Phrase.of("compile.counted-from", "value", kz.talap.source.Quoted.inner(countedFrom.get())));
       }
       Optional<Text> citation = cells.citation(row, true);
       if (c.define(TERMS, row, "code", code, validity) && clean(start)) {
@@ -450,7 +454,7 @@ final class TableCompiler {
       Optional<LocalTime> closes = cells.time(row, "closes", true);
       if (opens.isPresent() && closes.isPresent() && !opens.get().isBefore(closes.get())) {
         diagnostics.error("bad-time", row.cell("closes").where(),
-            "closes " + row.value("closes") + " is not after opens " + row.value("opens"));
+            Phrase.of("compile.closes-before-opens", "closes", row.value("closes"), "opens", row.value("opens")));
       }
       Optional<Text> note = cells.text(row, "note", false);
       Optional<Text> citation = cells.citation(row, true);
@@ -494,7 +498,7 @@ final class TableCompiler {
       Optional<BigDecimal> amount = cells.decimal(row, "amount", true);
       if (amount.isPresent() && amount.get().signum() == 0) {
         // Fees in MCI are divided and multiplied by the parameter: 0 cannot be a value of it.
-        diagnostics.error("bad-number", row.cell("amount").where(), "a parameter cannot be 0");
+        diagnostics.error("bad-number", row.cell("amount").where(), Phrase.of("compile.zero-parameter"));
       }
       var unit = cells.choice(row, "unit", Enums.MoneyUnit.class, true);
       Optional<Text> citation = cells.citation(row, true);
@@ -546,8 +550,7 @@ final class TableCompiler {
     new kz.talap.calendar.WorkingCalendar(entries).yearWithoutWorkingDay(years).ifPresent(from -> {
       kz.talap.source.CellRef first = rows.get(0).cell("code").where();
       diagnostics.error("no-working-day", kz.talap.source.CellRef.sheet(first.file(), first.sheet()),
-          "the calendar has no working day in the year from " + from + ": its holidays and days off cover every "
-              + "weekday, so no term could ever end");
+          Phrase.of("compile.no-working-day", "from", String.valueOf(from)));
     });
   }
 

@@ -24,16 +24,16 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import kz.talap.model.Enums.FactType;
+import kz.talap.source.Phrase;
+import kz.talap.source.Quoted;
 
 /** Compiles CEL conditions against the declared facts and country groups, with positions for every problem. */
 public final class ConditionCompiler {
-  private static final Pattern UNDECLARED = Pattern.compile("undeclared reference to '([^']*)'.*");
   private CelCompiler compiler;
   private final Map<String, FactType> facts;
   private final Set<String> lists;
+  private final Map<String, List<String>> allowed;
   /**
    * What a source text compiled to, by source. Checking builds CEL's standard environment again on every call, and a
    * catalogue repeats a few expressions in thousands of cells: equal sources share one check and one program, while
@@ -52,8 +52,13 @@ public final class ConditionCompiler {
   /** The values every condition is evaluated with once at compile time: a type-checked condition can still fail. */
   private final Map<String, Object> defaults;
 
-  /** A problem in a condition: 1-based line (0: the whole condition), 0-based column in that line, the message. */
-  public record Problem(int line, int column, String message) {}
+  /** A problem in a condition: 1-based line (0: the whole condition), 0-based column in that line, what is wrong. */
+  public record Problem(int line, int column, Phrase phrase) {
+    /** What is wrong, in English. */
+    public String message() {
+      return phrase.toString();
+    }
+  }
 
   /** A compiled condition, or the problems that prevented it. */
   public record Result(Optional<Condition> condition, List<Problem> problems) {
@@ -67,6 +72,15 @@ public final class ConditionCompiler {
    * @param lists names of list-of-string variables (country groups)
    */
   public ConditionCompiler(Map<String, FactType> facts, Set<String> lists) {
+    this(facts, lists, Map.of());
+  }
+
+  /**
+   * @param allowed the allowed values of TEXT facts that have them, by fact: a condition comparing such a fact with
+   *     another text is an error
+   */
+  public ConditionCompiler(Map<String, FactType> facts, Set<String> lists, Map<String, List<String>> allowed) {
+    this.allowed = Map.copyOf(allowed);
     this.facts = Map.copyOf(facts);
     this.lists = Set.copyOf(lists);
     Map<String, Object> values = new java.util.HashMap<>();
@@ -151,14 +165,18 @@ public final class ConditionCompiler {
     CelCompiler compiler = compiler();
     CelValidationResult parsed = compiler.parse(source);
     if (parsed.hasError()) {
-      return failed(failure(parsed, "syntax error: "));
+      return failed(syntaxFailure(source, parsed));
     }
     try {
       CelValidationResult checked = compiler.check(parsed.getAst());
       if (checked.hasError()) {
-        return failed(failure(checked, "type error: "));
+        return failed(typeFailure(source, parsed.getAst(), checked));
       }
       CelAbstractSyntaxTree ast = checked.getAst();
+      List<Problem> values = new ValueWords(allowed).unknownValues(source, ast);
+      if (!values.isEmpty()) {
+        return failed(new Result(Optional.empty(), values));
+      }
       Set<String> names = new TreeSet<>();
       collectNames(ast.getExpr(), names);
       Set<Long> integers = new TreeSet<>();
@@ -178,13 +196,13 @@ public final class ConditionCompiler {
       try {
         condition.test(defaults);
       } catch (Condition.Failure e) {
-        return failed(new Result(Optional.empty(), List.of(new Problem(0, 0, "the condition cannot be evaluated: "
-            + e.reason() + " (evaluated with every fact no, 0 or "
-            + "empty)"))));
+        return failed(new Result(Optional.empty(), List.of(new Problem(0, 0,
+            Phrase.of("condition.cannot-evaluate", "reason", e.reason())))));
       }
       return new Checked(null, program, serialised, names, integers, strings);
     } catch (CelValidationException | CelEvaluationException e) {
-      return failed(new Result(Optional.empty(), List.of(new Problem(1, 0, e.getMessage()))));
+      return failed(new Result(Optional.empty(), List.of(new Problem(1, 0,
+          Phrase.of("condition.does-not-fit", "found", "'" + Quoted.inner(source) + "'")))));
     }
   }
 
@@ -192,23 +210,63 @@ public final class ConditionCompiler {
     return new Checked(failure, null, null, Set.of(), Set.of(), Set.of());
   }
 
-  private Result failure(CelValidationResult result, String prefix) {
-    List<Problem> problems = result.getErrors().stream().map(issue -> problem(issue, prefix)).toList();
+  /** One problem in plain words: the first thing to fix, as CEL's later problems follow from it. */
+  private Result syntaxFailure(String source, CelValidationResult parsed) {
+    CelIssue first = parsed.getErrors().get(0);
+    int celOffset = offset(source, Math.max(1, first.getSourceLocation().getLine()),
+        Math.max(0, first.getSourceLocation().getColumn()));
+    Set<String> names = new TreeSet<>(facts.keySet());
+    names.addAll(lists);
+    SyntaxWords.At at = new SyntaxWords(source, names).explain(celOffset);
+    return new Result(Optional.empty(), List.of(problemAt(source, at.offset(), at.phrase())));
+  }
+
+  private Result typeFailure(String source, CelAbstractSyntaxTree ast, CelValidationResult checked) {
+    TypeWords words = new TypeWords(facts, lists);
+    List<Problem> problems = new java.util.ArrayList<>();
+    for (CelIssue issue : checked.getErrors()) {
+      int line = Math.max(1, issue.getSourceLocation().getLine());
+      int column = Math.max(0, issue.getSourceLocation().getColumn());
+      String found = "'" + Quoted.inner(wordAt(source, offset(source, line, column))) + "'";
+      Problem problem = new Problem(line, column, words.explain(issue, ast, found));
+      if (!problems.contains(problem)) {
+        problems.add(problem);
+      }
+    }
     return new Result(Optional.empty(), problems);
   }
 
-  private Problem problem(CelIssue issue, String prefix) {
-    int line = Math.max(1, issue.getSourceLocation().getLine());
-    int column = Math.max(0, issue.getSourceLocation().getColumn());
-    Matcher undeclared = UNDECLARED.matcher(issue.getMessage());
-    if (undeclared.matches()) {
-      String name = undeclared.group(1);
-      String message = facts.get(name) == FactType.DATE
-          ? "fact '" + name + "' is a date and cannot be used in a condition; use a fact derived from it"
-          : "undeclared fact '" + name + "' (declare it in the Facts sheet)";
-      return new Problem(line, column, message);
+  /** The word or symbol at {@code offset}, for a message that can only point at it. */
+  private static String wordAt(String source, int offset) {
+    if (offset >= source.length()) {
+      return source.strip();
     }
-    return new Problem(line, column, prefix + issue.getMessage());
+    int end = offset;
+    while (end < source.length() && !Character.isWhitespace(source.charAt(end))) {
+      end++;
+    }
+    return end == offset ? source.substring(offset, offset + 1) : source.substring(offset, end);
+  }
+
+  static Problem problemAt(String source, int offset, Phrase phrase) {
+    int line = 1;
+    int lineStart = 0;
+    for (int i = 0; i < Math.min(offset, source.length()); i++) {
+      if (source.charAt(i) == '\n') {
+        line++;
+        lineStart = i + 1;
+      }
+    }
+    return new Problem(line, offset - lineStart, phrase);
+  }
+
+  private static int offset(String source, int line, int column) {
+    int offset = 0;
+    String[] lines = source.split("\n", -1);
+    for (int i = 0; i < line - 1 && i < lines.length; i++) {
+      offset += lines[i].length() + 1;
+    }
+    return Math.min(source.length(), offset + column);
   }
 
   private static void collectNames(CelExpr expr, Set<String> names) {

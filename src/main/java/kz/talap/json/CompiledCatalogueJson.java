@@ -36,6 +36,7 @@ import kz.talap.model.CountryGroupMember;
 import kz.talap.model.Enums.FactType;
 import kz.talap.model.Fact;
 import kz.talap.source.Diagnostic;
+import kz.talap.source.Phrase;
 
 /**
  * A compiled catalogue with its diagnostics as compact JSON, so that a command can load it instead of compiling the
@@ -44,7 +45,7 @@ import kz.talap.source.Diagnostic;
  */
 public final class CompiledCatalogueJson {
   /** The version of this form; a file of another version is not read. */
-  public static final String FORMAT = "talap-compiled/2";
+  public static final String FORMAT = "talap-compiled/3";
   private static final String CONDITIONS = "conditions";
   private static final ObjectMapper MAPPER = mapper();
 
@@ -107,6 +108,19 @@ public final class CompiledCatalogueJson {
         return MonthDay.parse(p.getValueAsString());
       }
     });
+    // A diagnostic's phrase keeps its key and arguments, so a cached warning is said in the reader's language too.
+    talap.addSerializer(Phrase.class, new StdSerializer<>(Phrase.class) {
+      @Override
+      public void serialize(Phrase value, JsonGenerator gen, SerializerProvider provider) throws IOException {
+        writePhrase(value, gen);
+      }
+    });
+    talap.addDeserializer(Phrase.class, new StdDeserializer<>(Phrase.class) {
+      @Override
+      public Phrase deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+        return readPhrase(p.readValueAsTree());
+      }
+    });
     talap.setMixInAnnotation(Catalogue.class, CatalogueJson.WithoutIndex.class);
     return JsonMapper.builder()
         .addModule(new Jdk8Module())
@@ -118,6 +132,35 @@ public final class CompiledCatalogueJson {
         .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
         .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
         .build();
+  }
+
+  private static void writePhrase(Phrase phrase, JsonGenerator gen) throws IOException {
+    gen.writeStartObject();
+    gen.writeStringField("key", phrase.key());
+    gen.writeObjectFieldStart("args");
+    for (Map.Entry<String, Object> arg : phrase.args().entrySet()) {
+      gen.writeFieldName(arg.getKey());
+      if (arg.getValue() instanceof Phrase inner) {
+        writePhrase(inner, gen);
+      } else {
+        gen.writeString(String.valueOf(arg.getValue()));
+      }
+    }
+    gen.writeEndObject();
+    gen.writeEndObject();
+  }
+
+  private static Phrase readPhrase(com.fasterxml.jackson.core.TreeNode tree) throws IOException {
+    if (!(tree instanceof com.fasterxml.jackson.databind.JsonNode node) || !node.path("key").isTextual()) {
+      throw new IOException("not a phrase");
+    }
+    Map<String, Object> args = new LinkedHashMap<>();
+    var fields = node.path("args").fields();
+    while (fields.hasNext()) {
+      var field = fields.next();
+      args.put(field.getKey(), field.getValue().isObject() ? readPhrase(field.getValue()) : field.getValue().asText());
+    }
+    return new Phrase(node.get("key").asText(), args);
   }
 
   /** The file's bytes for a compiled catalogue (present) and its diagnostics. */

@@ -39,6 +39,8 @@ import kz.talap.model.Enums.Recipient;
 import kz.talap.model.Fact;
 import kz.talap.model.Service;
 import kz.talap.model.SubType;
+import kz.talap.source.Nearest;
+import kz.talap.source.Phrase;
 import kz.talap.source.Quoted;
 
 /**
@@ -76,10 +78,30 @@ public final class SubmissionJson {
   static final List<String> PAYMENT = List.of("amount_kzt", "paid_on");
 
   /** A problem with the input: where (line and column of malformed JSON, or a JSON path) and what. */
-  public record Problem(int line, int column, String path, String message) {
+  public record Problem(int line, int column, String path, Phrase phrase) {
+    /** A problem whose message is English only. */
+    public Problem(int line, int column, String path, String message) {
+      this(line, column, path, Phrase.plain(message));
+    }
+
+    /** What is wrong, in English. */
+    public String message() {
+      return phrase.in("en");
+    }
+
+    /** What is wrong, in the language {@code kk}, {@code ru} or {@code en}. */
+    public String message(String language) {
+      return phrase.in(language);
+    }
+
     @Override
     public String toString() {
-      return (path.isEmpty() ? "" : path + ": ") + message;
+      return (path.isEmpty() ? "" : path + ": ") + message();
+    }
+
+    /** As printed, in the language {@code kk}, {@code ru} or {@code en}. */
+    public String toString(String language) {
+      return (path.isEmpty() ? "" : path + ": ") + message(language);
     }
   }
 
@@ -120,16 +142,16 @@ public final class SubmissionJson {
         boolean trailing = e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Trailing token");
         return new Parsed(Optional.empty(), List.of(new Problem(at == null ? 0 : at.getLineNr(),
             at == null ? 0 : at.getColumnNr(), "", trailing
-                ? "more content after the submission: a file holds exactly one JSON value (use .jsonl for one "
-                    + "submission per line)"
-                : "malformed JSON: " + plain(e.getOriginalMessage()))));
+                ? Phrase.of("submission.trailing-content")
+                : Phrase.of("submission.malformed-json", "detail", plain(e.getOriginalMessage())))));
       } catch (JsonProcessingException e) {
         JsonLocation at = e.getLocation();
         return new Parsed(Optional.empty(), List.of(new Problem(at == null ? 0 : at.getLineNr(),
-            at == null ? 0 : at.getColumnNr(), "", "malformed JSON: " + plain(e.getOriginalMessage()))));
+            at == null ? 0 : at.getColumnNr(), "", Phrase.of("submission.malformed-json", "detail",
+            plain(e.getOriginalMessage())))));
       }
       if (root == null || root.isMissingNode()) {
-        return new Parsed(Optional.empty(), List.of(new Problem(0, 0, "", "empty input: expected a JSON object")));
+        return new Parsed(Optional.empty(), List.of(new Problem(0, 0, "", Phrase.of("submission.empty-input"))));
       }
       return read(root);
     }
@@ -244,12 +266,13 @@ public final class SubmissionJson {
 
   private Optional<Submission> submission(JsonNode root) {
     if (!root.isObject()) {
-      return problem("$", "expected a JSON object, got " + kind(root));
+      return problem("$", Phrase.of("submission.expected-object", "got", kind(root)));
     }
     fields(root, "$", TOP);
     Optional<String> format = optionalText(root, "$", "format");
     if (format.isPresent() && !format.get().equals(FORMAT)) {
-      problem("$.format", "unsupported format '" + Quoted.inner(format.get()) + "' (expected '" + FORMAT + "')");
+      problem("$.format", Phrase.of("submission.unsupported-format", "value", Quoted.inner(format.get()),
+          "format", FORMAT));
     }
     Optional<String> id = optionalText(root, "$", "id");
     Optional<String> service = code(root, "service", reader.services);
@@ -264,8 +287,8 @@ public final class SubmissionJson {
     List<Payment> payments = list(root, "payments", this::payment);
     if (service.isPresent() && at.isPresent() && mciFee(service.get(), subtype)
         && catalogue.parameter(Checker.MCI, at.get().toLocalDate()).isEmpty()) {
-      problem("$.submitted_at", "the catalogue has no MCI value for " + at.get().toLocalDate()
-          + " (the fee of service " + service.get() + " is set in MCI)");
+      problem("$.submitted_at", Phrase.of("submission.no-mci-for-fee", "date", at.get().toLocalDate().toString(),
+          "service", service.get()));
     }
     if (!problems.isEmpty()) {
       return Optional.empty();
@@ -282,8 +305,7 @@ public final class SubmissionJson {
   private Optional<String> code(JsonNode root, String field, Collection<String> known) {
     Optional<String> value = requiredText(root, "$", field);
     if (value.isPresent() && !known.contains(value.get())) {
-      return problem("$." + field, "unknown " + field.replace('_', ' ') + " '" + Quoted.inner(value.get()) + "' (known: "
-          + String.join(", ", new TreeSet<>(known)) + ")");
+      return problem("$." + field, unknown("submission.unknown-code", value.get(), known, "field", field));
     }
     return value;
   }
@@ -293,13 +315,12 @@ public final class SubmissionJson {
         .map(SubType::code).distinct().toList();
     Optional<String> value = optionalText(root, "$", "subtype");
     if (value.isEmpty() && !known.isEmpty()) {
-      return problem("$.subtype", "service " + service + " needs a sub-type (one of: "
-          + String.join(", ", new TreeSet<>(known)) + ")");
+      return problem("$.subtype", Phrase.of("submission.needs-subtype", "service", service, "known",
+          String.join(", ", new TreeSet<>(known))));
     }
     if (value.isPresent() && !known.contains(value.get())) {
-      return problem("$.subtype", known.isEmpty() ? "service " + service + " has no sub-types"
-          : "unknown sub-type '" + Quoted.inner(value.get()) + "' of service " + service + " (known: "
-              + String.join(", ", new TreeSet<>(known)) + ")");
+      return problem("$.subtype", known.isEmpty() ? Phrase.of("submission.no-subtypes", "service", service)
+          : unknown("submission.unknown-subtype", value.get(), known, "service", service));
     }
     return value;
   }
@@ -311,12 +332,12 @@ public final class SubmissionJson {
         .map(kz.talap.model.Stage::code).distinct().toList();
     Optional<String> value = optionalText(root, "$", "stage");
     if (value.isEmpty() && !known.isEmpty()) {
-      return problem("$.stage", "service " + service + " has stages; say which one is checked (one of: "
-          + String.join(", ", known) + ")");
+      return problem("$.stage", Phrase.of("submission.needs-stage", "service", service, "known",
+          String.join(", ", known)));
     }
     if (value.isPresent() && !known.contains(value.get())) {
-      return problem("$.stage", known.isEmpty() ? "service " + service + " has no stages"
-          : "unknown stage '" + Quoted.inner(value.get()) + "' (known: " + String.join(", ", known) + ")");
+      return problem("$.stage", known.isEmpty() ? Phrase.of("submission.no-stages", "service", service)
+          : unknown("submission.unknown-stage", value.get(), known));
     }
     return value;
   }
@@ -336,13 +357,13 @@ public final class SubmissionJson {
           ? OffsetDateTime.parse(text).atZoneSameInstant(ALMATY).toLocalDateTime()
           : LocalDateTime.parse(text);
     } catch (DateTimeParseException e) {
-      return problem("$.submitted_at", "expected a date-time YYYY-MM-DDTHH:MM (Asia/Almaty), got " + Quoted.of(text));
+      return problem("$.submitted_at", Phrase.of("submission.bad-date-time", "got", Quoted.of(text)));
     } catch (java.time.DateTimeException e) {
       at = LocalDateTime.MAX; // the time zone moves it past the last day a date-time can have
     }
     if (at.toLocalDate().isBefore(FIRST_DAY) || at.toLocalDate().isAfter(LAST_DAY)) {
-      return problem("$.submitted_at", "expected a date-time from " + FIRST_DAY + " to " + LAST_DAY
-          + " (Asia/Almaty), got " + Quoted.of(text));
+      return problem("$.submitted_at", Phrase.of("submission.date-time-out-of-range", "from", FIRST_DAY.toString(),
+          "to", LAST_DAY.toString(), "got", Quoted.of(text)));
     }
     return Optional.of(at);
   }
@@ -353,7 +374,7 @@ public final class SubmissionJson {
     JsonNode node = root.get("facts");
     Map<String, Fact> declared = reader.declared;
     if (node != null && !node.isObject()) {
-      problem("$.facts", "expected an object of facts, got " + kind(node));
+      problem("$.facts", Phrase.of("submission.expected-facts", "got", kind(node)));
       return facts;
     }
     if (node != null) {
@@ -362,10 +383,9 @@ public final class SubmissionJson {
         String path = "$.facts." + Quoted.inner(entry.getKey());
         Fact fact = declared.get(entry.getKey());
         if (fact == null) {
-          problem(path, "unknown fact '" + Quoted.inner(entry.getKey()) + "' (declared facts: "
-              + String.join(", ", new TreeSet<>(declared.keySet())) + ")");
+          problem(path, unknown("submission.unknown-fact", entry.getKey(), declared.keySet()));
         } else if (fact.derivedFrom().isPresent()) {
-          problem(path, "'" + fact.name() + "' is computed from " + fact.derivedFrom().get() + "; leave it out");
+          problem(path, Phrase.of("submission.derived-fact", "name", fact.name(), "from", fact.derivedFrom().get()));
         } else {
           fact(fact, entry.getValue(), path).ifPresent(v -> facts.put(fact.name(), v));
         }
@@ -377,11 +397,14 @@ public final class SubmissionJson {
         + stage.orElse(""), k -> conditionFacts(s, subtype, stage, declared))));
     for (String name : needed) {
       if (!facts.containsKey(name) && (node == null || !node.has(name))) {
-        problem("$.facts", "missing fact '" + name + "' (" + declared.get(name).label().en() + ")");
+        kz.talap.model.Text label = declared.get(name).label();
+        problem("$.facts", Phrase.of("submission.missing-fact", "name", name, "label",
+            Map.of("kk", label.kk(), "ru", label.ru(), "en", label.en())));
       }
     }
     if (facts.get("birth_date") instanceof LocalDate birth && day.isPresent() && birth.isAfter(day.get())) {
-      problem("$.facts.birth_date", "the birth date " + birth + " is after the submission date " + day.get());
+      problem("$.facts.birth_date", Phrase.of("submission.born-after", "date", birth.toString(), "day",
+          day.get().toString()));
     }
     return facts;
   }
@@ -444,24 +467,29 @@ public final class SubmissionJson {
     switch (fact.type()) {
       case BOOL -> {
         if (!value.isBoolean()) {
-          return problem(path, "expected true or false, got " + kind(value));
+          return problem(path, Phrase.of("submission.expected-bool", "got", kind(value)));
         }
         return Optional.of(value.booleanValue());
       }
       case INT -> {
         if (!value.isNumber() || !value.canConvertToExactIntegral() || !value.canConvertToLong()
             || Math.abs(value.longValue()) > MAX_INT_FACT) {
-          return problem(path, "expected a whole number between -" + MAX_INT_FACT + " and " + MAX_INT_FACT
-              + ", got " + kind(value));
+          return problem(path, Phrase.of("submission.expected-whole-number", "max", MAX_INT_FACT, "got",
+              kind(value)));
         }
         return Optional.of(value.longValue());
       }
       case TEXT -> {
         if (!value.isTextual()) {
-          return problem(path, "expected a text, got " + kind(value));
+          return problem(path, Phrase.of("submission.expected-text", "got", kind(value)));
         }
         if (!fact.allowedValues().isEmpty() && !fact.allowedValues().contains(value.textValue())) {
-          return problem(path, "'" + Quoted.inner(value.textValue()) + "' is not one of: " + String.join(", ", fact.allowedValues()));
+          Optional<Phrase> near = Nearest.suggestion(value.textValue(), fact.allowedValues());
+          String allowed = String.join(", ", fact.allowedValues());
+          return problem(path, near.isPresent()
+              ? Phrase.of("submission.not-allowed-near", "value", Quoted.inner(value.textValue()), "near", near.get(),
+                  "allowed", allowed)
+              : Phrase.of("submission.not-allowed", "value", Quoted.inner(value.textValue()), "allowed", allowed));
         }
         return Optional.of(value.textValue());
       }
@@ -477,36 +505,41 @@ public final class SubmissionJson {
 
   private Optional<String> country(JsonNode value, String path) {
     if (!value.isTextual() || !COUNTRIES.contains(value.textValue())) {
-      return problem(path, "expected a country code such as \"UZ\" (ISO 3166 alpha-2, \"" + STATELESS
-          + "\" for a stateless person), got " + kind(value));
+      return problem(path, Phrase.of("submission.expected-country", "stateless", STATELESS, "got", kind(value)));
     }
     return Optional.of(value.textValue());
   }
 
   private PresentedDocument document(JsonNode node, String path, Optional<LocalDateTime> at) {
     if (!node.isObject()) {
-      problem(path, "expected a document object, got " + kind(node));
+      problem(path, Phrase.of("submission.expected-document", "got", kind(node)));
       return null;
     }
     fields(node, path, DOCUMENT);
     Optional<String> code = requiredText(node, path, "code");
     if (code.isPresent() && catalogue.document(code.get()).isEmpty()) {
       List<String> known = catalogue.documents().stream().map(Document::code).sorted().toList();
-      problem(path + ".code", "unknown document '" + Quoted.inner(code.get()) + "' (see the Documents sheet" + (known.size() <= 12
-          ? "; known: " + String.join(", ", known) : " or 'talap schema'") + ")");
+      Optional<Phrase> near = Nearest.suggestion(code.get(), known);
+      problem(path + ".code", near.isPresent()
+          ? Phrase.of("submission.unknown-document-near", "code", Quoted.inner(code.get()), "near", near.get())
+          : known.size() <= 12
+              ? Phrase.of("submission.unknown-document-known", "code", Quoted.inner(code.get()), "known",
+                  String.join(", ", known))
+              : Phrase.of("submission.unknown-document", "code", Quoted.inner(code.get())));
     }
     Optional<LocalDate> issued = optionalDate(node, path, "issued_on");
     Optional<LocalDate> until = optionalDate(node, path, "valid_until");
     if (issued.isPresent() && at.isPresent() && issued.get().isAfter(at.get().toLocalDate())) {
-      problem(path + ".issued_on", "issued on " + issued.get() + ", after the submission date "
-          + at.get().toLocalDate());
+      problem(path + ".issued_on", Phrase.of("submission.issued-after", "date", issued.get().toString(), "day",
+          at.get().toLocalDate().toString()));
     }
     if (issued.isPresent() && until.isPresent() && until.get().isBefore(issued.get())) {
-      problem(path + ".valid_until", "valid until " + until.get() + ", before its issue date " + issued.get());
+      problem(path + ".valid_until", Phrase.of("submission.valid-before-issued", "date", until.get().toString(),
+          "issued", issued.get().toString()));
     }
     Optional<String> language = optionalText(node, path, "language").map(l -> l.toLowerCase(Locale.ROOT));
     if (language.isPresent() && !LANGUAGE.matcher(language.get()).matches()) {
-      problem(path + ".language", "expected a language code such as \"en\" (ISO 639-1), got " + Quoted.of(language.get()));
+      problem(path + ".language", Phrase.of("submission.expected-language", "got", Quoted.of(language.get())));
     }
     Optional<String> issuedIn = node.has("issued_in") ? country(node.get("issued_in"), path + ".issued_in")
         : Optional.empty();
@@ -516,8 +549,7 @@ public final class SubmissionJson {
       if (value.isTextual() && (value.textValue().equals("authority") || value.textValue().equals("private"))) {
         issuer = Optional.of(Issuer.valueOf(value.textValue().toUpperCase(Locale.ROOT)));
       } else {
-        problem(path + ".issuer", "expected \"authority\" (a state body, court or notary) or \"private\" (a company, "
-            + "insurer or person), got " + kind(value));
+        problem(path + ".issuer", Phrase.of("submission.expected-issuer", "got", kind(value)));
       }
     }
     return new PresentedDocument(code.orElse(""), issued, until, language,
@@ -527,26 +559,26 @@ public final class SubmissionJson {
 
   private Payment payment(JsonNode node, String path) {
     if (!node.isObject()) {
-      problem(path, "expected a payment object, got " + kind(node));
+      problem(path, Phrase.of("submission.expected-payment", "got", kind(node)));
       return null;
     }
     fields(node, path, PAYMENT);
     JsonNode amount = node.get("amount_kzt");
     BigDecimal kzt = BigDecimal.ZERO;
     if (amount == null) {
-      problem(path, "missing field 'amount_kzt'");
+      problem(path, Phrase.of("submission.missing-field", "field", "amount_kzt"));
     } else if (!amount.isNumber() || amount.decimalValue().signum() <= 0
         || amount.decimalValue().compareTo(MAX_AMOUNT) > 0 || amount.decimalValue().scale() > 2) {
-      problem(path + ".amount_kzt", "expected a positive amount in tenge (at most " + MAX_AMOUNT
-          + ", with at most 2 decimals), got " + kind(amount));
+      problem(path + ".amount_kzt", Phrase.of("submission.expected-amount", "max", MAX_AMOUNT.toPlainString(),
+          "got", kind(amount)));
     } else {
       kzt = amount.decimalValue();
     }
     Optional<LocalDate> paidOn = node.has("paid_on") ? date(node.get("paid_on"), path + ".paid_on")
-        : problem(path, "missing field 'paid_on'");
+        : problem(path, Phrase.of("submission.missing-field", "field", "paid_on"));
     boolean mciFees = catalogue.hasFeeIn(MoneyUnit.MCI);
     if (paidOn.isPresent() && mciFees && catalogue.parameter(Checker.MCI, paidOn.get()).isEmpty()) {
-      problem(path + ".paid_on", "the catalogue has no MCI value for " + paidOn.get());
+      problem(path + ".paid_on", Phrase.of("submission.no-mci", "date", paidOn.get().toString()));
     }
     return new Payment(kzt, paidOn.orElse(LocalDate.MIN));
   }
@@ -558,7 +590,7 @@ public final class SubmissionJson {
       return items;
     }
     if (!node.isArray()) {
-      problem("$." + field, "expected a list, got " + kind(node));
+      problem("$." + field, Phrase.of("submission.expected-list", "got", kind(node)));
       return items;
     }
     for (int i = 0; i < node.size(); i++) {
@@ -578,14 +610,18 @@ public final class SubmissionJson {
     for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
       String name = names.next();
       if (!allowed.contains(name)) {
-        problem(path, "unknown field '" + Quoted.inner(name) + "' (expected: " + String.join(", ", allowed) + ")");
+        Optional<Phrase> near = Nearest.suggestion(name, allowed);
+        problem(path, near.isPresent()
+            ? Phrase.of("submission.unknown-field-near", "name", Quoted.inner(name), "near", near.get(), "allowed",
+                String.join(", ", allowed))
+            : Phrase.of("submission.unknown-field", "name", Quoted.inner(name), "allowed", String.join(", ", allowed)));
       }
     }
   }
 
   private Optional<String> requiredText(JsonNode node, String path, String field) {
     if (!node.has(field) || node.get(field).isNull()) {
-      return problem(path, "missing field '" + field + "'");
+      return problem(path, Phrase.of("submission.missing-field", "field", field));
     }
     return optionalText(node, path, field);
   }
@@ -596,7 +632,7 @@ public final class SubmissionJson {
       return Optional.empty();
     }
     if (!value.isTextual() || value.textValue().isBlank()) {
-      return problem(path + "." + field, "expected a text, got " + kind(value));
+      return problem(path + "." + field, Phrase.of("submission.expected-text", "got", kind(value)));
     }
     return Optional.of(value.textValue().strip());
   }
@@ -613,12 +649,13 @@ public final class SubmissionJson {
         if (!day.isBefore(FIRST_DAY)) {
           return Optional.of(day);
         }
-        return problem(path, "expected a date from " + FIRST_DAY + " to " + LAST_DAY + ", got " + kind(value));
+        return problem(path, Phrase.of("submission.date-out-of-range", "from", FIRST_DAY.toString(), "to",
+            LAST_DAY.toString(), "got", kind(value)));
       } catch (DateTimeParseException e) {
         // reported below
       }
     }
-    return problem(path, "expected a date YYYY-MM-DD, got " + kind(value));
+    return problem(path, Phrase.of("submission.bad-date", "got", kind(value)));
   }
 
   private boolean bool(JsonNode node, String path, String field) {
@@ -627,7 +664,7 @@ public final class SubmissionJson {
       return false;
     }
     if (!value.isBoolean()) {
-      problem(path + "." + field, "expected true or false, got " + kind(value));
+      problem(path + "." + field, Phrase.of("submission.expected-bool", "got", kind(value)));
       return false;
     }
     return value.booleanValue();
@@ -638,8 +675,26 @@ public final class SubmissionJson {
     return Optional.empty();
   }
 
+  private <T> Optional<T> problem(String path, Phrase phrase) {
+    problems.add(new Problem(0, 0, path, phrase));
+    return Optional.empty();
+  }
+
+  /** "unknown … 'X'" with the nearest known codes, or the known codes when none is near. */
+  private static Phrase unknown(String key, String value, Collection<String> known, Object... more) {
+    Optional<Phrase> near = Nearest.suggestion(value, known);
+    Object[] args = new Object[more.length + 4];
+    System.arraycopy(more, 0, args, 0, more.length);
+    args[more.length] = "value";
+    args[more.length + 1] = Quoted.inner(value);
+    args[more.length + 2] = near.isPresent() ? "near" : "known";
+    args[more.length + 3] = near.isPresent() ? near.get() : String.join(", ", new TreeSet<>(known));
+    return Phrase.of(near.isPresent() ? key + "-near" : key, args);
+  }
+
   /** How a JSON value looks, for messages: the text in quotes, or the kind of value. */
-  private static String kind(JsonNode node) {
+  /** What a JSON value is, as a message names it: the value itself, or "a list" or "an object" in words. */
+  private static Object kind(JsonNode node) {
     if (node.isTextual()) {
       String text = node.textValue();
       return Quoted.of(text);
@@ -647,7 +702,7 @@ public final class SubmissionJson {
     if (node.isNumber() || node.isBoolean() || node.isNull()) {
       return node.toString();
     }
-    return node.isArray() ? "a list" : "an object";
+    return Phrase.of(node.isArray() ? "json.list" : "json.object");
   }
 
   private static Set<String> countries() {

@@ -34,6 +34,7 @@ import kz.talap.json.CheckJson;
 import kz.talap.json.JournalJson;
 import kz.talap.json.OpenApiDocument;
 import kz.talap.json.SubmissionJson;
+import kz.talap.source.Phrase;
 import kz.talap.json.SubmissionSchema;
 import kz.talap.model.Language;
 
@@ -76,6 +77,7 @@ final class Api {
   private void status(Context ctx) {
     Release release = Server.release(ctx);
     Releases.Attempt attempt = releases.lastAttempt();
+    String lang = language(ctx).map(Language::code).orElse("en");
     Map<String, Object> body = Server.stamp(release);
     body.put("release_id", release.label());
     body.put("preview", release.preview());
@@ -91,7 +93,7 @@ final class Api {
       one.put("severity", d.severity().name().toLowerCase(Locale.ROOT));
       one.put("code", d.code());
       one.put("where", d.where().toString());
-      one.put("message", d.message());
+      one.put("message", d.message(lang));
       return one;
     }).toList());
     body.put("last_attempt", last);
@@ -107,7 +109,7 @@ final class Api {
     String text = text(body(ctx, limits.maxBody()));
     SubmissionJson.Parsed parsed = release.reader().read(text);
     if (parsed.submission().isEmpty()) {
-      throw invalid(parsed.problems());
+      throw invalid(parsed.problems(), language.map(Language::code).orElse("en"));
     }
     CheckResult result = release.checker().check(parsed.submission().get());
     // Recorded before the answer is sent: a journal that is down gives 503 (Server maps JournalUnavailable).
@@ -130,14 +132,21 @@ final class Api {
   }
 
   /** Input problems: malformed JSON (400, with line and column) or a submission that does not fit (422). */
-  static ApiProblem invalid(List<SubmissionJson.Problem> problems) {
+  static ApiProblem invalid(List<SubmissionJson.Problem> problems, String lang) {
     boolean malformed = problems.stream().anyMatch(p -> p.line() > 0 || p.path().isEmpty());
-    List<Map<String, Object>> errors = problems.stream()
-        .map(p -> ApiProblem.error(p.path(), p.line(), p.column(), p.message())).toList();
+    List<Map<String, Object>> errors = new ArrayList<>();
+    for (SubmissionJson.Problem p : problems) {
+      Map<String, Object> error = ApiProblem.error(p.path(), p.line(), p.column(), p.message(lang));
+      // The message is in the reader's language; the code says the same to a program in any language.
+      if (!p.phrase().key().equals("plain")) {
+        error.put("code", p.phrase().key());
+      }
+      errors.add(error);
+    }
     String detail = String.join("; ", errors.stream().map(e -> (String) e.get("message")).toList());
     return malformed
-        ? new ApiProblem(400, "malformed-json", "The request body is not valid JSON", detail, errors)
-        : new ApiProblem(422, "invalid-submission", "The submission does not fit the catalogue", detail, errors);
+        ? new ApiProblem(400, "malformed-json", Phrase.of("api.malformed-json").in(lang), detail, errors)
+        : new ApiProblem(422, "invalid-submission", Phrase.of("api.invalid-submission").in(lang), detail, errors);
   }
 
   private void batch(Context ctx) throws IOException {
@@ -186,8 +195,9 @@ final class Api {
           json.result(source, result);
         } else {
           int number = i + 1;
+          String lang = language.map(Language::code).orElse("en");
           json.invalid(source, parsed.problems().stream().map(p -> (p.line() > 0
-              ? number + ":" + p.column() + ": " : number + ": ") + p).toList());
+              ? number + ":" + p.column() + ": " : number + ": ") + p.toString(lang)).toList());
         }
       }
     }

@@ -156,7 +156,7 @@ final class Counter {
   private Optional<Outcome> outcome(Visit v, Step target) {
     SubmissionJson.Reader reader = v.release().reader();
     SubmissionJson.Parsed facts = reader.read(v.entered().tree(Step.DOCUMENTS, List.of()));
-    List<Problem> problems = v.entered().place(facts.problems());
+    List<Problem> problems = v.entered().place(facts.problems(), v.lang().code());
     if (!problems.isEmpty()) {
       Step first = problems.stream().map(Problem::step).min(Enum::compareTo).orElseThrow();
       return Optional.of(new Outcome(first, only(problems, first, v.lang()), List.of(), null));
@@ -168,7 +168,7 @@ final class Counter {
     }
     List<String> codes = listed.stream().map(i -> (String) i.get("code")).toList();
     SubmissionJson.Parsed full = reader.read(v.entered().tree(Step.RESULT, codes));
-    List<Problem> late = v.entered().place(full.problems());
+    List<Problem> late = v.entered().place(full.problems(), v.lang().code());
     if (!late.isEmpty()) {
       Step first = late.stream().map(Problem::step).min(Enum::compareTo).orElseThrow();
       return Optional.of(new Outcome(first, only(late, first, v.lang()), listed, null));

@@ -130,32 +130,34 @@ final class Entered {
     }
   }
 
-  /** Where each problem of the reader belongs. */
-  List<Problem> place(List<SubmissionJson.Problem> problems) {
+  /** Where each problem of the reader belongs, with its message in the language {@code lang}. */
+  List<Problem> place(List<SubmissionJson.Problem> problems, String lang) {
     List<Problem> placed = new ArrayList<>();
     for (SubmissionJson.Problem problem : problems) {
       String path = problem.path();
+      // Placed by the English message; shown in the counter's language.
       Matcher missing = MISSING_FACT.matcher(problem.message());
+      String said = problem.message(lang);
       Matcher document = DOCUMENT.matcher(path);
       if (path.equals("$.facts") && missing.matches()) {
-        placed.add(new Problem(Step.FACTS, "fact." + missing.group(1), problem.message(), true));
+        placed.add(new Problem(Step.FACTS, "fact." + missing.group(1), said, true));
       } else if (path.startsWith("$.facts.")) {
-        placed.add(new Problem(Step.FACTS, "fact." + path.substring(8), problem.message(), false));
+        placed.add(new Problem(Step.FACTS, "fact." + path.substring(8), said, false));
       } else if (path.equals("$.stage") || path.equals("$.facts")) {
-        placed.add(new Problem(Step.FACTS, "stage", problem.message(), false));
+        placed.add(new Problem(Step.FACTS, "stage", said, false));
       } else if (document.lookingAt() && Integer.parseInt(document.group(1)) < documentOrder.size()) {
         String code = documentOrder.get(Integer.parseInt(document.group(1)));
         String field = document.group(2) == null ? "presented" : document.group(2);
-        placed.add(new Problem(Step.DOCUMENTS, "doc." + code + "." + field, problem.message(), false));
+        placed.add(new Problem(Step.DOCUMENTS, "doc." + code + "." + field, said, false));
       } else if (path.startsWith("$.payments")) {
         placed.add(new Problem(Step.DOCUMENTS, path.endsWith("paid_on") ? "pay.paid_on" : "pay.amount_kzt",
-            problem.message(), false));
+            said, false));
       } else if (path.equals("$.channel")) {
-        placed.add(new Problem(Step.START, "channel", problem.message(), false));
+        placed.add(new Problem(Step.START, "channel", said, false));
       } else if (path.equals("$.submitted_at")) {
-        placed.add(new Problem(Step.START, "submitted_at", problem.message(), false));
+        placed.add(new Problem(Step.START, "submitted_at", said, false));
       } else {
-        placed.add(new Problem(Step.START, "what", problem.message(), path.equals("$") || path.isEmpty()));
+        placed.add(new Problem(Step.START, "what", said, path.equals("$") || path.isEmpty()));
       }
     }
     return placed;

@@ -3,12 +3,28 @@ package kz.talap.source;
 import java.util.Comparator;
 
 /**
- * One problem found in the input: its severity, a stable code, where it is and what is wrong.
+ * One problem found in the input: its severity, a stable code, where it is and what is wrong (a phrase that can be
+ * said in kk, ru or en).
  *
  * <p>Printed compiler-style: {@code residence.xlsx: Requirements!E14: error: unknown document code 'PASSPRT'}.
  */
-public record Diagnostic(Severity severity, String code, CellRef where, String message)
+public record Diagnostic(Severity severity, String code, CellRef where, Phrase phrase)
     implements Comparable<Diagnostic> {
+
+  /** A diagnostic whose message is English only. */
+  public Diagnostic(Severity severity, String code, CellRef where, String message) {
+    this(severity, code, where, Phrase.plain(message));
+  }
+
+  /** What is wrong, in English. */
+  public String message() {
+    return phrase.in("en");
+  }
+
+  /** What is wrong, in the language {@code kk}, {@code ru} or {@code en}. */
+  public String message(String language) {
+    return phrase.in(language);
+  }
 
   /** How bad a diagnostic is. */
   public enum Severity {
@@ -22,12 +38,17 @@ public record Diagnostic(Severity severity, String code, CellRef where, String m
     String label() {
       return this == WARNING ? "warning" : "error";
     }
+
+    /** "error" or "warning" in the language {@code kk}, {@code ru} or {@code en}. */
+    public String label(String language) {
+      return Phrase.of(this == WARNING ? "diagnostic.warning" : "diagnostic.error").in(language);
+    }
   }
 
   private static final Comparator<Diagnostic> ORDER =
       Comparator.comparing(Diagnostic::where)
           .thenComparing(Diagnostic::severity)
-          .thenComparing(Diagnostic::message);
+          .thenComparing(d -> d.message());
 
   public static Diagnostic error(String code, CellRef where, String message) {
     return new Diagnostic(Severity.ERROR, code, where, message);
@@ -41,6 +62,14 @@ public record Diagnostic(Severity severity, String code, CellRef where, String m
     return new Diagnostic(Severity.FATAL, code, where, message);
   }
 
+  public static Diagnostic error(String code, CellRef where, Phrase phrase) {
+    return new Diagnostic(Severity.ERROR, code, where, phrase);
+  }
+
+  public static Diagnostic warning(String code, CellRef where, Phrase phrase) {
+    return new Diagnostic(Severity.WARNING, code, where, phrase);
+  }
+
   public boolean isError() {
     return severity != Severity.WARNING;
   }
@@ -52,6 +81,11 @@ public record Diagnostic(Severity severity, String code, CellRef where, String m
 
   @Override
   public String toString() {
-    return where + ": " + severity.label() + ": " + message;
+    return where + ": " + severity.label() + ": " + message();
+  }
+
+  /** The diagnostic as printed, in the language {@code kk}, {@code ru} or {@code en}. */
+  public String toString(String language) {
+    return where + ": " + severity.label(language) + ": " + message(language);
   }
 }

@@ -25,6 +25,14 @@ public final class Diagnostics {
     add(Diagnostic.warning(code, where, message));
   }
 
+  public void error(String code, CellRef where, Phrase phrase) {
+    add(Diagnostic.error(code, where, phrase));
+  }
+
+  public void warning(String code, CellRef where, Phrase phrase) {
+    add(Diagnostic.warning(code, where, phrase));
+  }
+
   public void addAll(Collection<Diagnostic> more) {
     more.forEach(this::add);
   }
@@ -60,8 +68,8 @@ public final class Diagnostics {
       kept.addAll(sorted.subList(i, cell ? Math.min(end, i + MAX_PER_CELL) : end));
       if (cell && end - i > MAX_PER_CELL) {
         Diagnostic last = sorted.get(end - 1);
-        kept.add(new Diagnostic(last.severity(), last.code(), where, "… and " + (end - i - MAX_PER_CELL)
-            + " more problems here"));
+        kept.add(new Diagnostic(last.severity(), last.code(), where, Phrase.of("diagnostic.more-here", "n",
+            end - i - MAX_PER_CELL)));
       }
       i = end;
     }

@@ -104,7 +104,7 @@ class AnnotateCommandTest {
     try (XSSFWorkbook workbook = open(copy)) {
       Sheet requirements = workbook.getSheet("Requirements");
       Sheet documents = workbook.getSheet("Documents");
-      assertEquals("error: unknown document code 'PASSPRT'", comment(requirements, "E2"));
+      assertEquals("error: unknown document code 'PASSPRT' — did you mean 'PASSPORT'?", comment(requirements, "E2"));
       assertEquals("error: unknown category code 'ADULTS'\nerror: unknown category code 'KIDS'",
           comment(requirements, "G2"));
       assertEquals("warning: missing Russian translation: name_ru is empty", comment(documents, "C2"));
@@ -131,7 +131,7 @@ class AnnotateCommandTest {
       assertEquals(List.of(
           "severity | cell | message",
           "warning | Documents!C2 | missing Russian translation: name_ru is empty",
-          "error | Requirements!E2 | unknown document code 'PASSPRT'",
+          "error | Requirements!E2 | unknown document code 'PASSPRT' — did you mean 'PASSPORT'?",
           "error | Requirements!G2 | unknown category code 'ADULTS'",
           "error | Requirements!G2 | unknown category code 'KIDS'"), listing(workbook));
       assertEquals("'Requirements'!E2",
@@ -237,7 +237,7 @@ class AnnotateCommandTest {
     Path copy = dir.resolve("out/t.xlsx");
     try (XSSFWorkbook workbook = open(copy)) {
       Sheet requirements = workbook.getSheet("Requirements");
-      assertEquals("error: unknown document code 'PASSPRT'\n\nAsk the ministry about item 8",
+      assertEquals("error: unknown document code 'PASSPRT' — did you mean 'PASSPORT'?\n\nAsk the ministry about item 8",
           comment(requirements, "E2"));
       assertEquals("Aigerim", requirements.getCellComment(new CellAddress("E2")).getAuthor());
       cell(requirements, "E2").setCellValue("PASSPORT");

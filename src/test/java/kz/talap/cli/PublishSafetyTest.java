@@ -189,7 +189,7 @@ class PublishSafetyTest {
     Path workbook = TestCatalogue.valid().set("Requirements", 0, "document", "PASSPRT").write(dir.resolve("t.xlsx"));
     CliRun run = publish("--catalogue", workbook.toString());
     assertEquals(1, run.exit());
-    assertEquals("t.xlsx: Requirements!E2: error: unknown document code 'PASSPRT'\n"
+    assertEquals("t.xlsx: Requirements!E2: error: unknown document code 'PASSPRT' — did you mean 'PASSPORT'?\n"
         + "talap publish: 1 error, 0 warnings in the catalogue\n"
         + "talap publish: nothing published; " + dir.resolve("site") + " is unchanged\n", run.err());
     assertFalse(Files.exists(dir.resolve("site")));

@@ -17,7 +17,7 @@ class ServeCommandTest {
     Path workbook = TestCatalogue.valid().set("Requirements", 0, "document", "PASSPRT").write(folder.resolve("t.xlsx"));
     CliRun run = CliRun.of("serve", "--preview", "--catalogue", workbook.toString(), "--port", "0", "--db", db());
     assertEquals(1, run.exit(), run.err());
-    assertEquals("t.xlsx: Requirements!E2: error: unknown document code 'PASSPRT'\n"
+    assertEquals("t.xlsx: Requirements!E2: error: unknown document code 'PASSPRT' — did you mean 'PASSPORT'?\n"
         + "talap serve: the catalogue has errors; nothing to serve\n", run.err());
     assertEquals("", run.out());
   }

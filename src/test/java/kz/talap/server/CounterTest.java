@@ -143,6 +143,18 @@ class CounterTest {
   }
 
   @Test
+  void badAnswer_isExplainedInTheCountersLanguage() throws Exception {
+    List<String> answers = List.of("what", "TRP/TRP_WORK", "channel", "PROVIDER", "submitted_at", "2026-03-20T11:30",
+        "fact.citizenship", "UZ", "fact.birth_date", "01.05.1990", "fact.owns_housing", "no");
+    assertTrue(text(post("/counter/ru/documents", answers)).contains(
+        "Проверьте ответ: ожидается дата в формате ГГГГ-ММ-ДД, получено: \"01.05.1990\""));
+    assertTrue(text(post("/counter/kk/documents", answers)).contains(
+        "Жауапты тексеріңіз: ЖЖЖЖ-АА-КК пішіміндегі күн күтіледі, алынғаны: \"01.05.1990\""));
+    assertTrue(text(post("/counter/en/documents", answers)).contains(
+        "Check this answer: expected a date YYYY-MM-DD, got \"01.05.1990\""));
+  }
+
+  @Test
   void missingInsurance_isFoundWithItsNorm_andChangeKeepsTheAnswers() throws Exception {
     String result = post("/counter/ru/result", plus(UZBEK_WORKER, WITHOUT_INSURANCE));
     String text = text(result);

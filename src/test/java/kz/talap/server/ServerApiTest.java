@@ -133,8 +133,26 @@ class ServerApiTest {
     assertEquals("urn:talap:problem:invalid-submission", body.get("type").asText());
     JsonNode error = body.get("errors").get(0);
     assertEquals("$.documents[0].code", error.get("pointer").asText());
-    assertEquals("$.documents[0].code: unknown document 'TRP_APPLICATON_FORM' (see the Documents sheet or 'talap "
-        + "schema')", error.get("message").asText());
+    assertEquals("$.documents[0].code: unknown document 'TRP_APPLICATON_FORM' — did you mean "
+        + "'TRP_APPLICATION_FORM' or 'IT_APPLICATION_FORM'?", error.get("message").asText());
+  }
+
+  @Test
+  void check_unknownCodeWithLang_isRefusedInThatLanguageWithAStableCode() throws Exception {
+    String text = example("trp-work-complete.json").replace("\"TRP_APPLICATION_FORM\"", "\"TRP_APPLICATON_FORM\"");
+    for (String[] lang : new String[][] {
+        {"ru", "Заявление не согласуется с каталогом", "$.documents[0].code: неизвестный документ "
+            + "'TRP_APPLICATON_FORM' — возможно, имелось в виду 'TRP_APPLICATION_FORM' или 'IT_APPLICATION_FORM'?"},
+        {"kk", "Өтініш каталогқа сай келмейді", "$.documents[0].code: белгісіз 'TRP_APPLICATON_FORM' құжаты — "
+            + "'TRP_APPLICATION_FORM' немесе 'IT_APPLICATION_FORM' деп жазғыңыз келді ме?"},
+        {"en", "The submission does not fit the catalogue", "$.documents[0].code: unknown document "
+            + "'TRP_APPLICATON_FORM' — did you mean 'TRP_APPLICATION_FORM' or 'IT_APPLICATION_FORM'?"}}) {
+      JsonNode body = problem(http.post("/api/v1/check?lang=" + lang[0], "application/json", text), 422);
+      assertEquals(lang[1], body.get("title").asText());
+      JsonNode error = body.get("errors").get(0);
+      assertEquals(lang[2], error.get("message").asText());
+      assertEquals("submission.unknown-document-near", error.get("code").asText());
+    }
   }
 
   @Test
@@ -190,12 +208,14 @@ class ServerApiTest {
     JsonNode second = JSON.readTree(lines.get(1));
     assertEquals("line 2", second.get("source").asText());
     assertEquals("input_error", second.get("verdict").asText());
-    assertEquals("2:13: malformed JSON: Unexpected end-of-input within/between Object entries",
+    // In the batch's language (?lang=kk); the JSON parser's own description stays in English.
+    assertEquals("2:13: JSON қате: Unexpected end-of-input within/between Object entries",
         second.get("input_errors").get(0).asText());
     JsonNode third = JSON.readTree(lines.get(2));
     assertEquals("line 4", third.get("source").asText());
-    assertTrue(third.get("input_errors").get(0).asText().startsWith("4: $.subtype: unknown sub-type 'TRP_WRK' of "
-        + "service TRP (known: "), third.toString());
+    // The batch was sent with ?lang=kk: the input error is in Kazakh too.
+    assertEquals("4: $.subtype: TRP қызметінің белгісіз 'TRP_WRK' кіші түрі — 'TRP_WORK' деп жазғыңыз келді ме?",
+        third.get("input_errors").get(0).asText(), third.toString());
   }
 
   @Test
