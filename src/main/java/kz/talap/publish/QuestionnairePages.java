@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import kz.talap.model.Catalogue;
+import kz.talap.model.Fact;
 import kz.talap.model.Stage;
 import kz.talap.questionnaire.Questionnaire;
 import kz.talap.questionnaire.Questionnaire.Answer;
@@ -25,7 +26,7 @@ import kz.talap.questionnaire.Questionnaire.Question;
 final class QuestionnairePages {
   /** The labels every questionnaire page uses; the answers' own labels are checked per questionnaire. */
   static final Set<String> LABELS = Set.of("Q_START", "Q_STEP", "Q_BACK", "Q_START_AGAIN", "Q_CHECK_ANSWERS",
-      "Q_CHANGE", "Q_SHOW_LIST", "Q_YOUR_LIST", "Q_YOUR_ANSWERS", "Q_NARROWED", "Q_FULL_LIST");
+      "Q_CHANGE", "Q_SHOW_LIST", "Q_YOUR_LIST", "Q_YOUR_ANSWERS", "Q_NARROWED", "Q_FULL_LIST", "Q_ANY_OF");
   static final String FOLDER = "q/";
   static final String FIRST = "index.html";
 
@@ -99,9 +100,14 @@ final class QuestionnairePages {
     if (node instanceof Question question) {
       String here = given.isEmpty() ? FIRST : name + ".html";
       Map<String, Object> model = base("question", here, given);
-      model.put("title", text.of(question.fact().label()));
+      model.put("title", question(question));
       model.put("step", text.format("Q_STEP", String.valueOf(given.size() + 1)));
-      model.put("fact", question.fact().name());
+      List<Fact> facts = new ArrayList<>(List.of(question.fact()));
+      facts.addAll(question.also());
+      model.put("facts", facts.stream().map(Fact::name).toList());
+      if (!question.also().isEmpty()) {
+        model.put("anyOf", facts.stream().map(f -> text.of(f.label())).toList());
+      }
       List<Map<String, Object>> answers = new ArrayList<>();
       for (Branch branch : question.branches()) {
         List<Given> next = new ArrayList<>(given);
@@ -153,6 +159,8 @@ final class QuestionnairePages {
     model.put("plainName", plain);
     String up = SitePaths.up(folder(page.path()) + here);
     model.put("fullList", Map.of("href", up + page.path() + "#documents", "text", text.label("Q_FULL_LIST")));
+    // The notes on translation and legalisation point at the rules, which are on the full page.
+    model.put("rulesHref", up + page.path() + "#rules");
     model.put("startAgain", FIRST);
     if (!given.isEmpty()) {
       model.put("back", given.get(given.size() - 1).asked());
@@ -160,13 +168,24 @@ final class QuestionnairePages {
     List<Map<String, Object>> answers = new ArrayList<>();
     for (Given g : given) {
       Map<String, Object> answer = new LinkedHashMap<>();
-      answer.put("question", text.of(g.question().fact().label()));
+      answer.put("question", g.question().also().isEmpty() ? question(g.question())
+          : question(g.question()) + " " + String.join("; ", java.util.stream.Stream.concat(
+              java.util.stream.Stream.of(g.question().fact()), g.question().also().stream())
+              .map(f -> text.of(f.label())).toList()));
       answer.put("answer", words(g.answer()));
       answer.put("change", g.asked());
       answers.add(answer);
     }
     model.put("given", answers);
     return model;
+  }
+
+  /** The words of a question: the fact's label, or for several facts asked at once, "does any of these apply". */
+  private String question(Question question) {
+    if (question.also().isEmpty()) {
+      return text.of(question.fact().label());
+    }
+    return text.label("Q_ANY_OF");
   }
 
   private static String name(List<Given> given) {
