@@ -82,8 +82,15 @@ final class QuestionnairePages {
     return text.format(labelCode(answer), answer.args().toArray(String[]::new));
   }
 
-  /** One page to render: its path relative to the language folder and its data (without the common part). */
-  record Rendered(String path, Map<String, Object> model, boolean list) {}
+  /**
+   * One page to render: its path relative to the language folder, its data (without the common part), and for a
+   * narrowed list the name of its PDF and whether this page is the one the PDF is made from. Answers that lead to the
+   * same list share one PDF (made from the first such page; the PDF shows no answers).
+   */
+  record Rendered(String path, Map<String, Object> model, Optional<String> pdf, boolean makesPdf) {}
+
+  /** The first list page of each distinct list, by its requirements. */
+  private final Map<List<String>, String> firstList = new java.util.HashMap<>();
 
   /** Every page of the questionnaire, in a fixed order (depth first, answers in their order). */
   List<Rendered> pages() {
@@ -119,7 +126,7 @@ final class QuestionnairePages {
         answers.add(answer);
       }
       model.put("answers", answers);
-      pages.add(new Rendered(folder(page.path()) + here, model, false));
+      pages.add(new Rendered(folder(page.path()) + here, model, Optional.empty(), false));
       for (int i = 0; i < question.branches().size(); i++) {
         List<Given> next = new ArrayList<>(given);
         next.add(new Given(question, question.branches().get(i).answer(), here));
@@ -131,7 +138,7 @@ final class QuestionnairePages {
     Map<String, Object> check = base("answers", name + ".check.html", given);
     check.put("title", text.label("Q_CHECK_ANSWERS"));
     check.put("next", name + ".list.html");
-    pages.add(new Rendered(folder(page.path()) + name + ".check.html", check, false));
+    pages.add(new Rendered(folder(page.path()) + name + ".check.html", check, Optional.empty(), false));
     Map<String, Object> list = base("list", name + ".list.html", given);
     list.put("title", text.label("Q_YOUR_LIST"));
     list.put("back", name + ".check.html");
@@ -146,7 +153,9 @@ final class QuestionnairePages {
       }
     }
     list.put("stages", stages);
-    pages.add(new Rendered(folder(page.path()) + name + ".list.html", list, true));
+    String owner = firstList.computeIfAbsent(outcome.requirements(), r -> name);
+    pages.add(new Rendered(folder(page.path()) + name + ".list.html", list, Optional.of(owner + ".list.pdf"),
+        owner.equals(name)));
   }
 
   /** What every page of the questionnaire shows: the service, the way back, the answers so far. */

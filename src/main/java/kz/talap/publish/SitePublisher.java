@@ -100,9 +100,11 @@ public final class SitePublisher {
     }
     Map<String, Questionnaire> questionnaires = questionnaires(snapshot, asOf);
     Optional<Changes> changes = previous.map(p -> new Changes(CatalogueDiff.between(p, catalogue), catalogue, p));
-    Map<String, byte[]> files = render(snapshot, asOf, templates, changes, pdf.isPresent(), questionnaires);
+    List<String> narrowedPdfs = new ArrayList<>();
+    Map<String, byte[]> files = render(snapshot, asOf, templates, changes, pdf.isPresent(), questionnaires,
+        narrowedPdfs);
     if (pdf.isPresent()) {
-      addPdfs(files, new SiteIndex(snapshot).pages(), questionnaires, pdf.get(), asOf, templates);
+      addPdfs(files, new SiteIndex(snapshot).pages(), narrowedPdfs, pdf.get(), asOf, templates);
     }
     int questionnairePages = (int) files.keySet().stream()
         .filter(f -> f.endsWith(".html") && f.contains("/" + QuestionnairePages.FOLDER)).count();
@@ -149,7 +151,8 @@ public final class SitePublisher {
 
   /** Every file of the site, by its path relative to the site root, sorted. */
   private static Map<String, byte[]> render(Catalogue catalogue, LocalDate asOf, Templates templates,
-      Optional<Changes> changes, boolean pdf, Map<String, Questionnaire> questionnaires) throws TemplateProblem {
+      Optional<Changes> changes, boolean pdf, Map<String, Questionnaire> questionnaires, List<String> pdfSources)
+      throws TemplateProblem {
     Map<String, byte[]> files = new TreeMap<>();
     SiteIndex index = new SiteIndex(catalogue);
     Map<Language, PageText> texts = new LinkedHashMap<>();
@@ -197,7 +200,7 @@ public final class SitePublisher {
         }
         files.put(folder + pages.get(i).path(), (byte[]) rendered.get(i));
       }
-      renderQuestionnaires(catalogue, asOf, templates, questionnaires, texts, text, pdf, files);
+      renderQuestionnaires(catalogue, asOf, templates, questionnaires, texts, text, pdf, files, pdfSources);
     }
     Map<String, Object> root = new LinkedHashMap<>();
     root.put("catalogue", catalogueModel(catalogue, asOf, texts.get(Language.KK)));
@@ -229,7 +232,7 @@ public final class SitePublisher {
   /** Every questionnaire page of one language, rendered on every core, added in a fixed order. */
   private static void renderQuestionnaires(Catalogue catalogue, LocalDate asOf, Templates templates,
       Map<String, Questionnaire> questionnaires, Map<Language, PageText> texts, PageText text, boolean pdf,
-      Map<String, byte[]> files) throws TemplateProblem {
+      Map<String, byte[]> files, List<String> pdfSources) throws TemplateProblem {
     String folder = text.language().code() + "/";
     List<QuestionnairePages.Rendered> pages = new ArrayList<>();
     for (SiteIndex.Page page : new SiteIndex(catalogue).pages()) {
@@ -242,9 +245,8 @@ public final class SitePublisher {
       try {
         Map<String, Object> model = common(catalogue, asOf, text, texts, folder, page.path());
         model.putAll(page.model());
-        if (pdf && page.list()) {
-          String file = PdfPage.path(page.path());
-          model.put("pdf", Map.of("href", file.substring(file.lastIndexOf('/') + 1),
+        if (pdf && page.pdf().isPresent()) {
+          model.put("pdf", Map.of("href", page.pdf().get(),
               "text", text.labels().getOrDefault("DOWNLOAD_PDF", DOWNLOAD_PDF.get(text.language()))));
         }
         return (Object) html(templates.render("questionnaire.ftlh", model));
@@ -257,6 +259,9 @@ public final class SitePublisher {
         throw problem;
       }
       files.put(folder + pages.get(i).path(), (byte[]) rendered.get(i));
+      if (pdf && pages.get(i).makesPdf()) {
+        pdfSources.add(folder + pages.get(i).path());
+      }
     }
   }
 
@@ -297,7 +302,7 @@ public final class SitePublisher {
 
   /** The PDF of every service page in every language, rendered on every core from the HTML already in the site. */
   private static void addPdfs(Map<String, byte[]> files, List<SiteIndex.Page> pages,
-      Map<String, Questionnaire> questionnaires, PdfFonts fonts, LocalDate asOf, Templates templates)
+      List<String> narrowed, PdfFonts fonts, LocalDate asOf, Templates templates)
       throws TemplateProblem, Problem {
     byte[] css = files.get(PdfPage.STYLESHEET);
     if (css == null) {
@@ -308,14 +313,9 @@ public final class SitePublisher {
     List<String> paths = new ArrayList<>();
     for (Language language : Language.values()) {
       pages.forEach(page -> paths.add(language.code() + "/" + page.path()));
-      // The narrowed checklists too (only those: the question pages are no list to hand out).
-      for (SiteIndex.Page page : pages) {
-        if (questionnaires.containsKey(page.path())) {
-          String prefix = language.code() + "/" + QuestionnairePages.folder(page.path());
-          files.keySet().stream().filter(f -> f.startsWith(prefix) && f.endsWith(".list.html")).forEach(paths::add);
-        }
-      }
     }
+    // The narrowed checklists too, one per distinct list (the question pages are no list to hand out).
+    paths.addAll(narrowed);
     List<Object> rendered = paths.parallelStream().map(path -> {
       try {
         return (Object) PdfPage.render(files.get(path), style, fonts, asOf);
