@@ -136,6 +136,10 @@ public final class SitePublisher {
         }
       } catch (Questionnaire.TooLarge e) {
         throw new Problem(true, "Questionnaire " + e.getMessage());
+      } catch (kz.talap.condition.Condition.Failure e) {
+        // A condition that cannot be evaluated for some answers is a catalogue error; talap check would fail on it too.
+        throw new Problem(true, "Questionnaire " + page.service().code()
+            + page.subtype().map(s -> "/" + s.code()).orElse("") + ": " + e.getMessage());
       }
     }
     snapshot.labels().stream().map(Label::code).forEach(labels::remove);

@@ -14,7 +14,6 @@ import java.util.regex.Pattern;
 import kz.talap.condition.Condition;
 import kz.talap.model.Catalogue;
 import kz.talap.model.CountryGroupMember;
-import kz.talap.model.Enums.FactType;
 import kz.talap.model.Fact;
 import kz.talap.questionnaire.Questionnaire.Answer;
 import kz.talap.questionnaire.Questionnaire.Answer.Kind;
@@ -123,10 +122,5 @@ final class AnswerDomain {
   /** A value as a file-name part: lower case letters, digits and '-'. */
   private static String token(String value) {
     return value.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
-  }
-
-  /** Whether a fact can be asked at all: a declared fact other than a date. */
-  static boolean askable(Fact fact) {
-    return fact.type() != FactType.DATE;
   }
 }
