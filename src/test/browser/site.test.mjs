@@ -19,7 +19,8 @@ const url = (page) => fileUrl(SITE, page);
 
 assert.ok(existsSync(path.join(SITE, 'index.html')),
   `no site in ${SITE}: publish it first (./talap publish --as-of 2026-11-21 --out target/published-site)`);
-const PAGES = htmlFiles(SITE);
+// The questionnaire pages ({lang}/.../q/*.html, hundreds) have their own test: questionnaire.test.mjs.
+const PAGES = htmlFiles(SITE).filter((page) => !page.includes('/q/'));
 
 let browser;
 

@@ -147,8 +147,9 @@ final class PublishCommand {
         + CompileCommand.count(snapshot.subTypes().size(), "sub-type") + ", "
         + CompileCommand.count(result.warnings(), "warning"));
     long pdfs = site.files().stream().filter(f -> f.endsWith(".pdf")).count();
-    out.println("Published " + site.pages() + " pages" + (fonts.isPresent() ? " and " + pdfs + " PDFs" : "")
-        + " in kk, ru, en to " + target + " in " + millis + " ms");
+    String questionnaires = site.questionnairePages() + " questionnaire pages";
+    out.println("Published " + site.pages() + " pages" + (fonts.isPresent() ? ", " + questionnaires + " and " + pdfs
+        + " PDFs" : " and " + questionnaires) + " in kk, ru, en to " + target + " in " + millis + " ms");
     if (previous.isPresent()) {
       DiffReport changes = new DiffReport(CatalogueDiff.between(previous.get(), catalogue),
           line.getOptionValue("previous"), "");

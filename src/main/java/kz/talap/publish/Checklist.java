@@ -49,11 +49,23 @@ final class Checklist {
    * code.
    */
   List<Map<String, Object>> items(Optional<String> stage) {
+    // Documents only for a reduced set (PRP minors: birth certificate, other parent's consent) are no item of the
+    // list in the act; they are shown with their set.
+    return items(stage, Checklist::standard);
+  }
+
+  /**
+   * The items of one stage (or of no stage) narrowed to one applicant: only the requirements with these codes, those
+   * of a reduced set included.
+   */
+  List<Map<String, Object>> items(Optional<String> stage, java.util.Set<String> codes) {
+    return items(stage, r -> codes.contains(r.code()));
+  }
+
+  private List<Map<String, Object>> items(Optional<String> stage, java.util.function.Predicate<Requirement> shown) {
     Map<String, List<Requirement>> byItem = new TreeMap<>();
     for (Requirement requirement : requirements) {
-      // Documents only for a reduced set (PRP minors: birth certificate, other parent's consent) are no item of the
-      // list in the act; they are shown with their set.
-      if (!requirement.stage().equals(stage) || !standard(requirement)) {
+      if (!requirement.stage().equals(stage) || !shown.test(requirement)) {
         continue;
       }
       byItem.computeIfAbsent(key(requirement), k -> new ArrayList<>()).add(requirement);

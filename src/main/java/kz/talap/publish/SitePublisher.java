@@ -20,6 +20,7 @@ import kz.talap.model.Enums;
 import kz.talap.model.Label;
 import kz.talap.model.Language;
 import kz.talap.publish.Templates.TemplateProblem;
+import kz.talap.questionnaire.Questionnaire;
 
 /**
  * Publishes the catalogue in force on a day as a static site: every page in every language rendered from the
@@ -100,18 +101,56 @@ public final class SitePublisher {
       throw new Problem(true, "Labels: the catalogue has no label " + String.join(", ", missing)
           + " (talap publish needs them; add them to the Labels sheet)");
     }
+    Map<String, Questionnaire> questionnaires = questionnaires(snapshot, asOf);
     Optional<Changes> changes = previous.map(p -> new Changes(CatalogueDiff.between(p, catalogue), catalogue, p));
-    Map<String, byte[]> files = render(snapshot, asOf, templates, changes, pdf.isPresent());
+    List<String> narrowedPdfs = new ArrayList<>();
+    Map<String, byte[]> files = render(snapshot, asOf, templates, changes, pdf.isPresent(), questionnaires,
+        narrowedPdfs);
     if (pdf.isPresent()) {
-      addPdfs(files, new SiteIndex(snapshot).pages(), pdf.get(), asOf, templates);
+      addPdfs(files, new SiteIndex(snapshot).pages(), narrowedPdfs, pdf.get(), asOf, templates);
     }
-    int pages = (int) files.keySet().stream().filter(f -> f.endsWith(".html")).count();
+    int questionnairePages = (int) files.keySet().stream()
+        .filter(f -> f.endsWith(".html") && f.contains("/" + QuestionnairePages.FOLDER)).count();
+    int pages = (int) files.keySet().stream().filter(f -> f.endsWith(".html")).count() - questionnairePages;
     try {
       SiteFolder.replace(target, files);
     } catch (IOException e) {
       throw new Problem(false, "cannot write " + target + ": " + e.getMessage());
     }
-    return new Site(target, pages, List.copyOf(files.keySet()));
+    return new Site(target, pages, questionnairePages, List.copyOf(files.keySet()));
+  }
+
+  /**
+   * The questionnaire of every page that has one, by the page's path; checks that the catalogue has every label its
+   * pages use.
+   *
+   * @throws Problem when a questionnaire would exceed its limits, or a label is missing (catalogue problems)
+   */
+  private static Map<String, Questionnaire> questionnaires(Catalogue snapshot, LocalDate asOf) throws Problem {
+    Map<String, Questionnaire> questionnaires = new TreeMap<>();
+    Set<String> labels = new TreeSet<>();
+    for (SiteIndex.Page page : new SiteIndex(snapshot).pages()) {
+      try {
+        Optional<Questionnaire> questionnaire = Questionnaire.of(snapshot, asOf, page.service(), page.subtype());
+        if (questionnaire.isPresent()) {
+          questionnaires.put(page.path(), questionnaire.get());
+          labels.addAll(QuestionnairePages.LABELS);
+          labels.addAll(QuestionnairePages.labels(questionnaire.get()));
+        }
+      } catch (Questionnaire.TooLarge e) {
+        throw new Problem(true, "Questionnaire " + e.getMessage());
+      } catch (kz.talap.condition.Condition.Failure e) {
+        // A condition that cannot be evaluated for some answers is a catalogue error; talap check would fail on it too.
+        throw new Problem(true, "Questionnaire " + page.service().code()
+            + page.subtype().map(s -> "/" + s.code()).orElse("") + ": " + e.getMessage());
+      }
+    }
+    snapshot.labels().stream().map(Label::code).forEach(labels::remove);
+    if (!labels.isEmpty()) {
+      throw new Problem(true, "Labels: the catalogue has no label " + String.join(", ", labels)
+          + " (the questionnaire pages need them; add them to the Labels sheet)");
+    }
+    return questionnaires;
   }
 
   /** The changes from the previous catalogue, and both catalogues (every version) to name the rows they refer to. */
@@ -119,7 +158,8 @@ public final class SitePublisher {
 
   /** Every file of the site, by its path relative to the site root, sorted. */
   private static Map<String, byte[]> render(Catalogue catalogue, LocalDate asOf, Templates templates,
-      Optional<Changes> changes, boolean pdf) throws TemplateProblem {
+      Optional<Changes> changes, boolean pdf, Map<String, Questionnaire> questionnaires, List<String> pdfSources)
+      throws TemplateProblem {
     Map<String, byte[]> files = new TreeMap<>();
     SiteIndex index = new SiteIndex(catalogue);
     Map<Language, PageText> texts = new LinkedHashMap<>();
@@ -137,6 +177,7 @@ public final class SitePublisher {
       statement.put("providers", index.providers(text));
       statement.put("date", text.format("ACCESSIBILITY_DATE", text.date(asOf), catalogue.version()));
       files.put(folder + ACCESSIBILITY, html(templates.render("accessibility.ftlh", statement)));
+      model.put("questionnaires", questionnaireLinks(questionnaires, text));
       if (changes.isPresent()) {
         model.put("changes", Map.of("href", ChangesPage.PATH, "text", text.label("CHANGES")));
         Map<String, Object> changesModel = common(catalogue, asOf, text, texts, folder, ChangesPage.PATH);
@@ -151,6 +192,11 @@ public final class SitePublisher {
         try {
           Map<String, Object> pageModel = common(catalogue, asOf, text, texts, folder, page.path());
           pageModel.putAll(new ServicePage(catalogue, asOf, page.service(), page.subtype(), text).model());
+          if (questionnaires.containsKey(page.path())) {
+            String start = QuestionnairePages.folder(page.path()) + QuestionnairePages.FIRST;
+            pageModel.put("questionnaire", Map.of("href", start.substring(start.indexOf('/') + 1),
+                "text", text.label("Q_START")));
+          }
           if (pdf) {
             String file = PdfPage.path(page.path());
             pageModel.put("pdf", Map.of("href", file.substring(file.lastIndexOf('/') + 1),
@@ -167,6 +213,7 @@ public final class SitePublisher {
         }
         files.put(folder + pages.get(i).path(), (byte[]) rendered.get(i));
       }
+      renderQuestionnaires(catalogue, asOf, templates, questionnaires, texts, text, pdf, files, pdfSources);
     }
     Map<String, Object> root = new LinkedHashMap<>();
     root.put("catalogue", catalogueModel(catalogue, asOf, texts.get(Language.KK)));
@@ -186,6 +233,50 @@ public final class SitePublisher {
     copyAssets(templates, files);
     files.put(SiteFolder.MARKER, SiteFolder.MARKER_TEXT.getBytes(StandardCharsets.UTF_8));
     return files;
+  }
+
+  /** The questionnaire links of the index: by page path, the link to its first question. */
+  private static Map<String, Object> questionnaireLinks(Map<String, Questionnaire> questionnaires, PageText text) {
+    Map<String, Object> links = new TreeMap<>();
+    questionnaires.keySet().forEach(path -> links.put(path, Map.of("href",
+        QuestionnairePages.folder(path) + QuestionnairePages.FIRST, "text", text.label("Q_START"))));
+    return links;
+  }
+
+  /** Every questionnaire page of one language, rendered on every core, added in a fixed order. */
+  private static void renderQuestionnaires(Catalogue catalogue, LocalDate asOf, Templates templates,
+      Map<String, Questionnaire> questionnaires, Map<Language, PageText> texts, PageText text, boolean pdf,
+      Map<String, byte[]> files, List<String> pdfSources) throws TemplateProblem {
+    String folder = text.language().code() + "/";
+    List<QuestionnairePages.Rendered> pages = new ArrayList<>();
+    for (SiteIndex.Page page : new SiteIndex(catalogue).pages()) {
+      Questionnaire questionnaire = questionnaires.get(page.path());
+      if (questionnaire != null) {
+        pages.addAll(new QuestionnairePages(catalogue, page, questionnaire, text).pages());
+      }
+    }
+    List<Object> rendered = pages.parallelStream().map(page -> {
+      try {
+        Map<String, Object> model = common(catalogue, asOf, text, texts, folder, page.path());
+        model.putAll(page.model());
+        if (pdf && page.pdf().isPresent()) {
+          model.put("pdf", Map.of("href", page.pdf().get(),
+              "text", text.labels().getOrDefault("DOWNLOAD_PDF", DOWNLOAD_PDF.get(text.language()))));
+        }
+        return (Object) html(templates.render("questionnaire.ftlh", model));
+      } catch (TemplateProblem e) {
+        return e;
+      }
+    }).toList();
+    for (int i = 0; i < pages.size(); i++) {
+      if (rendered.get(i) instanceof TemplateProblem problem) {
+        throw problem;
+      }
+      files.put(folder + pages.get(i).path(), (byte[]) rendered.get(i));
+      if (pdf && pages.get(i).makesPdf()) {
+        pdfSources.add(folder + pages.get(i).path());
+      }
+    }
   }
 
   /**
@@ -224,8 +315,9 @@ public final class SitePublisher {
       Language.KK, "PDF жүктеп алу", Language.RU, "Скачать PDF", Language.EN, "Download PDF");
 
   /** The PDF of every service page in every language, rendered on every core from the HTML already in the site. */
-  private static void addPdfs(Map<String, byte[]> files, List<SiteIndex.Page> pages, PdfFonts fonts, LocalDate asOf,
-      Templates templates) throws TemplateProblem, Problem {
+  private static void addPdfs(Map<String, byte[]> files, List<SiteIndex.Page> pages,
+      List<String> narrowed, PdfFonts fonts, LocalDate asOf, Templates templates)
+      throws TemplateProblem, Problem {
     byte[] css = files.get(PdfPage.STYLESHEET);
     if (css == null) {
       throw new TemplateProblem(templates.folder().resolve(PdfPage.STYLESHEET).toString(), 0,
@@ -236,6 +328,8 @@ public final class SitePublisher {
     for (Language language : Language.values()) {
       pages.forEach(page -> paths.add(language.code() + "/" + page.path()));
     }
+    // The narrowed checklists too, one per distinct list (the question pages are no list to hand out).
+    paths.addAll(narrowed);
     List<Object> rendered = paths.parallelStream().map(path -> {
       try {
         return (Object) PdfPage.render(files.get(path), style, fonts, asOf);

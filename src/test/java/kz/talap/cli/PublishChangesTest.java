@@ -40,7 +40,7 @@ class PublishChangesTest {
     assertEquals("", run.err());
     assertEquals(0, run.exit());
     List<String> out = run.out().lines().toList();
-    assertTrue(out.get(1).matches("Published 49 pages in kk, ru, en to .*site in \\d+ ms"), out.get(1));
+    assertTrue(out.get(1).matches("Published 49 pages and \\d+ questionnaire pages in kk, ru, en to .*site in \\d+ ms"), out.get(1));
     assertEquals("What changed since catalogue: 3 changes: 0 added, 1 removed, 2 changed "
         + "(kk/changes.html, ru/changes.html, en/changes.html)", out.get(2));
     for (String lang : List.of("kk", "ru", "en")) {

@@ -72,16 +72,18 @@ class PublishPdfTest {
     assertEquals(0, run.exit(), run.err());
     assertEquals("", run.err());
     String published = run.out().lines().toList().get(1);
-    assertTrue(published.matches("Published 46 pages and 39 PDFs in kk, ru, en to .*site in \\d+ ms"), published);
+    assertTrue(published.matches("Published 46 pages, 2301 questionnaire pages and 240 PDFs in kk, ru, en to .*site in \\d+ ms"), published);
     List<String> expected = new ArrayList<>();
     for (String page : files(site, ".html")) {
       // Every page of a service or sub-type ({lang}/{service}/{page}.html) has one; the indexes have none.
-      if (page.chars().filter(c -> c == '/').count() == 2) {
+      if (page.chars().filter(c -> c == '/').count() == 2 && !page.contains("/q/")) {
         expected.add(page.replaceAll("\\.html$", ".pdf"));
       }
     }
     assertEquals(39, expected.size());
-    assertEquals(expected, files(site, ".pdf"));
+    assertEquals(expected, files(site, ".pdf").stream().filter(f -> !f.contains("/q/")).toList());
+    // The narrowed checklists: one PDF per distinct list in each language (QuestionnaireTest checks their links).
+    assertEquals(201, files(site, ".pdf").stream().filter(f -> f.contains("/q/") && f.endsWith(".list.pdf")).count());
     for (String pdf : expected) {
       assertTrue(Files.readString(site.resolve(pdf), java.nio.charset.StandardCharsets.ISO_8859_1)
           .startsWith("%PDF-"), pdf);
@@ -153,7 +155,7 @@ class PublishPdfTest {
     Path plain = dir.resolve("plain");
     CliRun without = CliRun.of("publish", "--as-of", PublishCommandTest.AS_OF, "--out", plain.toString());
     assertEquals(0, without.exit(), without.err());
-    assertTrue(without.out().lines().toList().get(1).startsWith("Published 46 pages in kk, ru, en to "));
+    assertTrue(without.out().lines().toList().get(1).startsWith("Published 46 pages and 2301 questionnaire pages in kk, ru, en to "));
     assertEquals(List.of(), files(plain, ".pdf"));
     assertFalse(Files.readString(plain.resolve("en/trp/trp-work.html")).contains("pdf"));
   }

@@ -45,7 +45,9 @@ class PublishServicesTest {
 
   @Test
   void plainNames_titleLinksAndHeadings_officialNameStaysUnderIt() throws IOException {
-    assertTrue(page("en/index.html").contains("<li value=\"2\"><a href=\"trp/trp-work.html\">Work</a></li>"));
+    assertTrue(page("en/index.html").contains("<li value=\"2\"><a href=\"trp/trp-work.html\">Work</a> · <a class=\""
+        + "questionnaire-link\" href=\"trp/trp-work/q/index.html\">Answer a few questions to get your own list<span "
+        + "class=\"visually-hidden\">: Work</span></a></li>"));
     assertTrue(page("kk/index.html").contains("<a href=\"prp/index.html\">Тұрақты тұру</a>"));
     String ru = page("ru/trp/trp-work.html");
     assertTrue(ru.contains("<p class=\"kicker\">Временное проживание</p>\n<h1>Работа</h1>\n<p class=\"official\">"
