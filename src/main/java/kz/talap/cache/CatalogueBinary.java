@@ -36,8 +36,8 @@ import kz.talap.source.Diagnostic;
 /**
  * A compiled catalogue with its diagnostics in a compact binary form, so that a command loads it in a few
  * milliseconds instead of compiling the workbooks again. Records are written component by component in declaration
- * order (the model's own record types, read back through their canonical constructors), each string once (later uses
- * name it by number), dates as day numbers, enums by ordinal, and conditions as their source with CEL's type-checked
+ * order (the model's own record types, read back through their canonical constructors), each string and each
+ * condition's type-checked expression once (later uses name it by number), dates as day numbers, enums by ordinal, and conditions as their source with CEL's type-checked
  * expression (made into a program when first evaluated). Not a published format: the file is only read by the build
  * that wrote it (the cache key includes the program) and the cache checks its integrity; anything that does not read
  * back exactly to the end is refused.
@@ -161,6 +161,8 @@ public final class CatalogueBinary {
   private static final class Writer {
     final ByteArrayOutputStream bytes = new ByteArrayOutputStream(1 << 16);
     private final Map<String, Integer> strings = new HashMap<>();
+    /** Sources whose checked expression is written already: a catalogue repeats a few in many cells. */
+    private final Map<String, Integer> checked = new HashMap<>();
 
     void varint(long value) {
       long v = value;
@@ -256,9 +258,16 @@ public final class CatalogueBinary {
     private void condition(Condition condition) {
       string(condition.source());
       string(condition.where());
-      byte[] checked = condition.checkedExpression();
-      varint(checked.length);
-      bytes.write(checked, 0, checked.length);
+      Integer known = checked.get(condition.source());
+      if (known != null) {
+        varint(known + 1L);
+      } else {
+        checked.put(condition.source(), checked.size());
+        byte[] expression = condition.checkedExpression();
+        varint(0);
+        varint(expression.length);
+        bytes.write(expression, 0, expression.length);
+      }
       List<String> facts = new ArrayList<>(new TreeSet<>(condition.facts()));
       varint(facts.size());
       facts.forEach(this::string);
@@ -273,6 +282,7 @@ public final class CatalogueBinary {
     private final byte[] bytes;
     private int position;
     private final List<String> strings = new ArrayList<>();
+    private final List<byte[]> checked = new ArrayList<>();
     private ConditionCompiler conditions;
 
     Reader(byte[] bytes) {
@@ -405,9 +415,19 @@ public final class CatalogueBinary {
       }
       String source = string();
       String where = string();
-      int length = count();
-      byte[] checked = java.util.Arrays.copyOfRange(bytes, position, position + length);
-      position += length;
+      long known = varint();
+      byte[] expression;
+      if (known > 0) {
+        if (known > checked.size()) {
+          throw new IOException("bad expression number");
+        }
+        expression = checked.get((int) known - 1);
+      } else {
+        int length = count();
+        expression = java.util.Arrays.copyOfRange(bytes, position, position + length);
+        position += length;
+        checked.add(expression);
+      }
       Set<String> facts = new TreeSet<>();
       for (int n = count(), i = 0; i < n; i++) {
         facts.add(string());
@@ -420,7 +440,7 @@ public final class CatalogueBinary {
       for (int n = count(), i = 0; i < n; i++) {
         literals.add(string());
       }
-      return conditions.compiled(source, where, checked, facts, integers, literals);
+      return conditions.compiled(source, where, expression, facts, integers, literals);
     }
   }
 }

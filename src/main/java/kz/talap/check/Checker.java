@@ -69,14 +69,6 @@ public final class Checker {
   /** The rows in force and the country-group lists, worked out once per submission day. */
   private final Map<LocalDate, Day> byDay = new HashMap<>();
   private final Deadlines deadlines;
-  /**
-   * Messages already rendered, by key and arguments: a batch repeats the same few (the same document missing, the
-   * same fee) thousands of times, and rendering three languages costs more than the check itself.
-   */
-  private final Map<RenderedKey, Text> rendered = new HashMap<>();
-
-  private record RenderedKey(String key, Map<String, Text> args) {}
-
   public Checker(Catalogue catalogue) {
     this.catalogue = catalogue;
     this.calendar = new WorkingCalendar(catalogue.calendar());
@@ -474,13 +466,9 @@ public final class Checker {
         String.join(separator, texts.stream().map(Text::en).toList()));
   }
 
-  private Finding finding(Severity severity, Kind kind, String subject, String document, Text citation,
+  private static Finding finding(Severity severity, Kind kind, String subject, String document, Text citation,
       String key, Map<String, Text> args) {
-    if (rendered.size() > 10_000) {
-      rendered.clear();
-    }
-    Text message = rendered.computeIfAbsent(new RenderedKey(key, args), k -> messages.text(key, args));
-    return new Finding(severity, kind, Optional.ofNullable(subject), Optional.ofNullable(document), citation,
-        message);
+    return Finding.of(severity, kind, Optional.ofNullable(subject), Optional.ofNullable(document), citation, key,
+        args);
   }
 }
