@@ -231,7 +231,12 @@ public final class Checker {
         .orElse(Requirement.STANDARD);
   }
 
+  /** The translation and legalisation rules of the submission's service: looked up once, not per document. */
+  private record DocumentRules(Optional<Rule> translation, Optional<Rule> legalisation) {}
+
   private void documents(Submission submission, Catalogue now, List<Requirement> due, List<Finding> findings) {
+    DocumentRules rules = new DocumentRules(rule(now, submission, RuleKind.TRANSLATION),
+        rule(now, submission, RuleKind.LEGALISATION));
     Map<String, List<PresentedDocument>> presented = new LinkedHashMap<>();
     submission.documents().forEach(d -> presented.computeIfAbsent(d.code(), c -> new ArrayList<>()).add(d));
     Set<String> groupsDone = new LinkedHashSet<>();
@@ -239,13 +244,14 @@ public final class Checker {
       if (requirement.group().isPresent()) {
         String code = requirement.group().get();
         if (groupsDone.add(code)) {
-          group(submission, now, code, due, presented, findings);
+          group(submission, now, code, due, presented, rules, findings);
         }
       } else if (!presented.containsKey(requirement.document())) {
         findings.add(finding(Severity.ERROR, Kind.MISSING_DOCUMENT, requirement.code(), requirement.document(),
             requirement.citation(), "MISSING_DOCUMENT", Map.of("document", documentName(now, requirement.document()))));
       } else {
-        presented.get(requirement.document()).forEach(d -> properties(submission, now, requirement, d, findings));
+        presented.get(requirement.document())
+            .forEach(d -> properties(submission, now, requirement, d, rules, findings));
       }
     }
     Set<String> required = new LinkedHashSet<>();
@@ -259,7 +265,7 @@ public final class Checker {
   }
 
   private void group(Submission submission, Catalogue now, String code, List<Requirement> due,
-      Map<String, List<PresentedDocument>> presented, List<Finding> findings) {
+      Map<String, List<PresentedDocument>> presented, DocumentRules rules, List<Finding> findings) {
     List<Requirement> members = due.stream().filter(r -> r.group().equals(Optional.of(code))).toList();
     List<Requirement> given = members.stream().filter(r -> presented.containsKey(r.document())).toList();
     Group group = now.group(code).orElseThrow();
@@ -269,13 +275,14 @@ public final class Checker {
               "documents", join(members.stream().map(r -> documentName(now, r.document())).toList(), "; "))));
     }
     for (Requirement requirement : given) {
-      presented.get(requirement.document()).forEach(d -> properties(submission, now, requirement, d, findings));
+      presented.get(requirement.document())
+          .forEach(d -> properties(submission, now, requirement, d, rules, findings));
     }
   }
 
   /** Validity, age, original, translation and legalisation of one presented document. */
   private void properties(Submission submission, Catalogue now, Requirement requirement, PresentedDocument document,
-      List<Finding> findings) {
+      DocumentRules rules, List<Finding> findings) {
     LocalDate day = submission.submittedOn();
     Text name = documentName(now, document.code());
     String code = requirement.code();
@@ -312,7 +319,7 @@ public final class Checker {
       findings.add(finding(Severity.ERROR, Kind.ORIGINAL_NOT_SHOWN, code, document.code(), citation,
           "ORIGINAL_NOT_SHOWN", Map.of("document", name)));
     }
-    Optional<Rule> translation = rule(now, submission, RuleKind.TRANSLATION);
+    Optional<Rule> translation = rules.translation();
     if (translation.isPresent() && document.language().isPresent()
         && !STATE_LANGUAGES.contains(document.language().get()) && !document.notarisedTranslation()) {
       String language = document.language().get();
@@ -320,8 +327,7 @@ public final class Checker {
           translation.get().citation(), "NO_TRANSLATION",
           Map.of("document", name, "language", new Text(language, language, language))));
     }
-    rule(now, submission, RuleKind.LEGALISATION)
-        .ifPresent(rule -> legalisation(now, rule, document, name, findings));
+    rules.legalisation().ifPresent(rule -> legalisation(now, rule, document, name, findings));
   }
 
   /**
