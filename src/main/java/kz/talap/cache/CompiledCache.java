@@ -17,7 +17,6 @@ import java.util.Optional;
 import java.util.stream.Stream;
 import kz.talap.compile.CatalogueCompiler;
 import kz.talap.compile.CompileResult;
-import kz.talap.json.CompiledCatalogueJson;
 import kz.talap.source.AtomicFile;
 import kz.talap.workbook.WorkbookReader;
 
@@ -34,7 +33,7 @@ import kz.talap.workbook.WorkbookReader;
 public final class CompiledCache {
   /** Where the cache lives unless told otherwise: next to the other generated files. */
   public static final Path DEFAULT_FOLDER = Path.of("out", "cache");
-  private static final String FORMAT = "talap-cache/1";
+  private static final String FORMAT = "talap-cache/2";
   /** How many entries are kept; the least recently written go first. */
   static final int ENTRIES = 16;
 
@@ -84,7 +83,7 @@ public final class CompiledCache {
       if (head.length != 3 || !head[0].equals(FORMAT) || !head[1].equals(key) || !head[2].equals(sha256(body))) {
         return Optional.empty();
       }
-      return CompiledCatalogueJson.read(body);
+      return CatalogueBinary.read(body);
     } catch (IOException | RuntimeException e) {
       return Optional.empty();
     }
@@ -92,7 +91,7 @@ public final class CompiledCache {
 
   private static void store(Path entry, String key, CompileResult result) {
     try {
-      byte[] body = CompiledCatalogueJson.write(result);
+      byte[] body = CatalogueBinary.write(result);
       byte[] head = (FORMAT + " " + key + " " + sha256(body) + "\n").getBytes(StandardCharsets.US_ASCII);
       AtomicFile.write(entry, out -> {
         out.write(head);

@@ -69,14 +69,6 @@ public final class Checker {
   /** The rows in force and the country-group lists, worked out once per submission day. */
   private final Map<LocalDate, Day> byDay = new HashMap<>();
   private final Deadlines deadlines;
-  /**
-   * Messages already rendered, by key and arguments: a batch repeats the same few (the same document missing, the
-   * same fee) thousands of times, and rendering three languages costs more than the check itself.
-   */
-  private final Map<RenderedKey, Text> rendered = new HashMap<>();
-
-  private record RenderedKey(String key, Map<String, Text> args) {}
-
   public Checker(Catalogue catalogue) {
     this.catalogue = catalogue;
     this.calendar = new WorkingCalendar(catalogue.calendar());
@@ -239,7 +231,12 @@ public final class Checker {
         .orElse(Requirement.STANDARD);
   }
 
+  /** The translation and legalisation rules of the submission's service: looked up once, not per document. */
+  private record DocumentRules(Optional<Rule> translation, Optional<Rule> legalisation) {}
+
   private void documents(Submission submission, Catalogue now, List<Requirement> due, List<Finding> findings) {
+    DocumentRules rules = new DocumentRules(rule(now, submission, RuleKind.TRANSLATION),
+        rule(now, submission, RuleKind.LEGALISATION));
     Map<String, List<PresentedDocument>> presented = new LinkedHashMap<>();
     submission.documents().forEach(d -> presented.computeIfAbsent(d.code(), c -> new ArrayList<>()).add(d));
     Set<String> groupsDone = new LinkedHashSet<>();
@@ -247,13 +244,14 @@ public final class Checker {
       if (requirement.group().isPresent()) {
         String code = requirement.group().get();
         if (groupsDone.add(code)) {
-          group(submission, now, code, due, presented, findings);
+          group(submission, now, code, due, presented, rules, findings);
         }
       } else if (!presented.containsKey(requirement.document())) {
         findings.add(finding(Severity.ERROR, Kind.MISSING_DOCUMENT, requirement.code(), requirement.document(),
             requirement.citation(), "MISSING_DOCUMENT", Map.of("document", documentName(now, requirement.document()))));
       } else {
-        presented.get(requirement.document()).forEach(d -> properties(submission, now, requirement, d, findings));
+        presented.get(requirement.document())
+            .forEach(d -> properties(submission, now, requirement, d, rules, findings));
       }
     }
     Set<String> required = new LinkedHashSet<>();
@@ -267,7 +265,7 @@ public final class Checker {
   }
 
   private void group(Submission submission, Catalogue now, String code, List<Requirement> due,
-      Map<String, List<PresentedDocument>> presented, List<Finding> findings) {
+      Map<String, List<PresentedDocument>> presented, DocumentRules rules, List<Finding> findings) {
     List<Requirement> members = due.stream().filter(r -> r.group().equals(Optional.of(code))).toList();
     List<Requirement> given = members.stream().filter(r -> presented.containsKey(r.document())).toList();
     Group group = now.group(code).orElseThrow();
@@ -277,13 +275,14 @@ public final class Checker {
               "documents", join(members.stream().map(r -> documentName(now, r.document())).toList(), "; "))));
     }
     for (Requirement requirement : given) {
-      presented.get(requirement.document()).forEach(d -> properties(submission, now, requirement, d, findings));
+      presented.get(requirement.document())
+          .forEach(d -> properties(submission, now, requirement, d, rules, findings));
     }
   }
 
   /** Validity, age, original, translation and legalisation of one presented document. */
   private void properties(Submission submission, Catalogue now, Requirement requirement, PresentedDocument document,
-      List<Finding> findings) {
+      DocumentRules rules, List<Finding> findings) {
     LocalDate day = submission.submittedOn();
     Text name = documentName(now, document.code());
     String code = requirement.code();
@@ -320,7 +319,7 @@ public final class Checker {
       findings.add(finding(Severity.ERROR, Kind.ORIGINAL_NOT_SHOWN, code, document.code(), citation,
           "ORIGINAL_NOT_SHOWN", Map.of("document", name)));
     }
-    Optional<Rule> translation = rule(now, submission, RuleKind.TRANSLATION);
+    Optional<Rule> translation = rules.translation();
     if (translation.isPresent() && document.language().isPresent()
         && !STATE_LANGUAGES.contains(document.language().get()) && !document.notarisedTranslation()) {
       String language = document.language().get();
@@ -328,8 +327,7 @@ public final class Checker {
           translation.get().citation(), "NO_TRANSLATION",
           Map.of("document", name, "language", new Text(language, language, language))));
     }
-    rule(now, submission, RuleKind.LEGALISATION)
-        .ifPresent(rule -> legalisation(now, rule, document, name, findings));
+    rules.legalisation().ifPresent(rule -> legalisation(now, rule, document, name, findings));
   }
 
   /**
@@ -474,13 +472,9 @@ public final class Checker {
         String.join(separator, texts.stream().map(Text::en).toList()));
   }
 
-  private Finding finding(Severity severity, Kind kind, String subject, String document, Text citation,
+  private static Finding finding(Severity severity, Kind kind, String subject, String document, Text citation,
       String key, Map<String, Text> args) {
-    if (rendered.size() > 10_000) {
-      rendered.clear();
-    }
-    Text message = rendered.computeIfAbsent(new RenderedKey(key, args), k -> messages.text(key, args));
-    return new Finding(severity, kind, Optional.ofNullable(subject), Optional.ofNullable(document), citation,
-        message);
+    return Finding.of(severity, kind, Optional.ofNullable(subject), Optional.ofNullable(document), citation, key,
+        args);
   }
 }

@@ -203,7 +203,6 @@ final class Deadlines {
 
   private Finding finding(Severity severity, Kind kind, String subject, Text citation, String key,
       Map<String, Text> args) {
-    return new Finding(severity, kind, Optional.ofNullable(subject), Optional.empty(), citation,
-        messages.text(key, args));
+    return Finding.of(severity, kind, Optional.ofNullable(subject), Optional.empty(), citation, key, args);
   }
 }

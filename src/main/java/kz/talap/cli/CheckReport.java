@@ -120,7 +120,7 @@ abstract class CheckReport {
         out.println(label("report.findings") + ":");
         for (Finding f : result.findings()) {
           out.println("  " + label("severity." + f.severity().name())
-              + f.subject().map(c -> " [" + c + "]").orElse("") + ": " + f.message().in(language));
+              + f.subject().map(c -> " [" + c + "]").orElse("") + ": " + f.message(language));
           out.println("      " + f.citation().in(language));
         }
       }
@@ -203,7 +203,7 @@ abstract class CheckReport {
         m.put("severity_text", label("severity." + f.severity().name()));
         m.put("kind", f.kind().name());
         m.put("subject", f.subject().orElse(""));
-        m.put("message", f.message().in(language));
+        m.put("message", f.message(language));
         m.put("citation", f.citation().in(language));
         findings.add(m);
       }

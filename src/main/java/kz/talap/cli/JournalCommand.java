@@ -203,7 +203,7 @@ final class JournalCommand {
     out.println(title);
     for (Finding f : findings) {
       out.println(mark + f.severity().name().toLowerCase(Locale.ROOT) + f.subject().map(s -> " [" + s + "]")
-          .orElse("") + ": " + f.message().in(language));
+          .orElse("") + ": " + f.message(language));
       out.println("      " + f.citation().in(language));
     }
   }

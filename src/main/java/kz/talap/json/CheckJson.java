@@ -100,7 +100,7 @@ public final class CheckJson implements AutoCloseable {
       text("citation", finding.citation());
       text("message", finding.message());
       if (language.isPresent()) {
-        json.writeStringField("text", finding.message().in(language.get()));
+        json.writeStringField("text", finding.message(language.get()));
       }
       json.writeEndObject();
     }

@@ -122,10 +122,15 @@ public final class SubmissionJson {
     private final Map<String, Set<String>> needed = new HashMap<>();
     private final Set<String> services = new LinkedHashSet<>();
     private final Set<String> channels = new LinkedHashSet<>();
+    /** The facts every submission must give. */
+    private final Set<String> required = new TreeSet<>();
+    /** Whether a service (and sub-type) has a fee set in MCI, by "service/sub-type". */
+    private final Map<String, Boolean> mciFees = new HashMap<>();
 
     private Reader(Catalogue catalogue) {
       this.catalogue = catalogue;
       catalogue.facts().forEach(f -> declared.put(f.name(), f));
+      catalogue.facts().stream().filter(Fact::required).forEach(f -> required.add(f.name()));
       catalogue.services().forEach(s -> services.add(s.code()));
       catalogue.channels().forEach(c -> channels.add(c.code()));
     }
@@ -298,8 +303,8 @@ public final class SubmissionJson {
   }
 
   private boolean mciFee(String service, Optional<String> subtype) {
-    return catalogue.fees().stream().anyMatch(f -> f.unit() == MoneyUnit.MCI && f.service().equals(service)
-        && (f.subtype().isEmpty() || f.subtype().equals(subtype)));
+    return reader.mciFees.computeIfAbsent(service + "/" + subtype.orElse(""), k -> catalogue.fees().stream().anyMatch(f -> f.unit() == MoneyUnit.MCI && f.service().equals(service)
+        && (f.subtype().isEmpty() || f.subtype().equals(subtype))));
   }
 
   private Optional<String> code(JsonNode root, String field, Collection<String> known) {
@@ -350,7 +355,12 @@ public final class SubmissionJson {
     String text = value.get();
     LocalDateTime at;
     try {
-      if (!ISO_DATE.matcher(text).lookingAt()) {
+      if (text.length() == 16 && isoDate(text) && text.charAt(10) == 'T' && digits(text, 11, 13)
+          && text.charAt(13) == ':' && digits(text, 14, 16)) {
+        // The usual YYYY-MM-DDTHH:MM, read without a formatter; anything else goes the general way.
+        at = LocalDateTime.of(number(text, 0, 4), number(text, 5, 7), number(text, 8, 10), number(text, 11, 13),
+            number(text, 14, 16));
+      } else if (!ISO_DATE.matcher(text).lookingAt()) {
         throw new DateTimeParseException("not YYYY-MM-DD", text, 0);
       }
       at = text.length() > 19 && (text.endsWith("Z") || text.matches(".*[+-]\\d\\d:\\d\\d$"))
@@ -359,6 +369,11 @@ public final class SubmissionJson {
     } catch (DateTimeParseException e) {
       return problem("$.submitted_at", Phrase.of("submission.bad-date-time", "got", Quoted.of(text)));
     } catch (java.time.DateTimeException e) {
+      if (text.length() == 16) {
+        // No such day or time (2026-02-30T10:00, 25:00), found without a formatter.
+        return problem("$.submitted_at", "expected a date-time YYYY-MM-DDTHH:MM (Asia/Almaty), got "
+            + Quoted.of(text));
+      }
       at = LocalDateTime.MAX; // the time zone moves it past the last day a date-time can have
     }
     if (at.toLocalDate().isBefore(FIRST_DAY) || at.toLocalDate().isAfter(LAST_DAY)) {
@@ -391,8 +406,7 @@ public final class SubmissionJson {
         }
       }
     }
-    Set<String> needed = new TreeSet<>();
-    declared.values().stream().filter(Fact::required).forEach(f -> needed.add(f.name()));
+    Set<String> needed = new TreeSet<>(reader.required);
     service.ifPresent(s -> needed.addAll(reader.needed.computeIfAbsent(s + "/" + subtype.orElse("") + "/"
         + stage.orElse(""), k -> conditionFacts(s, subtype, stage, declared))));
     for (String name : needed) {
@@ -643,19 +657,45 @@ public final class SubmissionJson {
   }
 
   private Optional<LocalDate> date(JsonNode value, String path) {
-    if (value.isTextual() && ISO_DATE.matcher(value.textValue()).matches()) {
+    String text = value.isTextual() ? value.textValue() : "";
+    if (text.length() == 10 && isoDate(text)) {
       try {
-        LocalDate day = LocalDate.parse(value.textValue());
+        LocalDate day = LocalDate.of(number(text, 0, 4), number(text, 5, 7), number(text, 8, 10));
         if (!day.isBefore(FIRST_DAY)) {
           return Optional.of(day);
         }
         return problem(path, Phrase.of("submission.date-out-of-range", "from", FIRST_DAY.toString(), "to",
             LAST_DAY.toString(), "got", kind(value)));
-      } catch (DateTimeParseException e) {
-        // reported below
+      } catch (java.time.DateTimeException e) {
+        // no such day (2026-02-30): reported below
       }
     }
     return problem(path, Phrase.of("submission.bad-date", "got", kind(value)));
+  }
+
+  /** Whether a text starts with YYYY-MM-DD (ASCII digits). */
+  private static boolean isoDate(String text) {
+    return text.length() >= 10 && digits(text, 0, 4) && text.charAt(4) == '-' && digits(text, 5, 7)
+        && text.charAt(7) == '-' && digits(text, 8, 10);
+  }
+
+  private static boolean digits(String text, int from, int to) {
+    for (int i = from; i < to; i++) {
+      char c = text.charAt(i);
+      if (c < '0' || c > '9') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The number written in ASCII digits from {@code from} to {@code to} (checked by {@link #digits}). */
+  private static int number(String text, int from, int to) {
+    int n = 0;
+    for (int i = from; i < to; i++) {
+      n = n * 10 + (text.charAt(i) - '0');
+    }
+    return n;
   }
 
   private boolean bool(JsonNode node, String path, String field) {

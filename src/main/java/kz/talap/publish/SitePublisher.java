@@ -166,9 +166,36 @@ public final class SitePublisher {
     for (Language language : Language.values()) {
       texts.put(language, new PageText(language, catalogue.labels()));
     }
-    for (Language language : Language.values()) {
-      PageText text = texts.get(language);
-      String folder = language.code() + "/";
+    // Pages are independent: the service pages of every language are rendered on every core in one pass (not one
+    // language after another), then collected in page order, so the first problem is reported and the output is
+    // the same whatever the threads did.
+    List<SiteIndex.Page> pages = index.pages();
+    List<PageText> inOrder = new ArrayList<>(texts.values());
+    List<Object> rendered = java.util.stream.IntStream.range(0, inOrder.size() * pages.size()).parallel()
+        .mapToObj(n -> {
+          PageText text = inOrder.get(n / pages.size());
+          SiteIndex.Page page = pages.get(n % pages.size());
+          String folder = text.language().code() + "/";
+          try {
+            Map<String, Object> pageModel = common(catalogue, asOf, text, texts, folder, page.path());
+            pageModel.putAll(new ServicePage(catalogue, asOf, page.service(), page.subtype(), text).model());
+            if (questionnaires.containsKey(page.path())) {
+              String start = QuestionnairePages.folder(page.path()) + QuestionnairePages.FIRST;
+              pageModel.put("questionnaire", Map.of("href", start.substring(start.indexOf('/') + 1),
+                  "text", text.label("Q_START")));
+            }
+            if (pdf) {
+              String file = PdfPage.path(page.path());
+              pageModel.put("pdf", Map.of("href", file.substring(file.lastIndexOf('/') + 1),
+                  "text", text.labels().getOrDefault("DOWNLOAD_PDF", DOWNLOAD_PDF.get(text.language()))));
+            }
+            return (Object) html(templates.render("page.ftlh", pageModel));
+          } catch (TemplateProblem e) {
+            return e;
+          }
+        }).toList();
+    for (PageText text : inOrder) {
+      String folder = text.language().code() + "/";
       Map<String, Object> model = common(catalogue, asOf, text, texts, folder, "index.html");
       model.put("intents", index.intents(text));
       model.put("services", index.services(text));
@@ -186,32 +213,12 @@ public final class SitePublisher {
         files.put(folder + ChangesPage.PATH, html(templates.render("changes.ftlh", changesModel)));
       }
       files.put(folder + "index.html", html(templates.render("index.ftlh", model)));
-      // Pages are independent: rendered on every core, collected in page order so the first problem is reported.
-      List<SiteIndex.Page> pages = index.pages();
-      List<Object> rendered = pages.parallelStream().map(page -> {
-        try {
-          Map<String, Object> pageModel = common(catalogue, asOf, text, texts, folder, page.path());
-          pageModel.putAll(new ServicePage(catalogue, asOf, page.service(), page.subtype(), text).model());
-          if (questionnaires.containsKey(page.path())) {
-            String start = QuestionnairePages.folder(page.path()) + QuestionnairePages.FIRST;
-            pageModel.put("questionnaire", Map.of("href", start.substring(start.indexOf('/') + 1),
-                "text", text.label("Q_START")));
-          }
-          if (pdf) {
-            String file = PdfPage.path(page.path());
-            pageModel.put("pdf", Map.of("href", file.substring(file.lastIndexOf('/') + 1),
-                "text", text.labels().getOrDefault("DOWNLOAD_PDF", DOWNLOAD_PDF.get(text.language()))));
-          }
-          return (Object) html(templates.render("page.ftlh", pageModel));
-        } catch (TemplateProblem e) {
-          return e;
-        }
-      }).toList();
+      int first = inOrder.indexOf(text) * pages.size();
       for (int i = 0; i < pages.size(); i++) {
-        if (rendered.get(i) instanceof TemplateProblem problem) {
+        if (rendered.get(first + i) instanceof TemplateProblem problem) {
           throw problem;
         }
-        files.put(folder + pages.get(i).path(), (byte[]) rendered.get(i));
+        files.put(folder + pages.get(i).path(), (byte[]) rendered.get(first + i));
       }
       renderQuestionnaires(catalogue, asOf, templates, questionnaires, texts, text, pdf, files, pdfSources);
     }

@@ -218,7 +218,7 @@ final class CounterModel {
       Map<String, Object> one = new LinkedHashMap<>();
       one.put("severity", finding.severity().name().toLowerCase(Locale.ROOT));
       one.put("kind", finding.kind().name());
-      one.put("text", finding.message().in(lang));
+      one.put("text", finding.message(lang));
       one.put("citation", finding.citation().in(lang));
       findings.add(one);
     }

@@ -128,7 +128,7 @@ final class JournalPage {
     for (Finding finding : stored.findings()) {
       Map<String, Object> one = new LinkedHashMap<>();
       one.put("severity", finding.severity().name().toLowerCase(Locale.ROOT));
-      one.put("text", finding.message().in(lang));
+      one.put("text", finding.message(lang));
       one.put("citation", finding.citation().in(lang));
       findings.add(one);
     }
@@ -164,7 +164,7 @@ final class JournalPage {
     for (Finding finding : findings) {
       Map<String, Object> one = new LinkedHashMap<>();
       one.put("severity", finding.severity().name().toLowerCase(Locale.ROOT));
-      one.put("text", finding.message().in(lang));
+      one.put("text", finding.message(lang));
       one.put("citation", finding.citation().in(lang));
       list.add(one);
     }

@@ -115,6 +115,22 @@ class CheckerTest {
   }
 
   @Test
+  void message_inOneLanguage_isRenderedOnRequestAndEqualsTheThreeLanguageText() {
+    CheckResult result = trpWork().without("TRP_FINGERPRINT_CERTIFICATE").check();
+    Finding finding = result.findings().get(0);
+
+    assertEquals("Missing: Certificate of fingerprinting of a foreigner or stateless person.",
+        finding.message(kz.talap.model.Language.EN));
+    assertEquals("Не представлен документ: Справка о прохождении дактилоскопирования иностранцем или лицом без "
+        + "гражданства.", finding.message(kz.talap.model.Language.RU));
+    for (kz.talap.model.Language language : kz.talap.model.Language.values()) {
+      assertEquals(finding.message().in(language), finding.message(language));
+    }
+    assertEquals(finding, trpWork().without("TRP_FINGERPRINT_CERTIFICATE").check().findings().get(0),
+        "findings with the same message are equal whether rendered or not");
+  }
+
+  @Test
   void check_missingDocument_namesTheRequirementAndCitation() {
     CheckResult result = trpWork().without("TRP_FINGERPRINT_CERTIFICATE").check();
     assertEquals(Verdict.INCOMPLETE, result.verdict());

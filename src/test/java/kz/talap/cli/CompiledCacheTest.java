@@ -1,5 +1,6 @@
 package kz.talap.cli;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Stream;
@@ -74,8 +76,8 @@ class CompiledCacheTest {
   }
 
   private static String head(Path entry) throws IOException {
-    String text = Files.readString(entry);
-    return text.substring(0, text.indexOf('\n'));
+    byte[] bytes = Files.readAllBytes(entry);
+    return new String(bytes, 0, indexOf(bytes, new byte[] {'\n'}, 0), StandardCharsets.US_ASCII);
   }
 
   @Test
@@ -83,15 +85,16 @@ class CompiledCacheTest {
     assertTrue(check().out().contains("Missing: Passport."));
     Path entry = onlyEntry();
     // An entry that verifies is trusted: change a name inside it and give it the matching hash.
-    String text = Files.readString(entry);
-    String head = text.substring(0, text.indexOf('\n'));
-    String body = text.substring(text.indexOf('\n') + 1).replace("\"Passport\"", "\"Cached passport\"");
-    String[] fields = head.split(" ");
-    Files.writeString(entry, fields[0] + " " + fields[1] + " " + sha256(body) + "\n" + body);
+    byte[] bytes = Files.readAllBytes(entry);
+    int newline = indexOf(bytes, "\n".getBytes(StandardCharsets.US_ASCII), 0);
+    String[] fields = new String(bytes, 0, newline, StandardCharsets.US_ASCII).split(" ");
+    byte[] body = replace(Arrays.copyOfRange(bytes, newline + 1, bytes.length), "Passport", "PASSPORT");
+    Files.write(entry, concat((fields[0] + " " + fields[1] + " " + sha256(body) + "\n")
+        .getBytes(StandardCharsets.US_ASCII), body));
 
     CliRun run = check();
 
-    assertTrue(run.out().contains("Missing: Cached passport."), run.out());
+    assertTrue(run.out().contains("Missing: PASSPORT."), run.out());
     assertTrue(check("--no-cache").out().contains("Missing: Passport."));
   }
 
@@ -141,22 +144,63 @@ class CompiledCacheTest {
   void check_corruptEntry_isRebuiltNotTrusted() throws IOException {
     check();
     Path entry = onlyEntry();
-    String text = Files.readString(entry);
-    Files.writeString(entry, text.replace("\"Passport\"", "\"Forged passport\""));
+    byte[] bytes = Files.readAllBytes(entry);
+    assertTrue(new String(bytes, 0, 14, StandardCharsets.US_ASCII).equals("talap-cache/2 "), "the format first");
+    // A changed name (same length), a flipped byte, a truncated file and garbage: each is compiled again.
+    List<byte[]> corrupt = List.of(replace(bytes, "Passport", "PASSPORT"), flip(bytes, bytes.length / 2),
+        flip(bytes, bytes.length - 1), Arrays.copyOf(bytes, bytes.length - 7), "garbage".getBytes());
+    for (byte[] bad : corrupt) {
+      Files.write(entry, bad);
 
-    CliRun run = check();
+      CliRun run = check();
 
-    assertTrue(run.out().contains("Missing: Passport."), run.out());
-    assertEquals(text, Files.readString(entry), "rebuilt as it was");
-    Files.writeString(entry, "garbage");
-    assertTrue(check().out().contains("Missing: Passport."));
-    assertEquals(text, Files.readString(entry));
+      assertTrue(run.out().contains("Missing: Passport."), run.out());
+      assertArrayEquals(bytes, Files.readAllBytes(entry), "rebuilt as it was");
+    }
   }
 
-  private static String sha256(String text) {
+  private static byte[] flip(byte[] bytes, int at) {
+    byte[] copy = bytes.clone();
+    copy[at] ^= 0x20;
+    return copy;
+  }
+
+  private static byte[] replace(byte[] bytes, String from, String to) {
+    byte[] what = from.getBytes(StandardCharsets.UTF_8);
+    byte[] with = to.getBytes(StandardCharsets.UTF_8);
+    assertEquals(what.length, with.length);
+    byte[] copy = bytes.clone();
+    int found = 0;
+    for (int at = indexOf(copy, what, 0); at >= 0; at = indexOf(copy, what, at + 1)) {
+      System.arraycopy(with, 0, copy, at, with.length);
+      found++;
+    }
+    assertTrue(found > 0, from + " is in the entry");
+    return copy;
+  }
+
+  private static int indexOf(byte[] bytes, byte[] what, int from) {
+    outer:
+    for (int i = from; i <= bytes.length - what.length; i++) {
+      for (int j = 0; j < what.length; j++) {
+        if (bytes[i + j] != what[j]) {
+          continue outer;
+        }
+      }
+      return i;
+    }
+    return -1;
+  }
+
+  private static byte[] concat(byte[] a, byte[] b) {
+    byte[] all = Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, all, a.length, b.length);
+    return all;
+  }
+
+  private static String sha256(byte[] bytes) {
     try {
-      return HexFormat.of().formatHex(
-          MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
