@@ -71,7 +71,7 @@ class CompileCommandTest {
   @Test
   void compile_misspeltNorm_suggestsTheNearest() throws IOException {
     CliRun run = compileWith(TestCatalogue.valid().set("Services", 0, "citation", "ORDER_929, Annex 3"));
-    assertFails(run, "t.xlsx: Services!X2: error: unknown norm 'ORDER_929' — did you mean 'ORDER_992'? "
+    assertFails(run, "t.xlsx: Services!Z2: error: unknown norm 'ORDER_929' — did you mean 'ORDER_992'? "
         + "(or declare it in the Norms sheet)");
   }
 

@@ -67,11 +67,11 @@ class LangOptionTest {
   @Test
   void compile_badCitation_inEachLanguage() throws IOException {
     TestCatalogue typo = TestCatalogue.valid().set("Services", 0, "citation", "ORDER_992, Anex 3");
-    assertEquals("t.xlsx: Services!X2: error: unknown place 'Anex' after ORDER_992: use Annex, item, para, sub-item, "
+    assertEquals("t.xlsx: Services!Z2: error: unknown place 'Anex' after ORDER_992: use Annex, item, para, sub-item, "
         + "sub-para, paragraph, art., part or sub-type\n", firstLine(compile(typo, "en")));
-    assertEquals("t.xlsx: Services!X2: ошибка: неизвестный структурный элемент 'Anex' после ORDER_992: используйте "
+    assertEquals("t.xlsx: Services!Z2: ошибка: неизвестный структурный элемент 'Anex' после ORDER_992: используйте "
         + "Annex, item, para, sub-item, sub-para, paragraph, art., part или sub-type\n", firstLine(compile(typo, "ru")));
-    assertEquals("t.xlsx: Services!X2: қате: ORDER_992 кодынан кейінгі белгісіз 'Anex' құрылымдық бөлігі: Annex, "
+    assertEquals("t.xlsx: Services!Z2: қате: ORDER_992 кодынан кейінгі белгісіз 'Anex' құрылымдық бөлігі: Annex, "
         + "item, para, sub-item, sub-para, paragraph, art., part немесе sub-type қолданыңыз\n",
         firstLine(compile(typo, "kk")));
   }

@@ -51,7 +51,7 @@ class ReleaseCommandTest {
     assertEquals("", run.err());
     assertEquals(0, run.exit());
     Path release = releases().resolve("2026-11-21-1");
-    assertEquals("Built release 2026-11-21-1: catalogue VERSION as of 2026-11-21, 55 files, by aliya at " + AT + "\n"
+    assertEquals("Built release 2026-11-21-1: catalogue VERSION as of 2026-11-21, 2359 files, by aliya at " + AT + "\n"
         + "Diff: first release: no diff\n"
         + "Scenarios: 62 scenarios: 62 passed, 0 failed\n"
         + "Quality: 0 warnings, 32 notes\n"
@@ -97,7 +97,7 @@ class ReleaseCommandTest {
         ShippedCatalogue.PHOTO_RU_EDITED).write(folder.resolve("cat"));
     CliRun run = build(edited);
     assertEquals(0, run.exit(), run.err());
-    assertTrue(run.out().startsWith("Built release 2026-11-21-2: catalogue VERSION as of 2026-11-21, 60 files, "
+    assertTrue(run.out().startsWith("Built release 2026-11-21-2: catalogue VERSION as of 2026-11-21, 2364 files, "
         + "by aliya at " + AT + "\nDiff: 1 change: 0 added, 0 removed, 1 changed since release 2026-11-21-1\n"),
         run.out());
     Path release = releases().resolve("2026-11-21-2");
@@ -116,7 +116,7 @@ class ReleaseCommandTest {
     String manifest = Files.readString(release.resolve("manifest.json"));
     assertTrue(manifest.contains("    \"site/en/trp/trp-work.pdf\" : \""
         + sha256(release.resolve("site/en/trp/trp-work.pdf")) + "\""), manifest);
-    assertTrue(run.out().startsWith("Built release 2026-11-21-1: catalogue VERSION as of 2026-11-21, 94 files, "),
+    assertTrue(run.out().startsWith("Built release 2026-11-21-1: catalogue VERSION as of 2026-11-21, 2599 files, "),
         run.out());
     CliRun fonts = build(ShippedCatalogue.FOLDER, "--fonts", folder.toString());
     assertEquals(2, fonts.exit());
@@ -185,10 +185,10 @@ class ReleaseCommandTest {
         + "Diff: first release: no diff\n"
         + "Scenarios: 62 scenarios: 62 passed, 0 failed\n"
         + "Quality: 0 warnings, 32 notes\n"
-        + "Files: 55, verified\n", show.out());
+        + "Files: 2359, verified\n", show.out());
     CliRun verify = release("verify", "--all");
     assertEquals(0, verify.exit(), verify.err());
-    assertEquals("2026-11-21-1: verified, 55 files as built\n", verify.out());
+    assertEquals("2026-11-21-1: verified, 2359 files as built\n", verify.out());
   }
 
   @Test
