@@ -35,7 +35,7 @@ class EditorsGuideTest {
     // 2. talap test
     CliRun test = CliRun.of("test", "--catalogue", catalogue.toString(), "--as-of", "2026-11-21");
     assertEquals(0, test.exit(), test.out() + test.err());
-    assertEquals("62 scenarios: 62 passed, 0 failed\n", test.out());
+    assertEquals("63 scenarios: 63 passed, 0 failed\n", test.out());
     // 3. talap diff against the workbooks of the release in force
     Path inForce = Path.of(releases, "2026-11-21-1", "workbooks");
     CliRun diff = CliRun.of("diff", inForce.toString(), catalogue.toString(), "--as-of", "2026-11-21").withVersion();

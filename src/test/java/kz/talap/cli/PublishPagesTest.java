@@ -173,7 +173,7 @@ class PublishPagesTest {
     try (Stream<Path> files = Files.walk(site.toRealPath())) {
       pages = files.filter(f -> f.toString().endsWith(".html")).sorted().toList();
     }
-    assertEquals(46 + 2301, pages.size()); // the service, index and statement pages, and the questionnaires
+    assertEquals(46 + 2283, pages.size()); // the service, index and statement pages, and the questionnaires
     Path real = site.toRealPath();
     for (Path file : pages) {
       String relative = real.relativize(file).toString();

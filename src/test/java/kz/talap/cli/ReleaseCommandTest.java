@@ -51,9 +51,9 @@ class ReleaseCommandTest {
     assertEquals("", run.err());
     assertEquals(0, run.exit());
     Path release = releases().resolve("2026-11-21-1");
-    assertEquals("Built release 2026-11-21-1: catalogue VERSION as of 2026-11-21, 2359 files, by aliya at " + AT + "\n"
+    assertEquals("Built release 2026-11-21-1: catalogue VERSION as of 2026-11-21, 2341 files, by aliya at " + AT + "\n"
         + "Diff: first release: no diff\n"
-        + "Scenarios: 62 scenarios: 62 passed, 0 failed\n"
+        + "Scenarios: 63 scenarios: 63 passed, 0 failed\n"
         + "Quality: 0 warnings, 32 notes\n"
         + "Wrote " + release + "; it awaits approval by a second editor: talap release approve 2026-11-21-1 "
         + "--editor NAME\n", run.out());
@@ -72,7 +72,7 @@ class ReleaseCommandTest {
     assertEquals(List.of("catalogue.json", "manifest.json", "quality.json", "quality.txt", "scenarios.txt", "site",
         "summary.txt", "workbooks"), top);
     assertTrue(Files.isRegularFile(release.resolve("site/en/trp/trp-work.html")));
-    assertEquals("62 scenarios: 62 passed, 0 failed\n", Files.readString(release.resolve("scenarios.txt")));
+    assertEquals("63 scenarios: 63 passed, 0 failed\n", Files.readString(release.resolve("scenarios.txt")));
     assertEquals("r-xr-xr-x", PosixFilePermissions.toString(Files.getPosixFilePermissions(release)));
     assertEquals("r--r--r--", PosixFilePermissions.toString(
         Files.getPosixFilePermissions(release.resolve("site/en/index.html"))));
@@ -97,7 +97,7 @@ class ReleaseCommandTest {
         ShippedCatalogue.PHOTO_RU_EDITED).write(folder.resolve("cat"));
     CliRun run = build(edited);
     assertEquals(0, run.exit(), run.err());
-    assertTrue(run.out().startsWith("Built release 2026-11-21-2: catalogue VERSION as of 2026-11-21, 2364 files, "
+    assertTrue(run.out().startsWith("Built release 2026-11-21-2: catalogue VERSION as of 2026-11-21, 2346 files, "
         + "by aliya at " + AT + "\nDiff: 1 change: 0 added, 0 removed, 1 changed since release 2026-11-21-1\n"),
         run.out());
     Path release = releases().resolve("2026-11-21-2");
@@ -116,7 +116,7 @@ class ReleaseCommandTest {
     String manifest = Files.readString(release.resolve("manifest.json"));
     assertTrue(manifest.contains("    \"site/en/trp/trp-work.pdf\" : \""
         + sha256(release.resolve("site/en/trp/trp-work.pdf")) + "\""), manifest);
-    assertTrue(run.out().startsWith("Built release 2026-11-21-1: catalogue VERSION as of 2026-11-21, 2599 files, "),
+    assertTrue(run.out().startsWith("Built release 2026-11-21-1: catalogue VERSION as of 2026-11-21, 2575 files, "),
         run.out());
     CliRun fonts = build(ShippedCatalogue.FOLDER, "--fonts", folder.toString());
     assertEquals(2, fonts.exit());
@@ -146,7 +146,7 @@ class ReleaseCommandTest {
     assertEquals(1, run.exit(), run.err());
     assertEquals("", run.out());
     assertTrue(run.err().endsWith(": expected incomplete, got complete\n"
-        + "talap release build: 62 scenarios: 61 passed, 1 failed (talap test)\n"
+        + "talap release build: 63 scenarios: 62 passed, 1 failed (talap test)\n"
         + "talap release build: nothing built\n"), run.err());
     assertEquals(List.of(), names(releases()));
   }
@@ -183,12 +183,12 @@ class ReleaseCommandTest {
         + "Previous release: none\n"
         + "Approved by bolat at " + APPROVED_AT + "\n"
         + "Diff: first release: no diff\n"
-        + "Scenarios: 62 scenarios: 62 passed, 0 failed\n"
+        + "Scenarios: 63 scenarios: 63 passed, 0 failed\n"
         + "Quality: 0 warnings, 32 notes\n"
-        + "Files: 2359, verified\n", show.out());
+        + "Files: 2341, verified\n", show.out());
     CliRun verify = release("verify", "--all");
     assertEquals(0, verify.exit(), verify.err());
-    assertEquals("2026-11-21-1: verified, 2359 files as built\n", verify.out());
+    assertEquals("2026-11-21-1: verified, 2341 files as built\n", verify.out());
   }
 
   @Test

@@ -37,7 +37,7 @@ class TestCommandTest {
   @Test
   void test_shippedScenarios_allPass() {
     CliRun run = CliRun.of("test", "--as-of", "2026-11-21");
-    assertEquals("62 scenarios: 62 passed, 0 failed\n", run.out());
+    assertEquals("63 scenarios: 63 passed, 0 failed\n", run.out());
     assertEquals("", run.err());
     assertEquals(0, run.exit());
   }
@@ -46,15 +46,17 @@ class TestCommandTest {
   void test_wrongScenario_failsWithItsRow() throws IOException {
     String documents = "TRP_APPLICATION_FORM; TRP_IDENTITY_DOCUMENT; TRP_HOUSING_CONSENT; TRP_FINGERPRINT_CERTIFICATE; "
         + "TRP_WORK_LABOUR_PERMIT";
+    // A citizen of an EAEU country needs no work permit: the registered contract is their basis.
+    String eaeu = documents.replace("TRP_WORK_LABOUR_PERMIT", "TRP_WORK_EMPLOYMENT_CONTRACT");
     Path file = tests(List.of(
         row("code", "W1_EAEU", "service", "TRP", "subtype", "TRP_WORK", "channel", "PROVIDER", "date", "2026-03-20",
-            "facts", "citizenship=RU; birth_date=1988-11-02", "documents", documents, "expected_verdict",
+            "facts", "citizenship=RU; birth_date=1988-11-02", "documents", eaeu, "expected_verdict",
             "INCOMPLETE", "expected_missing", "TRP_REQ_HEALTH_INSURANCE"),
         row("code", "W2_UZ", "service", "TRP", "subtype", "TRP_WORK", "channel", "PROVIDER", "date", "2026-03-20",
             "facts", "citizenship=UZ; birth_date=1988-11-02", "documents", documents, "expected_verdict",
             "COMPLETE", "expected_due", "2026-03-23"),
         row("code", "W3_OK", "service", "TRP", "subtype", "TRP_WORK", "channel", "PROVIDER", "date", "2026-03-20",
-            "facts", "citizenship=RU; birth_date=1988-11-02", "documents", documents, "expected_verdict",
+            "facts", "citizenship=RU; birth_date=1988-11-02", "documents", eaeu, "expected_verdict",
             "COMPLETE", "expected_due", "2026-03-26")));
     CliRun run = test(file);
     assertEquals(1, run.exit(), run.err());
