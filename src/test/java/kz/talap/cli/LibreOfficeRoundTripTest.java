@@ -45,8 +45,11 @@ class LibreOfficeRoundTripTest {
     assertArrayEquals(Files.readAllBytes(original), Files.readAllBytes(roundTrip));
   }
 
-  /** LibreOffice is required in CI (.ci/run installs it); on a developer machine without it the test is skipped. */
-  private static Path findSoffice() {
+  /**
+   * LibreOffice's soffice on the PATH. It is required in CI (.ci/run installs it); on a developer machine without it
+   * the calling test is skipped. Shared with {@link WorkbookGuardTest}.
+   */
+  static Path findSoffice() {
     for (String folder : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
       Path candidate = Path.of(folder, "soffice");
       if (Files.isExecutable(candidate)) {

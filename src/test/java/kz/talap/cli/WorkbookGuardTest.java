@@ -4,9 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -38,7 +36,6 @@ import org.apache.poi.ss.util.AreaReference;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -167,7 +164,7 @@ class WorkbookGuardTest {
   /** LibreOffice opens a guarded workbook and keeps its drop-downs (required in CI, skipped without it here). */
   @Test
   void libreOffice_opensAGuardedWorkbookAndKeepsItsValidations() throws Exception {
-    Path soffice = findSoffice();
+    Path soffice = LibreOfficeRoundTripTest.findSoffice();
     Path file = dir.resolve("ministry.xlsx");
     assertEquals(0, CliRun.of("new-workbook", file.toString()).exit());
     Path resaved = Files.createDirectories(dir.resolve("resaved"));
@@ -386,19 +383,5 @@ class WorkbookGuardTest {
       }
     }
     return codes;
-  }
-
-  private static Path findSoffice() {
-    for (String folder : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
-      Path candidate = Path.of(folder, "soffice");
-      if (Files.isExecutable(candidate)) {
-        return candidate;
-      }
-    }
-    if (System.getenv("CI") != null) {
-      fail("LibreOffice (soffice) is not installed; .ci/run must install libreoffice-calc-nogui");
-    }
-    Assumptions.abort("LibreOffice is not installed");
-    return null;
   }
 }
