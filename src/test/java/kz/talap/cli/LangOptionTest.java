@@ -5,6 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.ss.usermodel.WorkbookFactory;
+import org.apache.poi.ss.util.CellReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -131,6 +135,75 @@ class LangOptionTest {
     CliRun run = CheckCommandTest.check("--lang", lang, submission.toString());
     assertEquals(2, run.exit(), run.err());
     return run.err().lines().findFirst().orElse("");
+  }
+
+  @Test
+  void compile_missingWorkbook_inEachLanguage() {
+    Path missing = dir.resolve("nope.xlsx");
+    String[] said = {"en", "error: no such file", "ru", "ошибка: файл не найден", "kk", "қате: мұндай файл жоқ"};
+    for (int i = 0; i < said.length; i += 2) {
+      CliRun run = CliRun.of("compile", "--catalogue", missing.toString(), "--lang", said[i]);
+      assertEquals(2, run.exit());
+      assertEquals(missing + ": " + said[i + 1] + "\n", run.err());
+    }
+  }
+
+  @Test
+  void compile_unknownColumn_suggestsTheNearestInEachLanguage() throws IOException {
+    Path workbook = TestCatalogue.valid().write(dir.resolve("t.xlsx"));
+    // The editor misspells the header of column 'origin'.
+    String where = edit(workbook, book -> {
+      Row header = book.getSheet("Documents").getRow(0);
+      for (org.apache.poi.ss.usermodel.Cell cell : header) {
+        if (cell.getStringCellValue().equals("origin")) {
+          cell.setCellValue("orign");
+          return "Documents!" + new CellReference(cell).formatAsString(false);
+        }
+      }
+      throw new AssertionError("no column origin");
+    });
+    assertEquals("t.xlsx: Documents!1: error: required column 'origin' is missing\n"
+        + "t.xlsx: " + where + ": warning: column 'orign' is not part of table Documents; it is ignored — "
+        + "did you mean 'origin'?\n", firstLines(compile(workbook, "en"), 2));
+    assertEquals("t.xlsx: Documents!1: ошибка: отсутствует обязательный столбец 'origin'\n"
+        + "t.xlsx: " + where + ": предупреждение: столбец 'orign' не входит в таблицу Documents и не "
+        + "учитывается — возможно, имелось в виду 'origin'?\n", firstLines(compile(workbook, "ru"), 2));
+    assertEquals("t.xlsx: Documents!1: қате: міндетті 'origin' бағаны жоқ\n"
+        + "t.xlsx: " + where + ": ескерту: 'orign' бағаны Documents кестесіне кірмейді, ол ескерілмейді — "
+        + "'origin' деп жазғыңыз келді ме?\n", firstLines(compile(workbook, "kk"), 2));
+  }
+
+  @Test
+  void compile_misspeltSheet_suggestsTheMissingTableInRussian() throws IOException {
+    Path workbook = TestCatalogue.valid().write(dir.resolve("t.xlsx"));
+    edit(workbook, book -> {
+      book.setSheetName(book.getSheetIndex("Requirements"), "Requirments");
+      return "";
+    });
+    assertEquals("t.xlsx: Requirments: предупреждение: лист 'Requirments' не является таблицей каталога и не "
+        + "учитывается — возможно, имелось в виду 'Requirements'?\n", firstLine(compile(workbook, "ru")));
+  }
+
+  private CliRun compile(Path workbook, String lang) {
+    return CliRun.of("compile", "--catalogue", workbook.toString(), "--as-of", "2026-11-21", "--out",
+        dir.resolve("out/catalogue.json").toString(), "--lang", lang);
+  }
+
+  /** Changes the workbook with POI, as an editor would in Excel; returns what the change says about itself. */
+  private static String edit(Path workbook, java.util.function.Function<Workbook, String> change) throws IOException {
+    String said;
+    try (Workbook book = WorkbookFactory.create(Files.newInputStream(workbook))) {
+      said = change.apply(book);
+      try (java.io.OutputStream out = Files.newOutputStream(workbook.resolveSibling("edited.xlsx"))) {
+        book.write(out);
+      }
+    }
+    Files.move(workbook.resolveSibling("edited.xlsx"), workbook, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    return said;
+  }
+
+  private static String firstLines(CliRun run, int n) {
+    return run.err().lines().limit(n).map(l -> l + "\n").reduce("", String::concat);
   }
 
   private static String firstLine(CliRun run) {
