@@ -184,6 +184,41 @@ class LangOptionTest {
         + "учитывается — возможно, имелось в виду 'Requirements'?\n", firstLine(compile(workbook, "ru")));
   }
 
+  @Test
+  void compile_badAsOf_andRefusedOutput_inEachLanguage() throws IOException {
+    Path workbook = TestCatalogue.valid().write(dir.resolve("t.xlsx"));
+    String[] said = {"en", "talap compile: bad date '21.11.2026' for --as-of (expected YYYY-MM-DD)\n",
+        "ru", "talap compile: неверная дата '21.11.2026' в --as-of (ожидается ГГГГ-ММ-ДД)\n",
+        "kk", "talap compile: --as-of ішіндегі '21.11.2026' күні қате (ЖЖЖЖ-АА-КК күтіледі)\n"};
+    for (int i = 0; i < said.length; i += 2) {
+      CliRun run = CliRun.of("compile", "--catalogue", workbook.toString(), "--as-of", "21.11.2026", "--lang",
+          said[i]);
+      assertEquals(2, run.exit());
+      assertEquals(said[i + 1], run.err());
+    }
+    String[] refused = {"en", "refusing to write " + workbook + ": it is a workbook; give a file such as "
+        + "out/report.txt\n",
+        "ru", "запись в " + workbook + " не выполнена: это рабочая книга; укажите файл, например out/report.txt\n",
+        "kk", workbook + " жазылмады: бұл жұмыс кітабы; out/report.txt сияқты файлды көрсетіңіз\n"};
+    for (int i = 0; i < refused.length; i += 2) {
+      CliRun run = CliRun.of("compile", "--catalogue", workbook.toString(), "--as-of", "2026-11-21", "--out",
+          workbook.toString(), "--lang", refused[i]);
+      assertEquals(2, run.exit());
+      assertEquals("talap compile: " + refused[i + 1], run.err());
+    }
+  }
+
+  @Test
+  void check_missingSubmissionFile_inEachLanguage() {
+    Path missing = dir.resolve("nope.json");
+    String[] said = {"en", "file not found", "ru", "файл не найден", "kk", "файл табылмады"};
+    for (int i = 0; i < said.length; i += 2) {
+      CliRun run = CheckCommandTest.check("--lang", said[i], missing.toString());
+      assertEquals(2, run.exit(), run.err());
+      assertEquals(missing + ": " + said[i + 1] + "\n", run.err());
+    }
+  }
+
   private CliRun compile(Path workbook, String lang) {
     return CliRun.of("compile", "--catalogue", workbook.toString(), "--as-of", "2026-11-21", "--out",
         dir.resolve("out/catalogue.json").toString(), "--lang", lang);
