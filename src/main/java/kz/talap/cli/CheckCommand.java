@@ -28,6 +28,7 @@ import kz.talap.model.Catalogue;
 import kz.talap.model.Language;
 import kz.talap.publish.Templates;
 import kz.talap.publish.Templates.TemplateProblem;
+import kz.talap.source.Phrase;
 import kz.talap.source.AtomicFile;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
@@ -110,7 +111,8 @@ final class CheckCommand {
       if (format.equals("html")) {
         read.add(OutputPath.Input.templates(Path.of(line.getOptionValue("templates", "templates"))));
       }
-      if (OutputPath.refused("check", Path.of(line.getOptionValue("out")), OutputPath.Kind.FILE, read, err)) {
+      if (OutputPath.refused("check", Path.of(line.getOptionValue("out")), OutputPath.Kind.FILE, read, err,
+          language.get().code())) {
         return Main.USAGE;
       }
     }
@@ -193,8 +195,8 @@ final class CheckCommand {
     Progress bar = new Progress(progress ? expected(inputs) : 0);
     for (Input input : inputs) {
       if (!Files.isRegularFile(input.path())) {
-        fail(report, input.path().toString(), List.of(Files.exists(input.path())
-            ? "not a file" : "file not found"), bar);
+        fail(report, input.path().toString(), List.of(said(report, Files.exists(input.path())
+            ? Phrase.of("input.not-a-file") : Phrase.of("input.file-not-found"))), bar);
         continue;
       }
       if (!input.lines()) {
@@ -202,10 +204,11 @@ final class CheckCommand {
         try {
           text = Files.readString(input.path(), StandardCharsets.UTF_8);
         } catch (CharacterCodingException e) {
-          fail(report, input.path().toString(), List.of("not UTF-8 text"), bar);
+          fail(report, input.path().toString(), List.of(said(report, Phrase.of("input.not-utf8"))), bar);
           continue;
         } catch (IOException e) {
-          fail(report, input.path().toString(), List.of("cannot read: " + e.getMessage()), bar);
+          fail(report, input.path().toString(),
+            List.of(said(report, Phrase.of("input.cannot-read", "reason", String.valueOf(e.getMessage())))), bar);
           continue;
         }
         one(submissions, checker, report, input.path().toString(), false, text, bar);
@@ -220,9 +223,10 @@ final class CheckCommand {
           }
         }
       } catch (CharacterCodingException e) {
-        fail(report, input.path().toString(), List.of("not UTF-8 text"), bar);
+        fail(report, input.path().toString(), List.of(said(report, Phrase.of("input.not-utf8"))), bar);
       } catch (IOException e) {
-        fail(report, input.path().toString(), List.of("cannot read: " + e.getMessage()), bar);
+        fail(report, input.path().toString(),
+            List.of(said(report, Phrase.of("input.cannot-read", "reason", String.valueOf(e.getMessage())))), bar);
       }
     }
     bar.done();
@@ -269,6 +273,11 @@ final class CheckCommand {
     }
     report.result(source, result);
     bar.step();
+  }
+
+  /** An input error in the report's language. */
+  private static String said(CheckReport report, Phrase phrase) {
+    return phrase.in(report.language.code());
   }
 
   private void fail(CheckReport report, String source, List<String> problems, Progress bar) throws IOException {

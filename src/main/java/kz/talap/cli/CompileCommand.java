@@ -67,7 +67,8 @@ final class CompileCommand {
       return Main.USAGE;
     }
     Path target = Path.of(line.getOptionValue("out", "out/catalogue.json"));
-    if (OutputPath.refused("compile", target, OutputPath.Kind.FILE, OutputPath.Input.catalogue(inputs(line)), err)) {
+    if (OutputPath.refused("compile", target, OutputPath.Kind.FILE, OutputPath.Input.catalogue(inputs(line)), err,
+        lang.get())) {
       return Main.USAGE;
     }
     long started = System.nanoTime();

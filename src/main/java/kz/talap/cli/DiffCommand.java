@@ -71,7 +71,7 @@ final class DiffCommand {
     String newName = line.getArgList().get(1);
     if (line.hasOption("out") && OutputPath.refused("diff", Path.of(line.getOptionValue("out")),
         OutputPath.Kind.FILE, java.util.stream.Stream.of(oldName, newName).filter(n -> !n.startsWith("git:"))
-            .map(n -> OutputPath.Input.catalogue(Path.of(n))).toList(), err)) {
+            .map(n -> OutputPath.Input.catalogue(Path.of(n))).toList(), err, lang.get())) {
       return Main.USAGE;
     }
     Compared compared = compare(oldName, newName, asOf.get(), translations, "diff", err, lang.get());

@@ -36,6 +36,12 @@ final class Options {
   }
 
   /** The --lang code (kk, ru or en; default en), or empty (with a message) for another value. */
+  /** The --lang the line asks for when it is kk, ru or en; otherwise (none, or unknown) English. */
+  static String language(CommandLine line) {
+    String value = line.getOptionValue("lang", "en").toLowerCase(java.util.Locale.ROOT);
+    return kz.talap.source.Phrase.LANGUAGES.contains(value) ? value : "en";
+  }
+
   static Optional<String> lang(String command, CommandLine line, PrintWriter err) {
     String value = line.getOptionValue("lang", "en").toLowerCase(java.util.Locale.ROOT);
     if (!kz.talap.source.Phrase.LANGUAGES.contains(value)) {
@@ -73,8 +79,11 @@ final class Options {
     }
     Optional<LocalDate> day = date(value);
     if (day.isEmpty()) {
-      err.println("talap " + command + ": bad date '" + value + "' for --as-of (expected YYYY-MM-DD"
-          + (outOfRange(value) ? ", from " + FIRST_DAY + " to " + LAST_DAY : "") + ")");
+      // Said in the command's --lang when it has one and it is known (an unknown one is reported on its own).
+      String language = language(line);
+      err.println("talap " + command + ": " + (outOfRange(value)
+          ? kz.talap.source.Phrase.of("cli.bad-as-of-range", "value", value, "from", FIRST_DAY, "to", LAST_DAY)
+          : kz.talap.source.Phrase.of("cli.bad-as-of", "value", value)).in(language));
     }
     return day;
   }

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import kz.talap.source.Phrase;
 import kz.talap.source.Quoted;
 
 /**
@@ -55,53 +56,58 @@ final class OutputPath {
    * returns true; returns false when it may be.
    */
   static boolean refused(String command, Path target, Kind kind, List<Input> inputs, PrintWriter err) {
-    Optional<String> reason = refusal(target, kind, inputs);
-    reason.ifPresent(r -> err.println("talap " + command + ": refusing to write " + Quoted.inner(target.toString())
-        + ": " + r));
+    return refused(command, target, kind, inputs, err, "en");
+  }
+
+  /** {@link #refused(String, Path, Kind, List, PrintWriter)} said in {@code language} (kk, ru or en). */
+  static boolean refused(String command, Path target, Kind kind, List<Input> inputs, PrintWriter err,
+      String language) {
+    Optional<Phrase> reason = refusal(target, kind, inputs);
+    reason.ifPresent(r -> err.println("talap " + command + ": " + Phrase.of("output.refused", "target",
+        Quoted.inner(target.toString()), "reason", r).in(language)));
     return reason.isPresent();
   }
 
   /** Why {@code target} may not be written, or empty. */
-  static Optional<String> refusal(Path target, Kind kind, List<Input> inputs) {
+  static Optional<Phrase> refusal(Path target, Kind kind, List<Input> inputs) {
     if (target.getFileName() == null) {
-      return Optional.of("it is the root of the file system");
+      return Optional.of(Phrase.of("output.root"));
     }
     String name = target.getFileName().toString().toLowerCase(Locale.ROOT);
     if (Files.isSymbolicLink(target) && !(kind == Kind.FOLDER && isSiteLink(target))) {
-      return Optional.of("it is a symbolic link; talap replaces what it writes and does not follow links");
+      return Optional.of(Phrase.of("output.link"));
     }
     if (Files.exists(target, LinkOption.NOFOLLOW_LINKS) && !Files.isSymbolicLink(target)) {
       if (kind == Kind.FOLDER && !Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
-        return Optional.of(Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS) ? "it is a file, not a folder"
-            : "it is a special file (a device, a pipe or a socket), not a folder");
+        return Optional.of(Phrase.of(Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS) ? "output.file-not-folder"
+            : "output.special-not-folder"));
       }
       if (kind != Kind.FOLDER && Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
-        return Optional.of("it is a folder");
+        return Optional.of(Phrase.of("output.folder"));
       }
       if (kind != Kind.FOLDER && !Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS)) {
-        return Optional.of("it is a special file (a device, a pipe or a socket), not a regular file");
+        return Optional.of(Phrase.of("output.special-not-file"));
       }
     }
     if (kind == Kind.FILE && WORKBOOKS.stream().anyMatch(name::endsWith)) {
-      return Optional.of("it is a workbook; give a file such as out/report.txt");
+      return Optional.of(Phrase.of("output.workbook"));
     }
     if (kind != Kind.FOLDER && TEMPLATES.stream().anyMatch(name::endsWith)) {
-      return Optional.of("it is a template");
+      return Optional.of(Phrase.of("output.template"));
     }
     Path absolute = real(target);
     for (Input read : inputs) {
       Path input = read.path();
       Path in = real(input);
       if (absolute.equals(in)) {
-        return Optional.of("it is an input of this command (" + Quoted.inner(input.toString()) + ")");
+        return Optional.of(Phrase.of("output.input", "input", Quoted.inner(input.toString())));
       }
       if (Files.isDirectory(input) && absolute.startsWith(in) && (read.reads().isEmpty()
           || read.reads().stream().anyMatch(name::endsWith))) {
-        return Optional.of("it is inside the input folder " + Quoted.inner(input.toString())
-            + ", where the next run would read it");
+        return Optional.of(Phrase.of("output.inside-input", "input", Quoted.inner(input.toString())));
       }
       if (kind == Kind.FOLDER && in.startsWith(absolute)) {
-        return Optional.of("the folder holds an input of this command (" + Quoted.inner(input.toString()) + ")");
+        return Optional.of(Phrase.of("output.holds-input", "input", Quoted.inner(input.toString())));
       }
     }
     return Optional.empty();

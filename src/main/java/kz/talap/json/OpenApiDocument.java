@@ -204,6 +204,8 @@ public final class OpenApiDocument {
     properties.putObject("title").put("type", "string");
     properties.putObject("status").put("type", "integer");
     properties.putObject("detail").put("type", "string");
+    properties.putObject("code").put("type", "string")
+        .put("description", "The detail's message key, the same in every language, e.g. server.bad-as-of");
     properties.putObject("instance").put("type", "string");
     properties.putObject("catalogue_version").put("type", "string");
     properties.putObject("release").put("type", "string");
@@ -215,6 +217,8 @@ public final class OpenApiDocument {
     fields.putObject("column").put("type", "integer");
     fields.putObject("detail").put("type", "string");
     fields.putObject("message").put("type", "string").put("description", "As the CLI prints it");
+    fields.putObject("code").put("type", "string")
+        .put("description", "The message key, the same in every language, e.g. submission.unknown-document-near");
   }
 
   private static void enumeration(ObjectNode node, Collection<String> values) {

@@ -281,8 +281,9 @@ final class Api {
     String type = ctx.contentType();
     String bare = type == null ? "" : type.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
     if (!accepted.contains(bare)) {
-      throw new ApiProblem(415, "unsupported-media-type", "Unsupported media type", "Content-Type "
-          + (type == null ? "is missing" : "'" + type + "' is not accepted") + "; send " + expected);
+      throw new ApiProblem(415, "unsupported-media-type", Phrase.of("problem.unsupported-media-type"), type == null
+          ? Phrase.of("server.content-type-missing", "expected", expected)
+          : Phrase.of("server.content-type-refused", "type", type, "expected", expected));
     }
   }
 
@@ -329,13 +330,14 @@ final class Api {
   }
 
   private ApiProblem slow() {
-    return new ApiProblem(408, "request-timeout", "The request took too long",
-        "the request body did not arrive within " + limits.timeout().toSeconds() + " s");
+    return new ApiProblem(408, "request-timeout", Phrase.of("problem.request-timeout"),
+        Phrase.of("server.request-timeout", "seconds", limits.timeout().toSeconds()));
   }
 
   private static ApiProblem tooLarge(long declared, long max) {
-    return new ApiProblem(413, "body-too-large", "The request body is too large", (declared > 0
-        ? "the body has " + declared + " bytes" : "the body is longer") + "; at most " + max + " bytes are accepted");
+    return new ApiProblem(413, "body-too-large", Phrase.of("problem.body-too-large"), declared > 0
+        ? Phrase.of("server.body-too-large-declared", "size", declared, "max", max)
+        : Phrase.of("server.body-too-large", "max", max));
   }
 
   private static String text(byte[] body) {

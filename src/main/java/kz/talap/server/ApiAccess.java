@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Optional;
 import kz.talap.account.Account;
 import kz.talap.account.Accounts;
+import kz.talap.source.Phrase;
 
 /**
  * Who calls the API: every request under {@code /api/} must carry {@code Authorization: Bearer <token>} of an API
@@ -28,9 +29,8 @@ final class ApiAccess {
       }
       if (client.isEmpty()) {
         ctx.header("WWW-Authenticate", "Bearer realm=\"talap\"");
-        throw new ApiProblem(401, "unauthorized", "Sign-in required", header == null
-            ? "send the API client's token in the header 'Authorization: Bearer <token>' (talap token add)"
-            : "the token is unknown or revoked; ask an admin for a new one (talap token add)");
+        throw new ApiProblem(401, "unauthorized", Phrase.of("problem.unauthorized"),
+            Phrase.of(header == null ? "server.token-missing" : "server.token-unknown"));
       }
       ctx.attribute(CLIENT, client.get());
     });
@@ -40,8 +40,8 @@ final class ApiAccess {
   static Account client(Context ctx, Account.Permission permission) {
     Account client = ctx.attribute(CLIENT);
     if (client == null || !client.may(permission)) {
-      throw new ApiProblem(403, "forbidden", "Not allowed", "the API client '" + (client == null ? "?"
-          : client.name()) + "' (role " + (client == null ? "?" : client.role().code()) + ") may not do this");
+      throw new ApiProblem(403, "forbidden", Phrase.of("problem.forbidden"), Phrase.of("server.client-forbidden",
+          "name", client == null ? "?" : client.name(), "role", client == null ? "?" : client.role().code()));
     }
     return client;
   }

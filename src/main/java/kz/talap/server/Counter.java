@@ -35,6 +35,7 @@ import kz.talap.model.Catalogue;
 import kz.talap.model.Language;
 import kz.talap.server.Entered.Problem;
 import kz.talap.server.Entered.Step;
+import kz.talap.source.Phrase;
 
 /**
  * The counter: server-rendered pages a clerk goes through (service, sub-type and channel → the applicant's facts →
@@ -77,8 +78,7 @@ final class Counter {
         String cookie = ctx.cookie(Csrf.COOKIE);
         if (ctx.method() == HandlerType.POST) {
           if (!csrf.valid(cookie, ctx.formParam(Csrf.FIELD))) {
-            throw new ApiProblem(403, "csrf", "The form has expired",
-                "the form's security token is missing or does not match; open the page again and resend the form");
+            throw new ApiProblem(403, "csrf", Phrase.of("problem.csrf"), Phrase.of("server.csrf"));
           }
         } else if (cookie == null || cookie.length() < 20) {
           cookie = Csrf.newCookie();

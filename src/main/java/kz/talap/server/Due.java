@@ -13,6 +13,7 @@ import kz.talap.model.Catalogue;
 import kz.talap.model.Enums.TermKind;
 import kz.talap.model.Service;
 import kz.talap.model.Term;
+import kz.talap.source.Phrase;
 
 /** {@code GET /api/v1/due}: the due date of a service's term, as {@code talap due} computes it. */
 final class Due {
@@ -21,40 +22,40 @@ final class Due {
   static Map<String, Object> of(Catalogue all, String service, String subtype, String at, String channel,
       String termKind) {
     if (service == null || service.isBlank()) {
-      throw bad("service: missing (e.g. service=TRP)");
+      throw bad(Phrase.of("server.due-no-service"));
     }
     if (at == null || at.isBlank()) {
-      throw bad("at: missing (the submission time, YYYY-MM-DDTHH:MM, Asia/Almaty)");
+      throw bad(Phrase.of("server.due-no-time"));
     }
     LocalDateTime submitted;
     try {
       submitted = at.length() <= 10 ? LocalDate.parse(at).atStartOfDay() : LocalDateTime.parse(at.replace(' ', 'T'));
     } catch (DateTimeParseException e) {
-      throw bad("at: expected YYYY-MM-DDTHH:MM or YYYY-MM-DD, got '" + at + "'");
+      throw bad(Phrase.of("server.due-bad-time", "value", at));
     }
     TermKind kind;
     try {
       kind = TermKind.valueOf((termKind == null ? "SERVICE" : termKind).toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
-      throw bad("term: unknown term kind '" + termKind + "'");
+      throw bad(Phrase.of("server.due-bad-kind", "value", termKind));
     }
     LocalDate day = submitted.toLocalDate();
     Catalogue catalogue = all.at(day);
     Optional<Service> found = catalogue.service(service);
     if (found.isEmpty()) {
-      throw new ApiProblem(404, "unknown-service", "Unknown service", "service: unknown service '" + service
-          + "' on " + day + " (known: " + String.join(", ", catalogue.services().stream().map(Service::code).toList())
-          + ")");
+      throw new ApiProblem(404, "unknown-service", Phrase.of("problem.unknown-service"),
+          Phrase.of("server.due-unknown-service", "service", service, "date", day, "known",
+              String.join(", ", catalogue.services().stream().map(Service::code).toList())));
     }
     Optional<String> sub = Optional.ofNullable(subtype).filter(s -> !s.isBlank());
     if (sub.isPresent() && catalogue.subTypes().stream()
         .noneMatch(s -> s.code().equals(sub.get()) && s.service().equals(service))) {
-      throw new ApiProblem(404, "unknown-service", "Unknown sub-type", "subtype: service " + service
-          + " has no sub-type '" + sub.get() + "' on " + day);
+      throw new ApiProblem(404, "unknown-service", Phrase.of("problem.unknown-subtype"),
+          Phrase.of("server.due-unknown-subtype", "service", service, "subtype", sub.get(), "date", day));
     }
     String through = channel == null || channel.isBlank() ? "PROVIDER" : channel;
     if (catalogue.channels().stream().noneMatch(c -> c.code().equals(through))) {
-      throw bad("channel: unknown channel '" + through + "'");
+      throw bad(Phrase.of("server.due-bad-channel", "value", through));
     }
     Term term = catalogue.term(service, sub, kind).orElseThrow(() -> new ApiProblem(404, "unknown-term",
         "No such term", "term: service " + service + " has no " + kind + " term on " + day));
@@ -62,7 +63,7 @@ final class Due {
     try {
       due = DueDate.of(term, submitted, catalogue, through, new WorkingCalendar(catalogue.calendar()));
     } catch (IllegalArgumentException e) {
-      throw bad("term: " + e.getMessage());
+      throw bad(Phrase.plain("term: " + e.getMessage()));
     }
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("service", service);
@@ -91,7 +92,7 @@ final class Due {
     return map;
   }
 
-  private static ApiProblem bad(String detail) {
-    return new ApiProblem(400, "bad-parameter", "Bad parameter", detail);
+  private static ApiProblem bad(Phrase detail) {
+    return new ApiProblem(400, "bad-parameter", Phrase.of("problem.bad-parameter"), detail);
   }
 }

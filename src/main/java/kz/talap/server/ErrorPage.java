@@ -9,8 +9,9 @@ final class ErrorPage {
 
   /** A refused counter request as a small page (no template, so that it works when a template is broken). */
   static String of(Context ctx, ApiProblem problem) {
-    Map<String, Object> body = problem.body(ctx.path());
-    return "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>" + body.get("status") + " "
+    String language = Server.language(ctx);
+    Map<String, Object> body = problem.body(ctx.path(), language);
+    return "<!DOCTYPE html>\n<html lang=\"" + language + "\"><head><meta charset=\"utf-8\"><title>" + body.get("status") + " "
         + escape((String) body.get("title")) + "</title><link rel=\"stylesheet\" href=\"/static/counter.css\"></head>"
         + "<body><main><h1>" + escape((String) body.get("title")) + "</h1><p>" + escape((String) body.get("detail"))
         + "</p><p><a href=\"" + Counter.PREFIX + "/kk/\">Қазақша</a> · "

@@ -21,6 +21,7 @@ import kz.talap.journal.JournalQuery;
 import kz.talap.json.JournalJson;
 import kz.talap.model.Language;
 import kz.talap.recheck.Recheck;
+import kz.talap.source.Phrase;
 
 /**
  * The journal at the counter: the checks an account may read (a clerk their own, a supervisor their office's, an
@@ -56,7 +57,7 @@ final class JournalPage {
         LocalDate date = LocalDate.parse(day);
         query = query.from(date).to(date);
       } catch (DateTimeParseException e) {
-        throw new ApiProblem(400, "bad-parameter", "Bad day", "day: '" + day + "' is not a date (YYYY-MM-DD)");
+        throw new ApiProblem(400, "bad-parameter", Phrase.of("problem.bad-day"), Phrase.of("server.bad-day", "value", day));
       }
     }
     String office = param(ctx, "office", filters);
@@ -67,8 +68,8 @@ final class JournalPage {
     query = service.isEmpty() ? query : query.service(service);
     String verdict = param(ctx, "verdict", filters);
     if (!verdict.isEmpty() && !VERDICTS.contains(verdict)) {
-      throw new ApiProblem(400, "bad-parameter", "Bad verdict", "verdict: '" + verdict
-          + "' is not one of complete, incomplete, not_accepted");
+      throw new ApiProblem(400, "bad-parameter", Phrase.of("problem.bad-verdict"),
+          Phrase.of("server.bad-verdict", "value", verdict));
     }
     query = verdict.isEmpty() ? query : query.verdict(verdict);
     int page = pageNumber(ctx.queryParam("page"));
@@ -192,7 +193,7 @@ final class JournalPage {
     } catch (NumberFormatException e) {
       // reported below
     }
-    throw new ApiProblem(400, "bad-parameter", "Bad page", "page: '" + text + "' is not a page number");
+    throw new ApiProblem(400, "bad-parameter", Phrase.of("problem.bad-page"), Phrase.of("server.bad-page", "value", text));
   }
 
   private static String query(Map<String, String> filters) {

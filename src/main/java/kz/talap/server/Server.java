@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import kz.talap.account.Accounts;
@@ -21,6 +22,7 @@ import kz.talap.json.ApiJson;
 import kz.talap.publish.Templates;
 import kz.talap.publish.Templates.TemplateProblem;
 import kz.talap.source.Diagnostic;
+import kz.talap.source.Phrase;
 import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.GracefulHandler;
@@ -154,8 +156,8 @@ public final class Server implements AutoCloseable {
       config.routes.exception(HttpResponseException.class, (e, ctx) -> problem(ctx, switch (e.getStatus()) {
         case 404 -> notFound(ctx);
         case 405 -> notAllowed(ctx);
-        case 413 -> new ApiProblem(413, "body-too-large", "The form is too large",
-            "the form is larger than " + settings.limits().maxBody() + " bytes");
+        case 413 -> new ApiProblem(413, "body-too-large", Phrase.of("problem.form-too-large"),
+            Phrase.of("server.form-too-large", "max", settings.limits().maxBody()));
         default -> new ApiProblem(e.getStatus(), "http-" + e.getStatus(), e.getMessage(), e.getMessage());
       }));
       // A catalogue that compiles can still fail for one applicant's facts (a condition that divides by a fact) or
@@ -163,8 +165,8 @@ public final class Server implements AutoCloseable {
       // A check is recorded before it is answered: no record, no verdict.
       config.routes.exception(JournalUnavailable.class, (e, ctx) -> {
         ctx.header("Retry-After", "30");
-        problem(ctx, new ApiProblem(503, "journal-unavailable", "The journal cannot record checks now",
-            e.getMessage() + "; nothing was checked: send it again when the journal is back"));
+        problem(ctx, new ApiProblem(503, "journal-unavailable", Phrase.of("problem.journal-unavailable"),
+            Phrase.of("server.journal-unavailable", "reason", e.getMessage())));
       });
       config.routes.exception(kz.talap.condition.Condition.Failure.class, (e, ctx) -> problem(ctx, new ApiProblem(
           422, "catalogue-cannot-decide", "The catalogue cannot decide this submission",
@@ -203,12 +205,13 @@ public final class Server implements AutoCloseable {
   }
 
   private static ApiProblem notFound(Context ctx) {
-    return new ApiProblem(404, "not-found", "No such page", "no route " + ctx.method() + " " + ctx.path());
+    return new ApiProblem(404, "not-found", Phrase.of("problem.not-found"),
+        Phrase.of("server.no-route", "method", ctx.method(), "path", ctx.path()));
   }
 
   private static ApiProblem notAllowed(Context ctx) {
-    return new ApiProblem(405, "method-not-allowed", "Method not allowed",
-        ctx.method() + " is not allowed on " + ctx.path());
+    return new ApiProblem(405, "method-not-allowed", Phrase.of("problem.method-not-allowed"),
+        Phrase.of("server.method-not-allowed", "method", ctx.method(), "path", ctx.path()));
   }
 
   /** An error status no handler has explained yet. */
@@ -224,7 +227,7 @@ public final class Server implements AutoCloseable {
     ctx.status(problem.status());
     Release release = ctx.attribute(RELEASE);
     if (ctx.path().startsWith("/api/") || release == null) {
-      Map<String, Object> body = problem.body(ctx.path());
+      Map<String, Object> body = problem.body(ctx.path(), language(ctx));
       if (release != null) {
         body.putAll(stamp(release));
       }
@@ -232,6 +235,28 @@ public final class Server implements AutoCloseable {
       return;
     }
     ctx.contentType("text/html; charset=utf-8").result(ErrorPage.of(ctx, problem));
+  }
+
+  /**
+   * The language a refusal is said in: the API's {@code ?lang=} when it is kk, ru or en, else the counter page's
+   * language ({@code /counter/ru/…}), else English.
+   */
+  static String language(Context ctx) {
+    String asked = ctx.queryParam("lang");
+    if (asked != null) {
+      Optional<kz.talap.model.Language> language = kz.talap.model.Language.parse(asked.toLowerCase(Locale.ROOT));
+      if (language.isPresent()) {
+        return language.get().code();
+      }
+    }
+    String[] parts = ctx.path().split("/");
+    if (ctx.path().startsWith(Counter.PREFIX + "/") && parts.length > 2) {
+      Optional<kz.talap.model.Language> language = kz.talap.model.Language.parse(parts[2]);
+      if (language.isPresent()) {
+        return language.get().code();
+      }
+    }
+    return "en";
   }
 
   /** The release the request is served from. */

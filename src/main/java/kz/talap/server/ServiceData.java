@@ -19,6 +19,7 @@ import kz.talap.model.SubType;
 import kz.talap.model.Term;
 import kz.talap.model.Text;
 import kz.talap.model.Validity;
+import kz.talap.source.Phrase;
 
 /** The services of a catalogue in force on a day, and the checklist data of one service or sub-type, as JSON trees. */
 final class ServiceData {
@@ -42,7 +43,8 @@ final class ServiceData {
     try {
       return LocalDate.parse(value);
     } catch (DateTimeParseException e) {
-      throw new ApiProblem(400, "bad-parameter", "Bad date", "as_of: expected a date YYYY-MM-DD, got '" + value + "'");
+      throw new ApiProblem(400, "bad-parameter", Phrase.of("problem.bad-date"),
+          Phrase.of("server.bad-as-of", "value", value));
     }
   }
 
@@ -71,8 +73,8 @@ final class ServiceData {
       TreeSet<String> known = new TreeSet<>();
       catalogue.services().forEach(s -> known.add(s.code()));
       catalogue.subTypes().forEach(s -> known.add(s.code()));
-      throw new ApiProblem(404, "unknown-service", "Unknown service or sub-type", "no service or sub-type '" + code
-          + "' in force on " + asOf + " (known: " + String.join(", ", known) + ")");
+      throw new ApiProblem(404, "unknown-service", Phrase.of("problem.unknown-service-or-subtype"),
+          Phrase.of("server.unknown-service-or-subtype", "code", code, "date", asOf, "known", String.join(", ", known)));
     }
     String serviceCode = service.get().code();
     Optional<String> subtypeCode = subtype.map(SubType::code);

@@ -16,6 +16,7 @@ import kz.talap.account.Accounts;
 import kz.talap.account.LoginLimiter;
 import kz.talap.account.Sessions;
 import kz.talap.model.Language;
+import kz.talap.source.Phrase;
 
 /**
  * Staff sign-in at the counter: the login page, sessions in an HttpOnly, SameSite=Strict cookie (Secure over HTTPS),
@@ -72,8 +73,7 @@ final class SignIn {
           StandardCharsets.UTF_8));
     }
     if (ctx.method() == HandlerType.POST && !session.get().csrfMatches(ctx.formParam(Csrf.FIELD))) {
-      throw new ApiProblem(403, "csrf", "The form has expired",
-          "the form's security token is missing or does not match; open the page again and resend the form");
+      throw new ApiProblem(403, "csrf", Phrase.of("problem.csrf"), Phrase.of("server.csrf"));
     }
     ctx.attribute(ACCOUNT, account.get());
     return session.get().csrf();
@@ -83,8 +83,8 @@ final class SignIn {
   static Account account(Context ctx, Account.Permission permission) {
     Account account = ctx.attribute(ACCOUNT);
     if (account == null || !account.may(permission)) {
-      throw new ApiProblem(403, "forbidden", "Not allowed", "the account '" + (account == null ? "?" : account.name())
-          + "' (role " + (account == null ? "?" : account.role().code()) + ") may not open this page");
+      throw new ApiProblem(403, "forbidden", Phrase.of("problem.forbidden"), Phrase.of("server.account-forbidden",
+          "name", account == null ? "?" : account.name(), "role", account == null ? "?" : account.role().code()));
     }
     return account;
   }

@@ -70,6 +70,10 @@ public record Diagnostic(Severity severity, String code, CellRef where, Phrase p
     return new Diagnostic(Severity.WARNING, code, where, phrase);
   }
 
+  public static Diagnostic fatal(String code, CellRef where, Phrase phrase) {
+    return new Diagnostic(Severity.FATAL, code, where, phrase);
+  }
+
   public boolean isError() {
     return severity != Severity.WARNING;
   }

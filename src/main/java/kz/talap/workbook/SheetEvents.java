@@ -7,6 +7,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import kz.talap.source.Phrase;
 import java.util.Map;
 import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.ss.usermodel.FormulaError;
@@ -29,8 +30,8 @@ final class SheetEvents extends DefaultHandler {
   private static final java.util.Set<String> MAIN = java.util.Set.of("",
       "http://schemas.openxmlformats.org/spreadsheetml/2006/main", "http://purl.oclc.org/ooxml/spreadsheetml/main");
 
-  /** A cell of a row: its 0-based column, its text, and the error name when it holds a spreadsheet error. */
-  record Cell(int column, String text, String error) {}
+  /** A cell of a row: its 0-based column, its text, and what is wrong when it holds no usable value. */
+  record Cell(int column, String text, Phrase error) {}
 
   /** Receives the rows of a sheet in file order. */
   interface Rows {
@@ -153,7 +154,7 @@ final class SheetEvents extends DefaultHandler {
       }
       case "e" -> {
         if (hasValue || formula) {
-          cells.add(new Cell(column, "", errorName(raw)));
+          cells.add(new Cell(column, "", Phrase.of("workbook.spreadsheet-error", "error", errorName(raw))));
         }
       }
       default -> {
@@ -170,20 +171,18 @@ final class SheetEvents extends DefaultHandler {
   }
 
   /**
-   * A number cell. One that is not a number, or is NaN or infinite, is an error at its cell (the error text starts
-   * with a letter; spreadsheet errors such as #DIV/0! start with '#').
+   * A number cell. One that is not a number, or is NaN or infinite, is an error at its cell.
    */
   private void number(String raw) {
     double number;
     try {
       number = Double.parseDouble(raw);
     } catch (NumberFormatException e) {
-      cells.add(new Cell(column, "", "the cell is marked as a number but holds " + kz.talap.source.Quoted.of(raw)));
+      cells.add(new Cell(column, "", Phrase.of("workbook.not-a-number", "value", kz.talap.source.Quoted.of(raw))));
       return;
     }
     if (!Double.isFinite(number)) {
-      cells.add(new Cell(column, "", "the cell holds " + (Double.isNaN(number) ? "NaN" : "an infinite number")
-          + ", not a number"));
+      cells.add(new Cell(column, "", Phrase.of(Double.isNaN(number) ? "workbook.nan" : "workbook.infinite")));
       return;
     }
     add(number(number));

@@ -10,6 +10,9 @@ import kz.talap.schema.Column;
 import kz.talap.schema.Table;
 import kz.talap.source.CellRef;
 import kz.talap.source.Diagnostic;
+import kz.talap.source.Nearest;
+import kz.talap.source.Phrase;
+import kz.talap.source.Quoted;
 
 /**
  * Turns the rows of one catalogue sheet, as they stream past, into a {@link RawTable}: row 1 names the columns, every
@@ -75,6 +78,7 @@ final class SheetRows implements SheetEvents.Rows {
   }
 
   private void header(List<SheetEvents.Cell> cells) {
+    Map<CellRef, String> unknown = new LinkedHashMap<>();
     for (SheetEvents.Cell cell : cells) {
       CellRef where = CellRef.cell(file, name, 1, cell.column());
       String title = text(cell, where);
@@ -82,14 +86,22 @@ final class SheetRows implements SheetEvents.Rows {
         continue;
       }
       if (table.column(title).isEmpty()) {
-        diagnostics.add(Diagnostic.warning("unknown-column", where,
-            "column '" + kz.talap.source.Quoted.inner(title) + "' is not part of table " + name + "; it is ignored"));
+        unknown.put(where, title);
       } else if (header.containsKey(title)) {
-        diagnostics.add(Diagnostic.error("duplicate-column", where, "column '" + kz.talap.source.Quoted.inner(title) + "' appears twice"));
+        diagnostics.add(Diagnostic.error("duplicate-column", where,
+            Phrase.of("workbook.duplicate-column", "column", Quoted.inner(title))));
       } else {
         header.put(title, cell.column());
       }
     }
+    // "did you mean" names only columns the sheet lacks: a column spelt right is not what a stray one meant.
+    List<String> missing = table.columns().stream().map(Column::name).filter(c -> !header.containsKey(c)).toList();
+    unknown.forEach((where, title) -> {
+      String quoted = Quoted.inner(title);
+      diagnostics.add(Diagnostic.warning("unknown-column", where, Nearest.suggestion(title, missing)
+          .map(near -> Phrase.of("workbook.unknown-column-near", "column", quoted, "table", name, "near", near))
+          .orElse(Phrase.of("workbook.unknown-column", "column", quoted, "table", name))));
+    });
     finishHeader();
   }
 
@@ -108,15 +120,14 @@ final class SheetRows implements SheetEvents.Rows {
     for (Column column : table.columns()) {
       if (column.required() && !header.containsKey(column.name())) {
         diagnostics.add(Diagnostic.error("missing-column", CellRef.cell(file, name, 1, CellRef.NONE),
-            "required column '" + column.name() + "' is missing"));
+            Phrase.of("workbook.missing-column", "column", column.name())));
       }
     }
   }
 
   private String text(SheetEvents.Cell cell, CellRef where) {
     if (cell.error() != null) {
-      diagnostics.add(Diagnostic.error("cell-error", where, cell.error().startsWith("#")
-          ? "the cell holds the spreadsheet error " + cell.error() : cell.error()));
+      diagnostics.add(Diagnostic.error("cell-error", where, cell.error()));
       return "";
     }
     return cell.text().strip();

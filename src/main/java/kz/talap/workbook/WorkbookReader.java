@@ -12,6 +12,9 @@ import kz.talap.schema.Schema;
 import kz.talap.schema.Table;
 import kz.talap.source.CellRef;
 import kz.talap.source.Diagnostic;
+import kz.talap.source.Nearest;
+import kz.talap.source.Phrase;
+import kz.talap.source.Quoted;
 import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.openxml4j.opc.PackageAccess;
 import org.apache.poi.util.XMLHelper;
@@ -60,12 +63,12 @@ public final class WorkbookReader {
               .toList();
           if (found.isEmpty()) {
             diagnostics.add(Diagnostic.fatal("no-workbook", CellRef.file(input.toString()),
-                "no .xlsx workbook in this folder"));
+                Phrase.of("workbook.no-workbook")));
           }
           files.addAll(found);
         } catch (IOException e) {
           diagnostics.add(Diagnostic.fatal("unreadable", CellRef.file(input.toString()),
-              "cannot list the folder: " + e.getMessage()));
+              Phrase.of("workbook.cannot-list", "detail", String.valueOf(e.getMessage()))));
         }
       } else {
         files.add(input);
@@ -77,11 +80,11 @@ public final class WorkbookReader {
   private static void readFile(Path path, List<RawTable> tables, List<Diagnostic> diagnostics) {
     String file = path.getFileName() == null ? path.toString() : path.getFileName().toString();
     if (!Files.exists(path)) {
-      diagnostics.add(Diagnostic.fatal("missing-file", CellRef.file(path.toString()), "no such file"));
+      diagnostics.add(Diagnostic.fatal("missing-file", CellRef.file(path.toString()), Phrase.of("workbook.no-such-file")));
       return;
     }
     if (!Files.isRegularFile(path) || !Files.isReadable(path)) {
-      diagnostics.add(Diagnostic.fatal("unreadable", CellRef.file(path.toString()), "not a readable file"));
+      diagnostics.add(Diagnostic.fatal("unreadable", CellRef.file(path.toString()), Phrase.of("workbook.unreadable-file")));
       return;
     }
     try (OPCPackage pkg = OPCPackage.open(path.toFile(), PackageAccess.READ)) {
@@ -91,6 +94,8 @@ public final class WorkbookReader {
       StylesTable styles = reader.getStylesTable();
       boolean date1904 = date1904(reader);
       List<RawTable> found = new ArrayList<>();
+      List<String> unknown = new ArrayList<>();
+      java.util.Set<String> present = new java.util.HashSet<>();
       XSSFReader.SheetIterator sheets = (XSSFReader.SheetIterator) reader.getSheetsData();
       while (sheets.hasNext()) {
         try (InputStream xml = sheets.next()) {
@@ -98,11 +103,11 @@ public final class WorkbookReader {
           Optional<Table> table = Schema.table(name);
           if (table.isEmpty()) {
             if (!name.startsWith("_")) {
-              diagnostics.add(Diagnostic.warning("unknown-sheet", CellRef.sheet(file, name),
-                  "sheet '" + kz.talap.source.Quoted.inner(name) + "' is not a catalogue table; it is ignored"));
+              unknown.add(name);
             }
             continue;
           }
+          present.add(name);
           SheetRows rows = new SheetRows(file, name, table.get(), diagnostics);
           XMLReader parser = XMLHelper.newXMLReader();
           parser.setContentHandler(new SheetEvents(strings, styles, date1904, rows));
@@ -110,11 +115,27 @@ public final class WorkbookReader {
           found.add(rows.table());
         }
       }
+      unknownSheets(file, unknown, present, diagnostics);
       tables.addAll(found);
     } catch (Exception | LinkageError e) {
       // POI signals a damaged or foreign file with many unchecked exception types; all mean the same to the editor.
-      diagnostics.add(Diagnostic.fatal("not-a-workbook", CellRef.file(path.toString()),
-          "cannot read as an .xlsx workbook (" + describe(e) + ")"));
+      diagnostics.add(Diagnostic.fatal("not-a-workbook", CellRef.file(path.toString()), describe(e)));
+    }
+  }
+
+  /**
+   * Warns of the sheets that are not catalogue tables; "did you mean" names only tables this workbook lacks (a sheet
+   * 'Notes' beside 'Norms' is notes, not a misspelt 'Norms').
+   */
+  private static void unknownSheets(
+      String file, List<String> unknown, java.util.Set<String> present, List<Diagnostic> diagnostics) {
+    List<String> missing = Schema.tables().stream().map(Table::name).filter(n -> !present.contains(n)).toList();
+    for (String name : unknown) {
+      String quoted = Quoted.inner(name);
+      diagnostics.add(Diagnostic.warning("unknown-sheet", CellRef.sheet(file, name),
+          Nearest.suggestion(name, missing)
+              .map(near -> Phrase.of("workbook.unknown-sheet-near", "sheet", quoted, "near", near))
+              .orElse(Phrase.of("workbook.unknown-sheet", "sheet", quoted))));
     }
   }
 
@@ -176,19 +197,20 @@ public final class WorkbookReader {
     return found[0];
   }
 
-  private static String describe(Throwable e) {
+  /** Why a file cannot be read as a workbook: the reason POI or the parser gave, in its first line. */
+  private static Phrase describe(Throwable e) {
     String message = e.getMessage();
     if (message == null || message.isBlank()) {
-      return e.getClass().getSimpleName();
+      return Phrase.of("workbook.not-a-workbook", "detail", e.getClass().getSimpleName());
     }
     // POI's guard against decompression bombs also stops a workbook with one huge, very repetitive cell or sheet:
     // say what it means for the editor rather than accuse the file of being an attack.
     if (message.contains("Zip bomb detected") || message.contains("exceed the max")) {
-      return "a part of the file expands to far more than its compressed size, more than talap reads: is there a "
-          + "very large cell or sheet?";
+      return Phrase.of("workbook.too-large");
     }
     String firstLine = message.lines().findFirst().orElse(message).strip();
-    return firstLine.length() > 160 ? firstLine.substring(0, 160) + "…" : firstLine;
+    return Phrase.of("workbook.not-a-workbook", "detail",
+        firstLine.length() > 160 ? firstLine.substring(0, 160) + "…" : firstLine);
   }
 
 }

@@ -5,6 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.ss.usermodel.WorkbookFactory;
+import org.apache.poi.ss.util.CellReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -131,6 +135,110 @@ class LangOptionTest {
     CliRun run = CheckCommandTest.check("--lang", lang, submission.toString());
     assertEquals(2, run.exit(), run.err());
     return run.err().lines().findFirst().orElse("");
+  }
+
+  @Test
+  void compile_missingWorkbook_inEachLanguage() {
+    Path missing = dir.resolve("nope.xlsx");
+    String[] said = {"en", "error: no such file", "ru", "ошибка: файл не найден", "kk", "қате: мұндай файл жоқ"};
+    for (int i = 0; i < said.length; i += 2) {
+      CliRun run = CliRun.of("compile", "--catalogue", missing.toString(), "--lang", said[i]);
+      assertEquals(2, run.exit());
+      assertEquals(missing + ": " + said[i + 1] + "\n", run.err());
+    }
+  }
+
+  @Test
+  void compile_unknownColumn_suggestsTheNearestInEachLanguage() throws IOException {
+    Path workbook = TestCatalogue.valid().write(dir.resolve("t.xlsx"));
+    // The editor misspells the header of column 'origin'.
+    String where = edit(workbook, book -> {
+      Row header = book.getSheet("Documents").getRow(0);
+      for (org.apache.poi.ss.usermodel.Cell cell : header) {
+        if (cell.getStringCellValue().equals("origin")) {
+          cell.setCellValue("orign");
+          return "Documents!" + new CellReference(cell).formatAsString(false);
+        }
+      }
+      throw new AssertionError("no column origin");
+    });
+    assertEquals("t.xlsx: Documents!1: error: required column 'origin' is missing\n"
+        + "t.xlsx: " + where + ": warning: column 'orign' is not part of table Documents; it is ignored — "
+        + "did you mean 'origin'?\n", firstLines(compile(workbook, "en"), 2));
+    assertEquals("t.xlsx: Documents!1: ошибка: отсутствует обязательный столбец 'origin'\n"
+        + "t.xlsx: " + where + ": предупреждение: столбец 'orign' не входит в таблицу Documents и не "
+        + "учитывается — возможно, имелось в виду 'origin'?\n", firstLines(compile(workbook, "ru"), 2));
+    assertEquals("t.xlsx: Documents!1: қате: міндетті 'origin' бағаны жоқ\n"
+        + "t.xlsx: " + where + ": ескерту: 'orign' бағаны Documents кестесіне кірмейді, ол ескерілмейді — "
+        + "'origin' деп жазғыңыз келді ме?\n", firstLines(compile(workbook, "kk"), 2));
+  }
+
+  @Test
+  void compile_misspeltSheet_suggestsTheMissingTableInRussian() throws IOException {
+    Path workbook = TestCatalogue.valid().write(dir.resolve("t.xlsx"));
+    edit(workbook, book -> {
+      book.setSheetName(book.getSheetIndex("Requirements"), "Requirments");
+      return "";
+    });
+    assertEquals("t.xlsx: Requirments: предупреждение: лист 'Requirments' не является таблицей каталога и не "
+        + "учитывается — возможно, имелось в виду 'Requirements'?\n", firstLine(compile(workbook, "ru")));
+  }
+
+  @Test
+  void compile_badAsOf_andRefusedOutput_inEachLanguage() throws IOException {
+    Path workbook = TestCatalogue.valid().write(dir.resolve("t.xlsx"));
+    String[] said = {"en", "talap compile: bad date '21.11.2026' for --as-of (expected YYYY-MM-DD)\n",
+        "ru", "talap compile: неверная дата '21.11.2026' в --as-of (ожидается ГГГГ-ММ-ДД)\n",
+        "kk", "talap compile: --as-of ішіндегі '21.11.2026' күні қате (ЖЖЖЖ-АА-КК күтіледі)\n"};
+    for (int i = 0; i < said.length; i += 2) {
+      CliRun run = CliRun.of("compile", "--catalogue", workbook.toString(), "--as-of", "21.11.2026", "--lang",
+          said[i]);
+      assertEquals(2, run.exit());
+      assertEquals(said[i + 1], run.err());
+    }
+    String[] refused = {"en", "refusing to write " + workbook + ": it is a workbook; give a file such as "
+        + "out/report.txt\n",
+        "ru", "запись в " + workbook + " не выполнена: это рабочая книга; укажите файл, например out/report.txt\n",
+        "kk", workbook + " жазылмады: бұл жұмыс кітабы; out/report.txt сияқты файлды көрсетіңіз\n"};
+    for (int i = 0; i < refused.length; i += 2) {
+      CliRun run = CliRun.of("compile", "--catalogue", workbook.toString(), "--as-of", "2026-11-21", "--out",
+          workbook.toString(), "--lang", refused[i]);
+      assertEquals(2, run.exit());
+      assertEquals("talap compile: " + refused[i + 1], run.err());
+    }
+  }
+
+  @Test
+  void check_missingSubmissionFile_inEachLanguage() {
+    Path missing = dir.resolve("nope.json");
+    String[] said = {"en", "file not found", "ru", "файл не найден", "kk", "файл табылмады"};
+    for (int i = 0; i < said.length; i += 2) {
+      CliRun run = CheckCommandTest.check("--lang", said[i], missing.toString());
+      assertEquals(2, run.exit(), run.err());
+      assertEquals(missing + ": " + said[i + 1] + "\n", run.err());
+    }
+  }
+
+  private CliRun compile(Path workbook, String lang) {
+    return CliRun.of("compile", "--catalogue", workbook.toString(), "--as-of", "2026-11-21", "--out",
+        dir.resolve("out/catalogue.json").toString(), "--lang", lang);
+  }
+
+  /** Changes the workbook with POI, as an editor would in Excel; returns what the change says about itself. */
+  private static String edit(Path workbook, java.util.function.Function<Workbook, String> change) throws IOException {
+    String said;
+    try (Workbook book = WorkbookFactory.create(Files.newInputStream(workbook))) {
+      said = change.apply(book);
+      try (java.io.OutputStream out = Files.newOutputStream(workbook.resolveSibling("edited.xlsx"))) {
+        book.write(out);
+      }
+    }
+    Files.move(workbook.resolveSibling("edited.xlsx"), workbook, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    return said;
+  }
+
+  private static String firstLines(CliRun run, int n) {
+    return run.err().lines().limit(n).map(l -> l + "\n").reduce("", String::concat);
   }
 
   private static String firstLine(CliRun run) {

@@ -114,7 +114,7 @@ class CounterTest {
   void post_withoutAMatchingToken_isRefused() throws Exception {
     HttpResponse<String> none = http.form("/counter/ru/facts", cookie, "what=TRP%2FTRP_WORK");
     assertEquals(403, none.statusCode());
-    assertTrue(none.body().contains("<h1>The form has expired</h1>"), none.body());
+    assertTrue(none.body().contains("<h1>Срок действия формы истёк</h1>"), none.body());
     HttpResponse<String> other = http.form("/counter/ru/facts", cookie, "csrf=" + "A".repeat(43)
         + "&what=TRP%2FTRP_WORK");
     assertEquals(403, other.statusCode());

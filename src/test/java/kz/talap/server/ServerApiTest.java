@@ -303,6 +303,60 @@ class ServerApiTest {
   }
 
   @Test
+  void problems_areSaidInTheLanguageOfLang_withAStableCode() throws Exception {
+    JsonNode ru = problem(http.get("/api/v1/nothing?lang=ru"), 404);
+    assertEquals("Страница не найдена", ru.get("title").asText());
+    assertEquals("адрес GET /api/v1/nothing не существует", ru.get("detail").asText());
+    assertEquals("server.no-route", ru.get("code").asText());
+    JsonNode kk = problem(http.get("/api/v1/check?lang=kk"), 405);
+    assertEquals("Әдіске рұқсат жоқ", kk.get("title").asText());
+    assertEquals("/api/v1/check үшін GET әдісіне рұқсат жоқ", kk.get("detail").asText());
+    assertEquals("server.method-not-allowed", kk.get("code").asText());
+    JsonNode en = problem(http.get("/api/v1/check?lang=en"), 405);
+    assertEquals("Method not allowed", en.get("title").asText());
+    assertEquals("GET is not allowed on /api/v1/check", en.get("detail").asText());
+    assertEquals("server.method-not-allowed", en.get("code").asText());
+  }
+
+  @Test
+  void badParameter_andUnknownServiceInThePath_inEachLanguage() throws Exception {
+    JsonNode ru = problem(http.get("/api/v1/services/TRP?as_of=21.11.2026&lang=ru"), 400);
+    assertEquals("Неверная дата", ru.get("title").asText());
+    assertEquals("as_of: ожидается дата в формате ГГГГ-ММ-ДД, получено '21.11.2026'", ru.get("detail").asText());
+    assertEquals("server.bad-as-of", ru.get("code").asText());
+    JsonNode kk = problem(http.get("/api/v1/services/TRP?as_of=21.11.2026&lang=kk"), 400);
+    assertEquals("Күн қате", kk.get("title").asText());
+    assertEquals("as_of: ЖЖЖЖ-АА-КК пішіміндегі күн күтіледі, алынғаны: '21.11.2026'", kk.get("detail").asText());
+    JsonNode unknown = problem(http.get("/api/v1/services/TRP_WRK?as_of=2026-11-21&lang=ru"), 404);
+    assertEquals("Неизвестная услуга или подвид", unknown.get("title").asText());
+    assertTrue(unknown.get("detail").asText().startsWith("услуга или подвид 'TRP_WRK' на 2026-11-21 не действует "
+        + "(известные: "), unknown.toString());
+    assertEquals("server.unknown-service-or-subtype", unknown.get("code").asText());
+  }
+
+  @Test
+  void wrongMediaType_inKazakh() throws Exception {
+    JsonNode body = problem(http.post("/api/v1/check?lang=kk", "text/plain", example("trp-work-complete.json")), 415);
+    assertEquals("Мазмұн түрі қолдау көрсетілмейді", body.get("title").asText());
+    assertEquals("Content-Type 'text/plain' қабылданбайды; application/json жіберіңіз", body.get("detail").asText());
+    assertEquals("server.content-type-refused", body.get("code").asText());
+  }
+
+  @Test
+  void counterSignInWithoutTheFormsToken_isRefusedInThePagesLanguage() throws Exception {
+    HttpResponse<String> response = http.post("/counter/ru/login", "application/x-www-form-urlencoded",
+        "name=clerk&password=x");
+    assertEquals(403, response.statusCode(), response.body());
+    assertTrue(response.body().startsWith("<!DOCTYPE html>\n<html lang=\"ru\"><head><meta charset=\"utf-8\">"
+        + "<title>403 Срок действия формы истёк</title>"), response.body());
+    assertTrue(response.body().contains("<h1>Срок действия формы истёк</h1><p>защитный код формы отсутствует или не "
+        + "совпадает; откройте страницу заново и отправьте форму ещё раз</p>"), response.body());
+    HttpResponse<String> kk = http.post("/counter/kk/login", "application/x-www-form-urlencoded", "name=clerk");
+    assertTrue(kk.body().contains("<h1>Нысанның мерзімі өтіп кетті</h1><p>нысанның қорғау коды жоқ немесе сәйкес "
+        + "келмейді; бетті қайта ашып, нысанды қайта жіберіңіз</p>"), kk.body());
+  }
+
+  @Test
   void unknownRoute_andWrongMethod_areProblems() throws Exception {
     assertEquals("no route GET /api/v1/nothing", problem(http.get("/api/v1/nothing"), 404).get("detail").asText());
     assertEquals("GET is not allowed on /api/v1/check",

@@ -135,7 +135,7 @@ class SignInTest {
       HttpResponse<String> noToken = http.form("/counter/ru/login", form[0], "name=dana&password="
           + URLEncoder.encode(Http.PASSWORD, StandardCharsets.UTF_8));
       assertEquals(403, noToken.statusCode());
-      assertTrue(noToken.body().contains("<h1>The form has expired</h1>"), noToken.body());
+      assertTrue(noToken.body().contains("<h1>Срок действия формы истёк</h1>"), noToken.body());
       String cookie = http.signIn("dana", Http.PASSWORD);
       assertEquals(403, http.form("/counter/ru/facts", cookie, "what=TRP%2FTRP_WORK").statusCode());
       assertEquals(403, http.form("/counter/ru/logout", cookie, "").statusCode());
