@@ -197,6 +197,9 @@ class CounterTest {
         + "the RK No. 992 of 4 December 2015, Annex 1-1, item 8, paragraph 3"), receipt);
     assertTrue(receipt.contains("Law of the Republic of Kazakhstan \"On public services\" of 15 April 2013 No. 88-V, "
         + "article 20, paragraph 2"), receipt);
+    // The duty to check completeness at acceptance, from the primary act (seed 003).
+    assertTrue(receipt.contains("No. 992 of 4 December 2015, paragraph 9-1, sub-item 1): the authorised officer of the "
+        + "service provider accepts the documents presented and checks that they are complete."), receipt);
   }
 
   @Test
