@@ -1,5 +1,6 @@
 package kz.talap.server;
 
+import kz.talap.source.Phrase;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
@@ -48,12 +49,12 @@ final class AccountsPage {
     Account admin = SignIn.account(ctx, Account.Permission.MANAGE_ACCOUNTS);
     String name = ctx.pathParam("name");
     if (name.equals(admin.name())) {
-      throw new ApiProblem(409, "own-account", "Not done", "an admin cannot disable their own account here");
+      throw new ApiProblem(409, "own-account", Phrase.of("problem.not-done"), Phrase.of("server.own-account"));
     }
     try {
       accounts.disable(name);
     } catch (Accounts.Problem e) {
-      throw new ApiProblem(404, "not-found", "No such account", e.getMessage());
+      throw new ApiProblem(404, "not-found", Phrase.of("problem.no-account"), Phrase.plain(e.getMessage()));
     }
     sessions.endAll(name);
     ctx.redirect(Counter.PREFIX + "/" + language(ctx).code() + "/accounts", HttpStatus.SEE_OTHER);
@@ -64,7 +65,7 @@ final class AccountsPage {
     try {
       accounts.revokeClient(ctx.pathParam("name"));
     } catch (Accounts.Problem e) {
-      throw new ApiProblem(404, "not-found", "No such API client", e.getMessage());
+      throw new ApiProblem(404, "not-found", Phrase.of("problem.no-client"), Phrase.plain(e.getMessage()));
     }
     ctx.redirect(Counter.PREFIX + "/" + language(ctx).code() + "/accounts", HttpStatus.SEE_OTHER);
   }

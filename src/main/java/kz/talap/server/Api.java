@@ -166,8 +166,8 @@ final class Api {
     }
     long count = lines.stream().filter(l -> !l.isBlank()).count();
     if (count > limits.maxBatch()) {
-      throw new ApiProblem(413, "batch-too-long", "Too many submissions in one batch",
-          "the batch holds " + count + " submissions; at most " + limits.maxBatch() + " are checked per request");
+      throw new ApiProblem(413, "batch-too-long", Phrase.of("problem.batch-too-long"),
+          Phrase.of("server.batch-too-long", "count", count, "max", limits.maxBatch()));
     }
     ctx.contentType(JSON_LINES);
     Writer writer = new OutputStreamWriter(ctx.outputStream(), StandardCharsets.UTF_8);
@@ -215,8 +215,8 @@ final class Api {
     }
     String id = client.name() + ":" + key.strip() + suffix;
     if (!CheckRecord.ID.matcher(id).matches()) {
-      throw new ApiProblem(400, "bad-idempotency-key", "Bad Idempotency-Key", "Idempotency-Key: use up to "
-          + (99 - client.name().length() - suffix.length()) + " letters, digits, '.', '_', ':' or '-'");
+      throw new ApiProblem(400, "bad-idempotency-key", Phrase.of("problem.bad-idempotency-key"),
+          Phrase.of("server.bad-idempotency-key", "max", 99 - client.name().length() - suffix.length()));
     }
     return id;
   }
@@ -224,8 +224,8 @@ final class Api {
   /** A retried check: the answer stored in the journal the first time, never a second record. */
   private void replay(Context ctx, String id, Account client) {
     CheckRecord stored = journal.get(id).filter(c -> c.actor().equals(client.name())).orElseThrow(() ->
-        new ApiProblem(409, "idempotency-conflict", "Idempotency-Key already used",
-            "the Idempotency-Key was used for another check"));
+        new ApiProblem(409, "idempotency-conflict", Phrase.of("problem.idempotency-conflict"),
+            Phrase.of("server.idempotency-conflict")));
     ctx.header("Talap-Check-Id", id);
     ctx.header(REPLAYED, "true");
     ctx.contentType(JSON).result(stored.result());
@@ -313,8 +313,8 @@ final class Api {
       if (timedOut(e)) {
         throw slow();
       }
-      throw new ApiProblem(400, "body-unreadable", "The request body could not be read",
-          "the connection closed before the whole body arrived");
+      throw new ApiProblem(400, "body-unreadable", Phrase.of("problem.body-unreadable"),
+          Phrase.of("server.body-unreadable"));
     }
     return bytes.toByteArray();
   }
@@ -345,8 +345,7 @@ final class Api {
       return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
           .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(body)).toString();
     } catch (CharacterCodingException e) {
-      throw new ApiProblem(400, "not-utf8", "The request body is not UTF-8 text",
-          "the body is not UTF-8 text (send JSON in UTF-8)");
+      throw new ApiProblem(400, "not-utf8", Phrase.of("problem.not-utf8"), Phrase.of("server.not-utf8"));
     }
   }
 }

@@ -175,7 +175,8 @@ final class JournalPage {
   private static String param(Context ctx, String name, Map<String, String> filters) {
     String value = Optional.ofNullable(ctx.queryParam(name)).orElse("").strip();
     if (value.length() > 100) {
-      throw new ApiProblem(400, "bad-parameter", "Bad filter", name + ": at most 100 characters");
+      throw new ApiProblem(400, "bad-parameter", Phrase.of("problem.bad-filter"),
+          Phrase.of("server.filter-too-long", "name", name));
     }
     filters.put(name, value);
     return value;

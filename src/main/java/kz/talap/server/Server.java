@@ -169,14 +169,13 @@ public final class Server implements AutoCloseable {
             Phrase.of("server.journal-unavailable", "reason", e.getMessage())));
       });
       config.routes.exception(kz.talap.condition.Condition.Failure.class, (e, ctx) -> problem(ctx, new ApiProblem(
-          422, "catalogue-cannot-decide", "The catalogue cannot decide this submission",
-          e.getMessage() + "; the catalogue must be corrected")));
+          422, "catalogue-cannot-decide", Phrase.of("problem.catalogue-cannot-decide"),
+          Phrase.of("server.catalogue-must-be-corrected", "reason", e.getMessage()))));
       config.routes.exception(kz.talap.calendar.WorkingCalendar.NoWorkingDay.class, (e, ctx) -> problem(ctx,
-          new ApiProblem(422, "catalogue-cannot-decide", "The catalogue cannot decide this submission",
-              e.getMessage())));
+          new ApiProblem(422, "catalogue-cannot-decide", Phrase.of("problem.catalogue-cannot-decide"),
+              Phrase.plain(e.getMessage()))));
       config.routes.exception(Exception.class, (e, ctx) -> problem(ctx, new ApiProblem(500, "internal",
-          "The server could not answer", "the server failed on this request (" + e.getClass().getSimpleName()
-          + "); the request was not processed")));
+          Phrase.of("problem.internal"), Phrase.of("server.internal", "kind", e.getClass().getSimpleName()))));
       config.routes.error(404, ctx -> unanswered(ctx, notFound(ctx)));
       config.routes.error(405, ctx -> unanswered(ctx, notAllowed(ctx)));
     });

@@ -126,6 +126,29 @@ class ApiJournalTest {
   }
 
   @Test
+  void badIdempotencyKey_isRefusedInTheLanguageAsked() throws Exception {
+    try (Journal journal = Http.journal(folder); Server server = Http.shipped(LIMITS, journal)) {
+      Http http = new Http(server.port(), Http.token(journal, "intake", Account.Role.CLERK, "ALM-01"));
+      for (String[] expected : new String[][] {
+          {"ru", "Неверный Idempotency-Key",
+              "Idempotency-Key: используйте не более 93 букв, цифр и знаков '.', '_', ':' или '-'"},
+          {"kk", "Idempotency-Key қате",
+              "Idempotency-Key: ең көбі 93 әріп, цифр және '.', '_', ':' немесе '-' таңбаларын пайдаланыңыз"}}) {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(
+                URI.create(http.base() + "/api/v1/check?lang=" + expected[0]))
+            .header("Content-Type", "application/json").header("Idempotency-Key", "a b")
+            .POST(HttpRequest.BodyPublishers.ofString(example("trp-work-complete.json"))));
+        assertEquals(400, response.statusCode());
+        JsonNode body = JSON.readTree(response.body());
+        assertEquals(expected[1], body.get("title").asText());
+        assertEquals(expected[2], body.get("detail").asText());
+        assertEquals("server.bad-idempotency-key", body.get("code").asText());
+      }
+      assertEquals(0, journal.count(JournalQuery.all()));
+    }
+  }
+
+  @Test
   void batch_recordsEveryLine() throws Exception {
     try (Journal journal = Http.journal(folder); Server server = Http.shipped(LIMITS, journal)) {
       Http http = new Http(server.port(), Http.token(journal, "intake", Account.Role.CLERK, "ALM-01"));
