@@ -75,8 +75,8 @@ final class JournalPage {
     int page = pageNumber(ctx.queryParam("page"));
     Optional<JournalQuery> visible = query.page(PAGE, page * PAGE).visibleTo(account);
     if (visible.isEmpty()) {
-      throw new ApiProblem(403, "forbidden", "Not allowed", "the account '" + account.name()
-          + "' may not read the journal");
+      throw new ApiProblem(403, "forbidden", Phrase.of("problem.forbidden"),
+          Phrase.of("server.journal-forbidden", "account", account.name()));
     }
     long total = journal.count(visible.get());
     List<Map<String, Object>> rows = new ArrayList<>();
@@ -106,8 +106,8 @@ final class JournalPage {
     String id = ctx.pathParam("id");
     // Another office's check is "not found", so that its existence is not revealed either.
     CheckRecord check = (CheckRecord.ID.matcher(id).matches() ? journal.get(id) : Optional.<CheckRecord>empty())
-        .filter(c -> c.visibleTo(account)).orElseThrow(() -> new ApiProblem(404, "not-found", "No such check",
-            "no check '" + id + "' in the journal that this account may read"));
+        .filter(c -> c.visibleTo(account)).orElseThrow(() -> new ApiProblem(404, "not-found", Phrase.of("problem.no-check"),
+            Phrase.of("server.no-check", "id", id)));
     JournalJson.StoredResult stored = JournalJson.read(check.result());
     Map<String, Object> model = common(ctx, lang, "journal", "/" + id);
     model.put("time", TIME.format(check.recordedAt().atZone(CheckRecord.ZONE)));

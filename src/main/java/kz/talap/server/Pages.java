@@ -1,5 +1,6 @@
 package kz.talap.server;
 
+import kz.talap.source.Phrase;
 import java.util.Map;
 import kz.talap.publish.Templates;
 import kz.talap.publish.Templates.TemplateProblem;
@@ -16,7 +17,7 @@ final class Pages {
     try {
       return templates.render(template, model);
     } catch (TemplateProblem e) {
-      throw new ApiProblem(500, "template", "The page could not be made", e.getMessage());
+      throw new ApiProblem(500, "template", Phrase.of("problem.template"), Phrase.plain(e.getMessage()));
     }
   }
 

@@ -102,6 +102,12 @@ class JournalPageTest {
     HttpResponse<String> one = http.get("/counter/en/journal/" + checkId, bolat);
     assertEquals(404, one.statusCode());
     assertFalse(one.body().contains("health insurance"), one.body());
+    assertTrue(one.body().contains("No such check"), one.body());
+    HttpResponse<String> ru = http.get("/counter/ru/journal/" + checkId, bolat);
+    assertEquals(404, ru.statusCode());
+    assertTrue(ru.body().contains("Такой проверки нет"), ru.body());
+    assertTrue(ru.body().contains("в журнале нет проверки &#39;" + checkId + "&#39;, доступной этой учётной записи"),
+        ru.body());
   }
 
   @Test
