@@ -96,13 +96,21 @@ final class CompileCommand {
       return Main.USAGE;
     }
     long millis = (System.nanoTime() - started) / 1_000_000;
-    out.println("Catalogue " + snapshot.version() + " as of " + asOf.get() + ": "
-        + count(snapshot.services().size(), "service") + ", "
-        + count(snapshot.subTypes().size(), "sub-type") + ", "
-        + count(snapshot.documents().size(), "document") + ", "
-        + count(snapshot.requirements().size(), "requirement") + ", "
-        + count(result.warnings(), "warning"));
-    out.println("Wrote " + target + " in " + millis + " ms");
+    // English says each count with its noun in the right number ("1 warning", "4 services"); the Russian and
+    // Kazakh phrases put the noun before the number ("услуг: 4"), which needs no plural forms.
+    String[] nouns = {"service", "sub-type", "document", "requirement", "warning"};
+    long[] counts = {snapshot.services().size(), snapshot.subTypes().size(), snapshot.documents().size(),
+        snapshot.requirements().size(), result.warnings()};
+    java.util.List<Object> summary = new java.util.ArrayList<>(List.of("version", snapshot.version(), "date",
+        asOf.get().toString()));
+    String[] names = {"services", "subtypes", "documents", "requirements", "warnings"};
+    for (int i = 0; i < names.length; i++) {
+      summary.add(names[i]);
+      summary.add(java.util.Map.of("en", count(counts[i], nouns[i]), "ru", String.valueOf(counts[i]), "kk",
+          String.valueOf(counts[i])));
+    }
+    out.println(kz.talap.source.Phrase.of("cli.compiled", summary.toArray()).in(lang.get()));
+    out.println(kz.talap.source.Phrase.of("cli.wrote", "path", target.toString(), "ms", millis).in(lang.get()));
     return Main.OK;
   }
 

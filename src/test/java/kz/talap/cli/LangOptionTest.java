@@ -1,6 +1,7 @@
 package kz.talap.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -243,5 +244,25 @@ class LangOptionTest {
 
   private static String firstLine(CliRun run) {
     return run.err().lines().findFirst().orElse("") + "\n";
+  }
+
+  @Test
+  void compile_shippedCatalogue_saysWhatItWroteInEachLanguage() {
+    String[][] said = {
+        {"en", "Catalogue 2026.1 as of 2026-11-21: 4 services, 12 sub-types, 56 documents, 36 requirements, 0 warnings",
+            "Wrote OUT in \\d+ ms"},
+        {"ru", "Каталог 2026.1 по состоянию на 2026-11-21: услуг: 4, подвидов: 12, документов: 56, требований: 36, "
+            + "предупреждений: 0", "Записан файл OUT за \\d+ мс"},
+        {"kk", "2026-11-21 жағдай бойынша 2026.1 каталогы: қызметтер: 4, кіші түрлер: 12, құжаттар: 56, талаптар: 36, "
+            + "ескертулер: 0", "OUT файлы \\d+ мс ішінде жазылды"}};
+    for (String[] expected : said) {
+      Path out = dir.resolve("catalogue-" + expected[0] + ".json");
+      CliRun run = CliRun.of("compile", "--as-of", "2026-11-21", "--out", out.toString(), "--lang", expected[0]);
+      assertEquals(0, run.exit(), run.err());
+      java.util.List<String> lines = run.out().lines().toList();
+      assertEquals(expected[1], lines.get(0));
+      assertTrue(lines.get(1).matches(expected[2].replace("OUT", java.util.regex.Pattern.quote(out.toString()))),
+          lines.get(1));
+    }
   }
 }
