@@ -34,12 +34,15 @@ final class QuestionnairePages {
   private final SiteIndex.Page page;
   private final Questionnaire questionnaire;
   private final PageText text;
+  /** The full checklist of the page, which every narrowed list is cut from (built once, not per outcome). */
+  private final Checklist checklist;
 
   QuestionnairePages(Catalogue catalogue, SiteIndex.Page page, Questionnaire questionnaire, PageText text) {
     this.catalogue = catalogue;
     this.page = page;
     this.questionnaire = questionnaire;
     this.text = text;
+    this.checklist = new Checklist(catalogue, page.service(), page.subtype().map(s -> s.code()), text);
   }
 
   /** The folder of a sub-type's questionnaire, relative to the language folder: trp/trp-work/q/, prp/q/. */
@@ -143,7 +146,6 @@ final class QuestionnairePages {
     list.put("title", text.label("Q_YOUR_LIST"));
     list.put("back", name + ".check.html");
     Set<String> codes = Set.copyOf(outcome.requirements());
-    Checklist checklist = new Checklist(catalogue, page.service(), page.subtype().map(s -> s.code()), text);
     // Notes shared by several items are said once above the list, as on the full page.
     SharedNotes.Result shared = SharedNotes.of(checklist.items(Optional.empty(), codes), text);
     list.put("checklist", shared.items());
