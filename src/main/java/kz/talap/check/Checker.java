@@ -78,7 +78,7 @@ public final class Checker {
   public CheckResult check(Submission submission) {
     LocalDate day = submission.submittedOn();
     // One view per period in which no row starts or ends: a batch spread over many days needs only a few.
-    Day today = byDay.computeIfAbsent(catalogue.periodStart(day), d -> Day.of(catalogue.at(day)));
+    Day today = byDay.computeIfAbsent(catalogue.periodStart(day), d -> new Day(catalogue.at(day)));
     Catalogue now = today.catalogue();
     List<Finding> findings = new ArrayList<>();
     Optional<Service> found = now.service(submission.service());
@@ -94,77 +94,99 @@ public final class Checker {
       findings.add(finding(Severity.ERROR, Kind.DRAFT_SERVICE, service.code(), null, service.citation(),
           "DRAFT_SERVICE", Map.of("service", service.name())));
     }
-    Map<String, Object> values = values(submission, today);
+    Values values = new Values(submission, today);
     eligibility(submission, now, service, values, findings);
     channel(submission, now, service, findings);
-    String set = applicantSet(now, service, values);
-    List<Requirement> due = now.requirementsOf(service.code()).stream()
-        .filter(r -> r.subtype().isEmpty() || r.subtype().equals(submission.subtype()))
-        .filter(r -> r.channels().isEmpty() || r.channels().contains(submission.channel()))
-        .filter(r -> r.recipients().isEmpty() || r.recipients().contains(submission.recipient()))
-        .filter(r -> r.applicantSets().isEmpty() || r.applicantSets().contains(set))
-        .filter(r -> r.stage().isEmpty() || r.stage().equals(submission.stage()))
-        .filter(r -> r.condition().map(c -> c.test(values)).orElse(true))
-        .sorted(Comparator.comparingInt(Requirement::order).thenComparing(Requirement::code))
-        .toList();
-    documents(submission, now, due, findings);
-    fees(submission, now, findings);
-    deadlines.check(submission, now, catalogue, findings);
-    boolean complete = findings.stream().noneMatch(f -> f.severity() == Severity.ERROR);
-    boolean barred = findings.stream().anyMatch(f -> f.severity() == Severity.ERROR && BARS.contains(f.kind()));
-    Optional<DueDate> result = complete ? dueDate(submission, now) : Optional.empty();
+    String set = applicantSet(today, service, values);
+    List<Requirement> due = new ArrayList<>();
+    for (Requirement r : today.candidates(submission)) {
+      if ((r.applicantSets().isEmpty() || r.applicantSets().contains(set))
+          && (r.condition().isEmpty() || values.holds(r.condition().get()))) {
+        due.add(r);
+      }
+    }
+    documents(submission, now, today, due, findings);
+    fees(submission, today, findings);
+    deadlines.check(submission, today, catalogue, findings);
+    boolean complete = true;
+    boolean barred = false;
+    for (Finding finding : findings) {
+      if (finding.severity() == Severity.ERROR) {
+        complete = false;
+        barred |= BARS.contains(finding.kind());
+      }
+    }
+    Optional<DueDate> result = complete ? dueDate(submission, today) : Optional.empty();
     Verdict verdict = barred ? Verdict.NOT_ACCEPTED : complete ? Verdict.COMPLETE : Verdict.INCOMPLETE;
     return new CheckResult(submission, verdict, set, findings, result);
   }
 
-  /** The catalogue in force on a day, and its country groups as the lists conditions see (`eaeu`). */
-  private record Day(Catalogue catalogue, Map<String, List<String>> lists) {
-    static Day of(Catalogue now) {
-      Map<String, List<String>> lists = new TreeMap<>();
-      now.countryGroups().forEach(m ->
-          lists.computeIfAbsent(m.group().toLowerCase(Locale.ROOT), g -> new ArrayList<>()).add(m.country()));
-      lists.replaceAll((group, countries) -> List.copyOf(countries));
-      return new Day(now, Map.copyOf(lists));
+  /**
+   * The values conditions see, looked up when a condition reads them: facts as given, yes/no facts not given as
+   * false, age from the birth date, and the day's country-group lists. A condition written in many rows is
+   * evaluated once per submission.
+   */
+  private static final class Values extends java.util.AbstractMap<String, Object> {
+    private final Submission submission;
+    private final Day today;
+    private final Map<String, Boolean> held = new HashMap<>();
+    private Map<String, Object> all;
+
+    Values(Submission submission, Day today) {
+      this.submission = submission;
+      this.today = today;
     }
-  }
 
-  /** Facts by name, falling back to the day's country-group lists (shared, not copied for every submission). */
-  private static final class Values extends HashMap<String, Object> {
-    private final Map<String, List<String>> lists;
-
-    Values(Map<String, List<String>> lists) {
-      this.lists = lists;
+    boolean holds(kz.talap.condition.Condition condition) {
+      Boolean known = held.get(condition.source());
+      if (known == null) {
+        known = condition.test(this);
+        held.put(condition.source(), known);
+      }
+      return known;
     }
 
     @Override
     public Object get(Object name) {
-      Object value = super.get(name);
-      return value != null ? value : lists.get(name);
-    }
-  }
-
-  /** The values conditions see: facts as given, yes/no facts not given as false, age, and country-group lists. */
-  private static Map<String, Object> values(Submission submission, Day today) {
-    Map<String, Object> values = new Values(today.lists());
-    for (Fact fact : today.catalogue().facts()) {
-      Object value = submission.facts().get(fact.name());
+      Fact fact = today.declared.get(name);
+      if (fact == null) {
+        return today.lists.get(name);
+      }
+      Object value = submission.facts().get(name);
       if (value == null && fact.derivedFrom().isPresent()
           && submission.facts().get(fact.derivedFrom().get()) instanceof LocalDate birth) {
         value = (long) birth.until(submission.submittedOn()).getYears();
       }
       if (value == null && fact.type() == FactType.BOOL) {
-        value = false;
+        value = Boolean.FALSE;
       }
-      if (value != null && fact.type() != FactType.DATE) {
-        values.put(fact.name(), value);
-      }
+      return fact.type() == FactType.DATE ? null : value;
     }
-    return values;
+
+    @Override
+    public boolean containsKey(Object name) {
+      return get(name) != null;
+    }
+
+    @Override
+    public java.util.Set<Map.Entry<String, Object>> entrySet() {
+      if (all == null) {
+        Map<String, Object> values = new HashMap<>();
+        for (Fact fact : today.catalogue().facts()) {
+          Object value = get(fact.name());
+          if (value != null) {
+            values.put(fact.name(), value);
+          }
+        }
+        all = values;
+      }
+      return all.entrySet();
+    }
   }
 
-  private void eligibility(Submission submission, Catalogue now, Service service, Map<String, Object> values,
+  private void eligibility(Submission submission, Catalogue now, Service service, Values values,
       List<Finding> findings) {
-    if (service.eligibility().isPresent() && !service.eligibility().get().test(values)) {
+    if (service.eligibility().isPresent() && !values.holds(service.eligibility().get())) {
       findings.add(finding(Severity.ERROR, Kind.NOT_ELIGIBLE, service.code(), null, service.citation(),
           "NOT_ELIGIBLE", Map.of("service", service.name(),
               "explanation", service.eligibilityExplanation().orElse(service.name()))));
@@ -178,7 +200,7 @@ public final class Checker {
           .orElseThrow(() -> new IllegalArgumentException("unknown sub-type " + submission.subtype()));
       findings.add(notInForce(any.code(), any.name(), any.citation(), catalogue.subTypeVersions(any.code()).stream()
           .map(SubType::validity).toList(), submission.submittedOn()));
-    } else if (subtype.get().eligibility().isPresent() && !subtype.get().eligibility().get().test(values)) {
+    } else if (subtype.get().eligibility().isPresent() && !values.holds(subtype.get().eligibility().get())) {
       findings.add(finding(Severity.ERROR, Kind.NOT_ELIGIBLE, subtype.get().code(), null, subtype.get().citation(),
           "NOT_ELIGIBLE", Map.of("service", subtype.get().name(),
               "explanation", subtype.get().eligibilityExplanation().orElse(subtype.get().name()))));
@@ -193,14 +215,14 @@ public final class Checker {
         .filter(from -> from.isAfter(day)).min(Comparator.naturalOrder());
     if (ended.isPresent()) {
       return finding(Severity.ERROR, Kind.SERVICE_NOT_IN_FORCE, code, null, citation, "SERVICE_ENDED",
-          Map.of("service", name, "date", Messages.date(day), "to", Messages.date(ended.get())));
+          Map.of("service", name, "date", day, "to", ended.get()));
     }
     if (starts.isPresent()) {
       return finding(Severity.ERROR, Kind.SERVICE_NOT_IN_FORCE, code, null, citation, "SERVICE_NOT_YET",
-          Map.of("service", name, "date", Messages.date(day), "from", Messages.date(starts.get())));
+          Map.of("service", name, "date", day, "from", starts.get()));
     }
     return finding(Severity.ERROR, Kind.SERVICE_NOT_IN_FORCE, code, null, citation, "SERVICE_NOT_IN_FORCE",
-        Map.of("service", name, "date", Messages.date(day)));
+        Map.of("service", name, "date", day));
   }
 
   private void channel(Submission submission, Catalogue now, Service service, List<Finding> findings) {
@@ -222,21 +244,23 @@ public final class Checker {
   }
 
   /** The first category (by order) whose condition holds decides the document set; otherwise the standard set. */
-  private static String applicantSet(Catalogue now, Service service, Map<String, Object> values) {
-    return now.categoriesOf(service.code()).stream()
-        .sorted(Comparator.comparingInt(Category::order).thenComparing(Category::code))
-        .filter(c -> c.condition().test(values))
-        .map(Category::code)
-        .findFirst()
-        .orElse(Requirement.STANDARD);
+  private static String applicantSet(Day today, Service service, Values values) {
+    for (Category category : today.categories(service.code())) {
+      if (values.holds(category.condition())) {
+        return category.code();
+      }
+    }
+    return Requirement.STANDARD;
   }
 
   /** The translation and legalisation rules of the submission's service: looked up once, not per document. */
   private record DocumentRules(Optional<Rule> translation, Optional<Rule> legalisation) {}
 
-  private void documents(Submission submission, Catalogue now, List<Requirement> due, List<Finding> findings) {
-    DocumentRules rules = new DocumentRules(rule(now, submission, RuleKind.TRANSLATION),
-        rule(now, submission, RuleKind.LEGALISATION));
+  private void documents(Submission submission, Catalogue now, Day today, List<Requirement> due,
+      List<Finding> findings) {
+    DocumentRules rules = new DocumentRules(
+        today.rule(submission.service(), submission.subtype(), RuleKind.TRANSLATION),
+        today.rule(submission.service(), submission.subtype(), RuleKind.LEGALISATION));
     Map<String, List<PresentedDocument>> presented = new LinkedHashMap<>();
     submission.documents().forEach(d -> presented.computeIfAbsent(d.code(), c -> new ArrayList<>()).add(d));
     Set<String> groupsDone = new LinkedHashSet<>();
@@ -244,14 +268,14 @@ public final class Checker {
       if (requirement.group().isPresent()) {
         String code = requirement.group().get();
         if (groupsDone.add(code)) {
-          group(submission, now, code, due, presented, rules, findings);
+          group(submission, today, code, due, presented, rules, findings);
         }
       } else if (!presented.containsKey(requirement.document())) {
         findings.add(finding(Severity.ERROR, Kind.MISSING_DOCUMENT, requirement.code(), requirement.document(),
             requirement.citation(), "MISSING_DOCUMENT", Map.of("document", documentName(now, requirement.document()))));
       } else {
         presented.get(requirement.document())
-            .forEach(d -> properties(submission, now, requirement, d, rules, findings));
+            .forEach(d -> properties(submission, today, requirement, d, rules, findings));
       }
     }
     Set<String> required = new LinkedHashSet<>();
@@ -264,8 +288,9 @@ public final class Checker {
     }
   }
 
-  private void group(Submission submission, Catalogue now, String code, List<Requirement> due,
+  private void group(Submission submission, Day today, String code, List<Requirement> due,
       Map<String, List<PresentedDocument>> presented, DocumentRules rules, List<Finding> findings) {
+    Catalogue now = today.catalogue();
     List<Requirement> members = due.stream().filter(r -> r.group().equals(Optional.of(code))).toList();
     List<Requirement> given = members.stream().filter(r -> presented.containsKey(r.document())).toList();
     Group group = now.group(code).orElseThrow();
@@ -276,31 +301,32 @@ public final class Checker {
     }
     for (Requirement requirement : given) {
       presented.get(requirement.document())
-          .forEach(d -> properties(submission, now, requirement, d, rules, findings));
+          .forEach(d -> properties(submission, today, requirement, d, rules, findings));
     }
   }
 
   /** Validity, age, original, translation and legalisation of one presented document. */
-  private void properties(Submission submission, Catalogue now, Requirement requirement, PresentedDocument document,
+  private void properties(Submission submission, Day today, Requirement requirement, PresentedDocument document,
       DocumentRules rules, List<Finding> findings) {
+    Catalogue now = today.catalogue();
     LocalDate day = submission.submittedOn();
     Text name = documentName(now, document.code());
     String code = requirement.code();
     Text citation = requirement.citation();
     if (document.validUntil().isPresent() && document.validUntil().get().isBefore(day)) {
       findings.add(finding(Severity.ERROR, Kind.EXPIRED, code, document.code(), citation, "EXPIRED",
-          Map.of("document", name, "date", Messages.date(document.validUntil().get()))));
+          Map.of("document", name, "date", document.validUntil().get())));
     } else if (requirement.minValidityDays().isPresent()) {
       int days = requirement.minValidityDays().getAsInt();
       // "More than N days" on the application day: the last valid day is at least day + N + 1.
       LocalDate least = day.plusDays(days + 1L);
       if (document.validUntil().isEmpty()) {
         findings.add(finding(Severity.ERROR, Kind.VALIDITY_TOO_SHORT, code, document.code(), citation,
-            "VALID_UNTIL_NOT_GIVEN", Map.of("document", name, "days", Messages.number(days))));
+            "VALID_UNTIL_NOT_GIVEN", Map.of("document", name, "days", (long) days)));
       } else if (document.validUntil().get().isBefore(least)) {
         findings.add(finding(Severity.ERROR, Kind.VALIDITY_TOO_SHORT, code, document.code(), citation,
-            "VALIDITY_TOO_SHORT", Map.of("document", name, "date", Messages.date(document.validUntil().get()),
-                "days", Messages.number(days), "min_date", Messages.date(least))));
+            "VALIDITY_TOO_SHORT", Map.of("document", name, "date", document.validUntil().get(),
+                "days", (long) days, "min_date", least)));
       }
     }
     if (requirement.maxAgeDays().isPresent()) {
@@ -308,11 +334,11 @@ public final class Checker {
       LocalDate earliest = day.minusDays(days);
       if (document.issuedOn().isEmpty()) {
         findings.add(finding(Severity.ERROR, Kind.ISSUED_TOO_LONG_AGO, code, document.code(), citation,
-            "ISSUED_ON_NOT_GIVEN", Map.of("document", name, "days", Messages.number(days))));
+            "ISSUED_ON_NOT_GIVEN", Map.of("document", name, "days", (long) days)));
       } else if (document.issuedOn().get().isBefore(earliest)) {
         findings.add(finding(Severity.ERROR, Kind.ISSUED_TOO_LONG_AGO, code, document.code(), citation,
-            "ISSUED_TOO_LONG_AGO", Map.of("document", name, "date", Messages.date(document.issuedOn().get()),
-                "days", Messages.number(days), "min_date", Messages.date(earliest))));
+            "ISSUED_TOO_LONG_AGO", Map.of("document", name, "date", document.issuedOn().get(),
+                "days", (long) days, "min_date", earliest)));
       }
     }
     if (requirement.originalShown() && !document.originalShown() && !submission.channel().equals(PORTAL)) {
@@ -327,7 +353,7 @@ public final class Checker {
           translation.get().citation(), "NO_TRANSLATION",
           Map.of("document", name, "language", new Text(language, language, language))));
     }
-    rules.legalisation().ifPresent(rule -> legalisation(now, rule, document, name, findings));
+    rules.legalisation().ifPresent(rule -> legalisation(now, today, rule, document, name, findings));
   }
 
   /**
@@ -336,7 +362,8 @@ public final class Checker {
    * and an apostille replaces legalisation for the parties to the Hague Convention of 1961. Documents of companies,
    * insurers and persons are never legalised.
    */
-  private void legalisation(Catalogue now, Rule rule, PresentedDocument document, Text name, List<Finding> findings) {
+  private void legalisation(Catalogue now, Day today, Rule rule, PresentedDocument document, Text name,
+      List<Finding> findings) {
     Optional<String> foreign = foreignCountry(now, document);
     Issuer issuer = now.document(document.code()).map(Document::issuer).orElse(Issuer.EITHER);
     if (foreign.isEmpty() || document.legalised() || issuer == Issuer.PRIVATE
@@ -344,12 +371,12 @@ public final class Checker {
       return;
     }
     String code = foreign.get();
-    if (!code.isEmpty() && member(now, LEGALISATION_EXEMPT, code).isPresent()) {
+    if (!code.isEmpty() && today.member(LEGALISATION_EXEMPT, code).isPresent()) {
       return;
     }
     Text country = countryText(code);
     Optional<kz.talap.model.CountryGroupMember> hague = code.isEmpty() ? Optional.empty()
-        : member(now, APOSTILLE, code);
+        : today.member(APOSTILLE, code);
     if (hague.isPresent() && document.apostille()) {
       return;
     }
@@ -366,10 +393,6 @@ public final class Checker {
     return new Text(shown, shown, shown);
   }
 
-  private static Optional<kz.talap.model.CountryGroupMember> member(Catalogue now, String group, String country) {
-    return now.countryGroups().stream()
-        .filter(m -> m.group().equals(group) && m.country().equals(country)).findFirst();
-  }
 
   /** The issuing country of a document issued abroad ("" if unknown), or empty for a Kazakh document. */
   private static Optional<String> foreignCountry(Catalogue now, PresentedDocument document) {
@@ -384,22 +407,15 @@ public final class Checker {
     };
   }
 
-  private static Optional<Rule> rule(Catalogue now, Submission submission, RuleKind kind) {
-    return now.rule(submission.service(), submission.subtype(), kind);
-  }
-
-  private void fees(Submission submission, Catalogue now, List<Finding> findings) {
+  private void fees(Submission submission, Day today, List<Finding> findings) {
     LocalDate day = submission.submittedOn();
-    List<Fee> fees = now.feesOf(submission.service()).stream()
-        .filter(f -> f.subtype().isEmpty() || f.subtype().equals(submission.subtype()))
-        .sorted(Comparator.comparing(Fee::code))
-        .toList();
+    List<Fee> fees = today.fees(submission.service(), submission.subtype());
     BigDecimal paidTotal = submission.payments().stream().map(Payment::amountKzt)
         .reduce(BigDecimal.ZERO, BigDecimal::add);
     if (!fees.isEmpty() && fees.stream().allMatch(Fee::free)) {
       if (!submission.payments().isEmpty()) {
         findings.add(finding(Severity.INFO, Kind.PAYMENT_NOT_NEEDED, fees.get(0).code(), null,
-            fees.get(0).citation(), "PAYMENT_NOT_NEEDED", Map.of("paid", Messages.amount(paidTotal))));
+            fees.get(0).citation(), "PAYMENT_NOT_NEEDED", Map.of("paid", paidTotal)));
       }
       return;
     }
@@ -411,8 +427,8 @@ public final class Checker {
       for (Payment payment : submission.payments()) {
         if (payment.paidOn().isAfter(day)) {
           findings.add(finding(Severity.ERROR, Kind.PAYMENT_AFTER_SUBMISSION, fee.code(), null, fee.citation(),
-              "PAYMENT_AFTER_SUBMISSION", Map.of("paid", Messages.amount(payment.amountKzt()),
-                  "date", Messages.date(payment.paidOn()), "submitted", Messages.date(day))));
+              "PAYMENT_AFTER_SUBMISSION", Map.of("paid", payment.amountKzt(),
+                  "date", payment.paidOn(), "submitted", day)));
         } else {
           inTime.add(payment);
         }
@@ -422,7 +438,7 @@ public final class Checker {
         if (paid.compareTo(fee.amount()) < 0) {
           findings.add(finding(Severity.ERROR, inTime.isEmpty() ? Kind.FEE_MISSING : Kind.FEE_TOO_LOW, fee.code(),
               null, fee.citation(), inTime.isEmpty() ? "FEE_MISSING_KZT" : "FEE_TOO_LOW_KZT",
-              Map.of("paid", Messages.amount(paid), "amount", Messages.amount(fee.amount()))));
+              Map.of("paid", paid, "amount", fee.amount())));
         }
         continue;
       }
@@ -434,10 +450,10 @@ public final class Checker {
       }
       if (paidMci.compareTo(fee.amount()) < 0) {
         BigDecimal mciToday = mci(day);
-        Map<String, Text> args = Map.of("paid", Messages.amount(paid),
-            "paid_mci", Messages.amount(paidMci.setScale(2, RoundingMode.DOWN)),
-            "amount", Messages.amount(fee.amount()), "kzt", Messages.amount(fee.amount().multiply(mciToday)),
-            "mci", Messages.amount(mciToday), "date", Messages.date(day));
+        Map<String, ?> args = Map.of("paid", paid,
+            "paid_mci", paidMci.setScale(2, RoundingMode.DOWN),
+            "amount", fee.amount(), "kzt", fee.amount().multiply(mciToday),
+            "mci", mciToday, "date", day);
         findings.add(finding(Severity.ERROR, inTime.isEmpty() ? Kind.FEE_MISSING : Kind.FEE_TOO_LOW, fee.code(),
             null, fee.citation(), inTime.isEmpty() ? "FEE_MISSING" : "FEE_TOO_LOW", args));
       }
@@ -449,9 +465,10 @@ public final class Checker {
         () -> new IllegalArgumentException("the catalogue has no MCI value for " + day)).amount();
   }
 
-  private Optional<DueDate> dueDate(Submission submission, Catalogue now) {
+  private Optional<DueDate> dueDate(Submission submission, Day today) {
+    Catalogue now = today.catalogue();
     // A term of one stage (the 45-day review of a multi-stage pilot) is not the due date of the other stages.
-    return now.term(submission.service(), submission.subtype(), TermKind.SERVICE)
+    return today.term(submission.service(), submission.subtype(), TermKind.SERVICE)
         .filter(t -> t.stage().isEmpty() || t.stage().equals(submission.stage()))
         .filter(t -> t.unit() != TermUnit.MINUTES && t.unit() != TermUnit.HOURS)
         .map(t -> DueDate.of(t, submission.submittedAt(), now, submission.channel(), calendar));
@@ -473,7 +490,7 @@ public final class Checker {
   }
 
   private static Finding finding(Severity severity, Kind kind, String subject, String document, Text citation,
-      String key, Map<String, Text> args) {
+      String key, Map<String, ?> args) {
     return Finding.of(severity, kind, Optional.ofNullable(subject), Optional.ofNullable(document), citation, key,
         args);
   }

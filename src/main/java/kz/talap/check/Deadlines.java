@@ -30,60 +30,57 @@ final class Deadlines {
   static final String STAY_EXPIRED_ON = "stay_expired_on";
 
   private final WorkingCalendar calendar;
-  private final Messages messages = Messages.get();
 
   Deadlines(WorkingCalendar calendar) {
     this.calendar = calendar;
   }
 
-  void check(Submission submission, Catalogue now, Catalogue all, List<Finding> findings) {
-    sixteenthBirthday(submission, now, findings);
-    stayExpired(submission, now, findings);
-    for (Term term : now.terms()) {
-      boolean applies = term.service().map(submission.service()::equals).orElse(false)
-          && (term.subtype().isEmpty() || term.subtype().equals(submission.subtype()))
+  void check(Submission submission, Day today, Catalogue all, List<Finding> findings) {
+    sixteenthBirthday(submission, today, findings);
+    stayExpired(submission, today, findings);
+    for (Term term : today.countedFromFacts(submission.service())) {
+      boolean applies = (term.subtype().isEmpty() || term.subtype().equals(submission.subtype()))
           && (term.stage().isEmpty() || term.stage().equals(submission.stage()))
-          && term.countedFrom().isPresent()
           && submission.facts().get(term.countedFrom().get()) instanceof LocalDate;
       if (applies) {
-        dated(submission, now, all, term, (LocalDate) submission.facts().get(term.countedFrom().get()), findings);
+        dated(submission, today, all, term, (LocalDate) submission.facts().get(term.countedFrom().get()), findings);
       }
     }
   }
 
-  private void dated(Submission submission, Catalogue now, Catalogue all, Term term, LocalDate from,
+  private void dated(Submission submission, Day today, Catalogue all, Term term, LocalDate from,
       List<Finding> findings) {
     LocalDate day = submission.submittedOn();
-    Text unit = messages.quantity(term.amount(), term.unit().name());
+    Messages.Quantity unit = new Messages.Quantity(term.amount(), term.unit().name());
     switch (term.kind()) {
       case APPLY_BEFORE_EXPIRY -> {
         LocalDate deadline = minus(from, term);
         if (day.isAfter(deadline)) {
           findings.add(finding(Severity.WARNING, Kind.LATE_APPLICATION, term.code(), term.citation(),
-              "LATE_BEFORE_EXPIRY", Map.of("deadline", Messages.date(deadline), "term", unit,
-                  "date", Messages.date(from))));
+              "LATE_BEFORE_EXPIRY", Map.of("deadline", deadline, "term", unit,
+                  "date", from)));
         }
         if (from.isBefore(day)) {
-          expired(submission, now, all, from, findings);
+          expired(submission, today, all, from, findings);
         }
       }
       case APPLY_AFTER_LOSS -> {
         LocalDate deadline = calendar.onOrAfter(plus(from, term));
         if (day.isAfter(deadline)) {
           findings.add(finding(Severity.WARNING, Kind.LATE_APPLICATION, term.code(), term.citation(),
-              "LATE_AFTER_LOSS", Map.of("deadline", Messages.date(deadline), "term", unit,
-                  "date", Messages.date(from))));
+              "LATE_AFTER_LOSS", Map.of("deadline", deadline, "term", unit,
+                  "date", from)));
         }
       }
       case APPROVAL_VALIDITY -> {
         LocalDate last = plus(from, term);
         if (day.isAfter(last)) {
-          Optional<Term> wait = now.term(submission.service(), submission.subtype(), TermKind.REAPPLY_AFTER);
+          Optional<Term> wait = today.term(submission.service(), submission.subtype(), TermKind.REAPPLY_AFTER);
           LocalDate again = wait.map(w -> plus(last, w)).orElse(last);
           Text citation = wait.map(Term::citation).filter(c -> !c.equals(term.citation()))
               .map(c -> term.citation().and(c, "; ")).orElse(term.citation());
           findings.add(finding(Severity.ERROR, Kind.APPROVAL_LAPSED, term.code(), citation, "APPROVAL_LAPSED",
-              Map.of("date", Messages.date(from), "last", Messages.date(last), "again", Messages.date(again))));
+              Map.of("date", from, "last", last, "again", again)));
         }
       }
       default -> { }
@@ -91,26 +88,27 @@ final class Deadlines {
   }
 
   /** A permit that expired before the application: no fine if it expired during an outage, otherwise a penalty. */
-  private void expired(Submission submission, Catalogue now, Catalogue all, LocalDate expiry, List<Finding> findings) {
+  private void expired(Submission submission, Day today, Catalogue all, LocalDate expiry,
+      List<Finding> findings) {
     Optional<Outage> outage = all.outages().stream().filter(o -> o.covers(expiry)).findFirst();
     if (outage.isPresent()) {
       findings.add(finding(Severity.INFO, Kind.EXPIRED_DURING_OUTAGE, outage.get().code(), outage.get().citation(),
-          "EXPIRED_DURING_OUTAGE", Map.of("date", Messages.date(expiry), "system", outage.get().system(),
-              "from", Messages.date(outage.get().from()), "to", Messages.date(outage.get().to()))));
+          "EXPIRED_DURING_OUTAGE", Map.of("date", expiry, "system", outage.get().system(),
+              "from", outage.get().from(), "to", outage.get().to())));
       return;
     }
     Optional<Outage> maybe = all.outages().stream().filter(o -> o.mayCover(expiry)).findFirst();
     if (maybe.isPresent()) {
       // The source gives the end only roughly ("early October"): neither "no fine" nor "penalties" can be said.
       findings.add(finding(Severity.WARNING, Kind.OUTAGE_END_UNCERTAIN, maybe.get().code(), maybe.get().citation(),
-          "OUTAGE_END_UNCERTAIN", Map.of("date", Messages.date(expiry), "system", maybe.get().system(),
-              "from", Messages.date(maybe.get().from()), "to", Messages.date(maybe.get().to()),
-              "end", Messages.date(maybe.get().mayEndBy().orElseThrow()))));
+          "OUTAGE_END_UNCERTAIN", Map.of("date", expiry, "system", maybe.get().system(),
+              "from", maybe.get().from(), "to", maybe.get().to(),
+              "end", maybe.get().mayEndBy().orElseThrow())));
       return;
     }
-    Optional<Rule> penalty = rule(now, submission, RuleKind.PENALTY);
+    Optional<Rule> penalty = rule(today, submission, RuleKind.PENALTY);
     findings.add(finding(Severity.WARNING, Kind.OVERSTAY_PENALTY, penalty.map(Rule::code).orElse(null),
-        penalty.map(Rule::citation).orElse(new Text("", "", "")), "OVERSTAY_PENALTY", Map.of("date", Messages.date(expiry))));
+        penalty.map(Rule::citation).orElse(new Text("", "", "")), "OVERSTAY_PENALTY", Map.of("date", expiry)));
   }
 
   /**
@@ -118,8 +116,8 @@ final class Deadlines {
    * late documents are still accepted with an outage act, or within ten days for a person held liable under
    * art. 517.
    */
-  private void sixteenthBirthday(Submission submission, Catalogue now, List<Finding> findings) {
-    Optional<Term> term = now.term(submission.service(), submission.subtype(), TermKind.APPLY_AFTER_16TH_BIRTHDAY);
+  private void sixteenthBirthday(Submission submission, Day today, List<Finding> findings) {
+    Optional<Term> term = today.term(submission.service(), submission.subtype(), TermKind.APPLY_AFTER_16TH_BIRTHDAY);
     if (term.isEmpty() || !Boolean.TRUE.equals(submission.facts().get(TURNED_16_IN_KZ))
         || !(submission.facts().get("birth_date") instanceof LocalDate birth)) {
       return;
@@ -131,10 +129,10 @@ final class Deadlines {
     if (!day.isAfter(deadline)) {
       return;
     }
-    Map<String, Text> args = Map.of("deadline", Messages.date(deadline),
-        "days", Messages.number(term.get().amount()), "birthday", Messages.date(birthday));
-    Optional<Rule> late = rule(now, submission, RuleKind.LATE_ACCEPTANCE);
-    Optional<Term> grace = now.term(submission.service(), submission.subtype(), TermKind.LATE_ACCEPTANCE_MAX);
+    Map<String, ?> args = Map.of("deadline", deadline,
+        "days", (long) term.get().amount(), "birthday", birthday);
+    Optional<Rule> late = rule(today, submission, RuleKind.LATE_ACCEPTANCE);
+    Optional<Term> grace = today.term(submission.service(), submission.subtype(), TermKind.LATE_ACCEPTANCE_MAX);
     boolean outageAct = Boolean.TRUE.equals(submission.facts().get(OUTAGE_ACT));
     boolean liable = Boolean.TRUE.equals(submission.facts().get(HELD_LIABLE))
         && grace.isPresent() && !day.isAfter(plus(deadline, grace.get()));
@@ -153,22 +151,22 @@ final class Deadlines {
    * Administrative Code art. 517 when no more than ten days have passed since the deadline; "in other cases acceptance
    * is not allowed". Applies to the services that carry a LATE_ACCEPTANCE rule (every TRP sub-type).
    */
-  private void stayExpired(Submission submission, Catalogue now, List<Finding> findings) {
+  private void stayExpired(Submission submission, Day today, List<Finding> findings) {
     if (!(submission.facts().get(STAY_EXPIRED_ON) instanceof LocalDate last)) {
       return;
     }
     LocalDate day = submission.submittedOn();
-    Optional<Rule> late = rule(now, submission, RuleKind.LATE_ACCEPTANCE);
+    Optional<Rule> late = rule(today, submission, RuleKind.LATE_ACCEPTANCE);
     if (!day.isAfter(last) || late.isEmpty()) {
       return;
     }
-    Optional<Term> grace = now.term(submission.service(), submission.subtype(), TermKind.LATE_ACCEPTANCE_MAX);
+    Optional<Term> grace = today.term(submission.service(), submission.subtype(), TermKind.LATE_ACCEPTANCE_MAX);
     boolean outageAct = Boolean.TRUE.equals(submission.facts().get(OUTAGE_ACT));
     boolean liable = Boolean.TRUE.equals(submission.facts().get(HELD_LIABLE))
         && grace.isPresent() && !day.isAfter(plus(last, grace.get()));
     long days = grace.map(Term::amount).orElse(0);
-    Map<String, Text> args = Map.of("date", Messages.date(last), "days", Messages.number(days),
-        "deadline", Messages.date(last));
+    Map<String, ?> args = Map.of("date", last, "days", (long) days,
+        "deadline", last);
     if (outageAct || liable) {
       findings.add(finding(Severity.INFO, Kind.LATE_ACCEPTED, late.get().code(), late.get().citation(),
           outageAct ? "LATE_ACCEPTED_STAY_OUTAGE" : "LATE_ACCEPTED_STAY_LIABLE", args));
@@ -197,12 +195,12 @@ final class Deadlines {
     };
   }
 
-  private static Optional<Rule> rule(Catalogue now, Submission submission, RuleKind kind) {
-    return now.rule(submission.service(), submission.subtype(), kind);
+  private static Optional<Rule> rule(Day today, Submission submission, RuleKind kind) {
+    return today.rule(submission.service(), submission.subtype(), kind);
   }
 
   private Finding finding(Severity severity, Kind kind, String subject, Text citation, String key,
-      Map<String, Text> args) {
+      Map<String, ?> args) {
     return Finding.of(severity, kind, Optional.ofNullable(subject), Optional.empty(), citation, key, args);
   }
 }

@@ -20,7 +20,7 @@ public final class Finding {
   private final Text citation;
   /** The message's key in the message files and its arguments; null for a finding made with its text. */
   private final String key;
-  private final Map<String, Text> args;
+  private final Map<String, ?> args;
   /** The message in all three languages, once rendered. */
   private Text message;
 
@@ -31,7 +31,7 @@ public final class Finding {
   }
 
   private Finding(Severity severity, Kind kind, Optional<String> subject, Optional<String> document, Text citation,
-      String key, Map<String, Text> args, Text message) {
+      String key, Map<String, ?> args, Text message) {
     this.severity = Objects.requireNonNull(severity);
     this.kind = Objects.requireNonNull(kind);
     this.subject = Objects.requireNonNull(subject);
@@ -44,7 +44,7 @@ public final class Finding {
 
   /** A finding whose message is the message {@code key} with these arguments, rendered when first asked for. */
   static Finding of(Severity severity, Kind kind, Optional<String> subject, Optional<String> document, Text citation,
-      String key, Map<String, Text> args) {
+      String key, Map<String, ?> args) {
     return new Finding(severity, kind, subject, document, citation, Objects.requireNonNull(key), args, null);
   }
 

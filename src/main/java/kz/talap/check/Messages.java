@@ -57,8 +57,12 @@ public final class Messages {
     return INSTANCE;
   }
 
-  /** The message {@code key} in one language with its placeholders filled in from {@code args}. */
-  public String format(Language language, String key, Map<String, Text> args) {
+  /**
+   * The message {@code key} in one language with its placeholders filled in from {@code args}: texts in every
+   * language, or values said the way each language says them (dates, amounts, whole numbers, quantities), so that a
+   * check only keeps its values and the words are made when a report asks for them.
+   */
+  public String format(Language language, String key, Map<String, ?> args) {
     List<String> parts = parsed.get(language).get(key);
     if (parts == null) {
       throw new IllegalArgumentException("no message " + key + " in " + language.code());
@@ -69,14 +73,37 @@ public final class Messages {
         text.append(parts.get(i));
         continue;
       }
-      Text value = args.get(parts.get(i));
+      Object value = args.get(parts.get(i));
       if (value == null) {
         throw new IllegalArgumentException("message " + key + " needs {" + parts.get(i) + "}");
       }
-      text.append(value.in(language));
+      text.append(said(value, language));
     }
     return text.toString();
   }
+
+  /** A value of a message in one language. */
+  private String said(Object value, Language language) {
+    if (value instanceof Text text) {
+      return text.in(language);
+    }
+    if (value instanceof LocalDate date) {
+      return language == Language.EN ? date.toString() : DOTTED.format(date);
+    }
+    if (value instanceof BigDecimal amount) {
+      return language.number(amount);
+    }
+    if (value instanceof Long || value instanceof Integer) {
+      return value.toString();
+    }
+    if (value instanceof Quantity quantity) {
+      return quantity(quantity.amount(), quantity.unit()).in(language);
+    }
+    throw new IllegalArgumentException("a message cannot say a " + value.getClass().getSimpleName());
+  }
+
+  /** A number with a unit, said in the right form in each language (see {@link #quantity(long, String)}). */
+  public record Quantity(long amount, String unit) {}
 
   /** Literal text at even positions, placeholder names at odd ones. */
   private static List<String> split(String template) {
@@ -93,7 +120,7 @@ public final class Messages {
   }
 
   /** The message {@code key} in all three languages. */
-  public Text text(String key, Map<String, Text> args) {
+  public Text text(String key, Map<String, ?> args) {
     return new Text(format(Language.KK, key, args), format(Language.RU, key, args), format(Language.EN, key, args));
   }
 

@@ -14,6 +14,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -118,14 +119,17 @@ public final class SubmissionJson {
    */
   public static final class Reader {
     private final Catalogue catalogue;
-    private final Map<String, Fact> declared = new LinkedHashMap<>();
+    final Map<String, Fact> declared = new LinkedHashMap<>();
     private final Map<String, Set<String>> needed = new HashMap<>();
-    private final Set<String> services = new LinkedHashSet<>();
-    private final Set<String> channels = new LinkedHashSet<>();
+    final Set<String> services = new LinkedHashSet<>();
+    final Set<String> channels = new LinkedHashSet<>();
     /** The facts every submission must give. */
     private final Set<String> required = new TreeSet<>();
     /** Whether a service (and sub-type) has a fee set in MCI, by "service/sub-type". */
     private final Map<String, Boolean> mciFees = new HashMap<>();
+
+    /** The fast way, for submissions without a problem. */
+    private final SubmissionStream stream;
 
     private Reader(Catalogue catalogue) {
       this.catalogue = catalogue;
@@ -133,13 +137,40 @@ public final class SubmissionJson {
       catalogue.facts().stream().filter(Fact::required).forEach(f -> required.add(f.name()));
       catalogue.services().forEach(s -> services.add(s.code()));
       catalogue.channels().forEach(c -> channels.add(c.code()));
+      stream = new SubmissionStream(this);
+    }
+
+    Catalogue catalogue() {
+      return catalogue;
+    }
+
+    /** The facts a submission for a service, sub-type and stage must give: required ones and those its rows read. */
+    Set<String> needed(String service, Optional<String> subtype, Optional<String> stage) {
+      return needed.computeIfAbsent(service + "/" + subtype.orElse("") + "/" + stage.orElse(""), k -> {
+        Set<String> names = new TreeSet<>(required);
+        names.addAll(conditionFacts(catalogue, service, subtype, stage, declared));
+        return Collections.unmodifiableSet(names);
+      });
+    }
+
+    /** Whether a service (and sub-type) has a fee set in MCI. */
+    boolean mciFee(String service, Optional<String> subtype) {
+      return mciFees.computeIfAbsent(service + "/" + subtype.orElse(""), k -> catalogue.fees().stream()
+          .anyMatch(f -> f.unit() == MoneyUnit.MCI && f.service().equals(service)
+              && (f.subtype().isEmpty() || f.subtype().equals(subtype))));
     }
 
     /** Parses one submission given as JSON text. */
     public Parsed read(String text) {
-      JsonNode root;
       // A byte-order mark is how some Windows editors start a UTF-8 file; it is not part of the JSON.
       String json = text.startsWith("\uFEFF") ? text.substring(1) : text;
+      Submission fast = stream.read(json);
+      return fast != null ? new Parsed(Optional.of(fast), List.of()) : tree(json);
+    }
+
+    /** Reads the submission by way of a tree, naming every problem (the way for anything the stream refuses). */
+    Parsed tree(String json) {
+      JsonNode root;
       try {
         root = MAPPER.readTree(json);
       } catch (com.fasterxml.jackson.databind.exc.MismatchedInputException e) {
@@ -191,6 +222,11 @@ public final class SubmissionJson {
   /** A reader for many submissions against one catalogue. */
   public static Reader reader(Catalogue catalogue) {
     return new Reader(catalogue);
+  }
+
+  /** A parser with the reader's settings (a duplicate field is an error). */
+  static JsonParser parser(String text) throws java.io.IOException {
+    return MAPPER.createParser(text);
   }
 
   /** Parses one submission given as JSON text. */
@@ -290,7 +326,7 @@ public final class SubmissionJson {
     Map<String, Object> facts = facts(root, service, subtype, stage, at.map(LocalDateTime::toLocalDate));
     List<PresentedDocument> documents = list(root, "documents", (node, path) -> document(node, path, at));
     List<Payment> payments = list(root, "payments", this::payment);
-    if (service.isPresent() && at.isPresent() && mciFee(service.get(), subtype)
+    if (service.isPresent() && at.isPresent() && reader.mciFee(service.get(), subtype)
         && catalogue.parameter(Checker.MCI, at.get().toLocalDate()).isEmpty()) {
       problem("$.submitted_at", Phrase.of("submission.no-mci-for-fee", "date", at.get().toLocalDate().toString(),
           "service", service.get()));
@@ -300,11 +336,6 @@ public final class SubmissionJson {
     }
     return Optional.of(new Submission(id, service.get(), subtype, stage, channel.get(), recipient.get(), at.get(), facts,
         documents, payments));
-  }
-
-  private boolean mciFee(String service, Optional<String> subtype) {
-    return reader.mciFees.computeIfAbsent(service + "/" + subtype.orElse(""), k -> catalogue.fees().stream().anyMatch(f -> f.unit() == MoneyUnit.MCI && f.service().equals(service)
-        && (f.subtype().isEmpty() || f.subtype().equals(subtype))));
   }
 
   private Optional<String> code(JsonNode root, String field, Collection<String> known) {
@@ -362,10 +393,11 @@ public final class SubmissionJson {
             number(text, 14, 16));
       } else if (!ISO_DATE.matcher(text).lookingAt()) {
         throw new DateTimeParseException("not YYYY-MM-DD", text, 0);
+      } else {
+        at = text.length() > 19 && (text.endsWith("Z") || text.matches(".*[+-]\\d\\d:\\d\\d$"))
+            ? OffsetDateTime.parse(text).atZoneSameInstant(ALMATY).toLocalDateTime()
+            : LocalDateTime.parse(text);
       }
-      at = text.length() > 19 && (text.endsWith("Z") || text.matches(".*[+-]\\d\\d:\\d\\d$"))
-          ? OffsetDateTime.parse(text).atZoneSameInstant(ALMATY).toLocalDateTime()
-          : LocalDateTime.parse(text);
     } catch (DateTimeParseException e) {
       return problem("$.submitted_at", Phrase.of("submission.bad-date-time", "got", Quoted.of(text)));
     } catch (java.time.DateTimeException e) {
@@ -406,9 +438,7 @@ public final class SubmissionJson {
         }
       }
     }
-    Set<String> needed = new TreeSet<>(reader.required);
-    service.ifPresent(s -> needed.addAll(reader.needed.computeIfAbsent(s + "/" + subtype.orElse("") + "/"
-        + stage.orElse(""), k -> conditionFacts(s, subtype, stage, declared))));
+    Set<String> needed = service.isPresent() ? reader.needed(service.get(), subtype, stage) : reader.required;
     for (String name : needed) {
       if (!facts.containsKey(name) && (node == null || !node.has(name))) {
         kz.talap.model.Text label = declared.get(name).label();
@@ -424,8 +454,8 @@ public final class SubmissionJson {
   }
 
   /** Facts that the service's conditions read and that have no default (yes/no facts default to false). */
-  private Set<String> conditionFacts(String service, Optional<String> subtype, Optional<String> stage,
-      Map<String, Fact> declared) {
+  private static Set<String> conditionFacts(Catalogue catalogue, String service, Optional<String> subtype,
+      Optional<String> stage, Map<String, Fact> declared) {
     Set<String> needed = new TreeSet<>();
     for (String name : readFacts(catalogue, service, subtype, stage)) {
       Fact fact = declared.get(name);
@@ -674,12 +704,12 @@ public final class SubmissionJson {
   }
 
   /** Whether a text starts with YYYY-MM-DD (ASCII digits). */
-  private static boolean isoDate(String text) {
+  static boolean isoDate(String text) {
     return text.length() >= 10 && digits(text, 0, 4) && text.charAt(4) == '-' && digits(text, 5, 7)
         && text.charAt(7) == '-' && digits(text, 8, 10);
   }
 
-  private static boolean digits(String text, int from, int to) {
+  static boolean digits(String text, int from, int to) {
     for (int i = from; i < to; i++) {
       char c = text.charAt(i);
       if (c < '0' || c > '9') {
@@ -690,7 +720,7 @@ public final class SubmissionJson {
   }
 
   /** The number written in ASCII digits from {@code from} to {@code to} (checked by {@link #digits}). */
-  private static int number(String text, int from, int to) {
+  static int number(String text, int from, int to) {
     int n = 0;
     for (int i = from; i < to; i++) {
       n = n * 10 + (text.charAt(i) - '0');

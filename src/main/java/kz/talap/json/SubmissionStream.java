@@ -1,0 +1,354 @@
+package kz.talap.json;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import kz.talap.check.Checker;
+import kz.talap.check.Submission;
+import kz.talap.check.Submission.Payment;
+import kz.talap.check.Submission.PresentedDocument;
+import kz.talap.model.Enums.Issuer;
+import kz.talap.model.Enums.MoneyUnit;
+import kz.talap.model.Enums.Recipient;
+import kz.talap.model.Fact;
+import kz.talap.model.SubType;
+
+/**
+ * The fast way to read a submission: straight from the parser's tokens into the submission, without a tree. It
+ * reads only what it can vouch for — a submission the tree reader of {@link SubmissionJson} would accept without a
+ * single problem, read to the same value — and gives up ({@code null}) at the first thing out of the ordinary: an
+ * unknown or duplicate field, a JSON {@code null}, a wrong type, a number with a fraction, a date-time with seconds
+ * or an offset, a code the catalogue does not know, a missing fact. The tree reader then reads the submission again
+ * and names every problem exactly as before, so what a user sees never depends on which way was taken. Most
+ * submissions of a batch are well-formed, and for them reading costs about half of building a tree.
+ */
+final class SubmissionStream {
+  private final SubmissionJson.Reader reader;
+  private JsonParser json;
+
+  SubmissionStream(SubmissionJson.Reader reader) {
+    this.reader = reader;
+  }
+
+  /** The submission, or null when the tree reader must read it (a problem, or anything unusual). */
+  Submission read(String text) {
+    try (JsonParser parser = SubmissionJson.parser(text)) {
+      json = parser;
+      Submission submission = submission();
+      // One value per input: anything after it is the tree reader's to report.
+      return submission != null && json.nextToken() == null ? submission : null;
+    } catch (IOException | RuntimeException e) {
+      return null; // malformed JSON, a duplicate field, a number out of range: reported by the tree reader
+    } finally {
+      json = null;
+    }
+  }
+
+  private Submission submission() throws IOException {
+    if (json.nextToken() != JsonToken.START_OBJECT) {
+      return null;
+    }
+    String id = null;
+    String service = null;
+    String subtype = null;
+    String stage = null;
+    String channel = null;
+    Recipient recipient = Recipient.INDIVIDUAL;
+    LocalDateTime at = null;
+    Map<String, Object> facts = null;
+    List<PresentedDocument> documents = List.of();
+    List<Payment> payments = List.of();
+    for (String field = json.nextFieldName(); field != null; field = json.nextFieldName()) {
+      JsonToken token = json.nextToken();
+      boolean read = switch (field) {
+        case "format" -> SubmissionJson.FORMAT.equals(text(token));
+        case "id" -> (id = text(token)) != null;
+        case "service" -> (service = text(token)) != null;
+        case "subtype" -> (subtype = text(token)) != null;
+        case "stage" -> (stage = text(token)) != null;
+        case "channel" -> (channel = text(token)) != null;
+        case "recipient" -> (recipient = recipient(token)) != null;
+        case "submitted_at" -> (at = dateTime(token)) != null;
+        case "facts" -> token == JsonToken.START_OBJECT && (facts = facts()) != null;
+        case "documents" -> token == JsonToken.START_ARRAY && (documents = documents()) != null;
+        case "payments" -> token == JsonToken.START_ARRAY && (payments = payments()) != null;
+        default -> false;
+      };
+      if (!read) {
+        return null;
+      }
+    }
+    if (service == null || channel == null || at == null || !reader.services.contains(service)
+        || !reader.channels.contains(channel)) {
+      return null;
+    }
+    Optional<String> sub = Optional.ofNullable(subtype);
+    Optional<String> stg = Optional.ofNullable(stage);
+    if (!known(subtype, reader.catalogue().subTypesOf(service).stream().map(SubType::code).toList())
+        || !known(stage, reader.catalogue().stagesOf(service).stream()
+            .filter(s -> s.subtype().isEmpty() || s.subtype().equals(sub)).map(kz.talap.model.Stage::code).toList())) {
+      return null;
+    }
+    Map<String, Object> given = facts == null ? Map.of() : facts;
+    for (String name : reader.needed(service, sub, stg)) {
+      if (!given.containsKey(name)) {
+        return null;
+      }
+    }
+    LocalDate day = at.toLocalDate();
+    if (given.get("birth_date") instanceof LocalDate birth && birth.isAfter(day)) {
+      return null;
+    }
+    for (PresentedDocument document : documents) {
+      if (document.issuedOn().isPresent() && document.issuedOn().get().isAfter(day)) {
+        return null;
+      }
+    }
+    if (reader.mciFee(service, sub) && reader.catalogue().parameter(Checker.MCI, day).isEmpty()) {
+      return null;
+    }
+    return new Submission(Optional.ofNullable(id), service, sub, stg, channel, recipient, at, given, documents,
+        payments);
+  }
+
+  /** A sub-type or stage: given exactly when the service has some, and then one of them. */
+  private static boolean known(String value, List<String> known) {
+    return value == null ? known.isEmpty() : known.contains(value);
+  }
+
+  private Recipient recipient(JsonToken token) throws IOException {
+    String value = text(token);
+    return "INDIVIDUAL".equals(value) ? Recipient.INDIVIDUAL
+        : "LEGAL_ENTITY".equals(value) ? Recipient.LEGAL_ENTITY : null;
+  }
+
+  /** A text value that is not blank, as the tree reader keeps it (stripped); null for anything else. */
+  private String text(JsonToken token) throws IOException {
+    if (token != JsonToken.VALUE_STRING) {
+      return null;
+    }
+    String value = json.getText();
+    return value.isBlank() ? null : value.strip();
+  }
+
+  /** The usual YYYY-MM-DDTHH:MM only; seconds, offsets and anything else go the tree reader's way. */
+  private LocalDateTime dateTime(JsonToken token) throws IOException {
+    if (token != JsonToken.VALUE_STRING) {
+      return null;
+    }
+    String text = json.getText();
+    if (text.length() != 16 || !SubmissionJson.isoDate(text) || text.charAt(10) != 'T'
+        || !SubmissionJson.digits(text, 11, 13) || text.charAt(13) != ':' || !SubmissionJson.digits(text, 14, 16)) {
+      return null;
+    }
+    try {
+      LocalDateTime at = LocalDateTime.of(SubmissionJson.number(text, 0, 4), SubmissionJson.number(text, 5, 7),
+          SubmissionJson.number(text, 8, 10), SubmissionJson.number(text, 11, 13),
+          SubmissionJson.number(text, 14, 16));
+      return at.toLocalDate().isBefore(SubmissionJson.FIRST_DAY) ? null : at;
+    } catch (DateTimeException e) {
+      return null;
+    }
+  }
+
+  /** A date YYYY-MM-DD from 1900-01-01 on; null otherwise. */
+  private LocalDate date(JsonToken token) throws IOException {
+    if (token != JsonToken.VALUE_STRING) {
+      return null;
+    }
+    String text = json.getText();
+    if (text.length() != 10 || !SubmissionJson.isoDate(text)) {
+      return null;
+    }
+    try {
+      LocalDate day = LocalDate.of(SubmissionJson.number(text, 0, 4), SubmissionJson.number(text, 5, 7),
+          SubmissionJson.number(text, 8, 10));
+      return day.isBefore(SubmissionJson.FIRST_DAY) ? null : day;
+    } catch (DateTimeException e) {
+      return null;
+    }
+  }
+
+  private String country(JsonToken token) throws IOException {
+    if (token != JsonToken.VALUE_STRING) {
+      return null;
+    }
+    String value = json.getText();
+    return SubmissionJson.COUNTRIES.contains(value) ? value : null;
+  }
+
+  private Map<String, Object> facts() throws IOException {
+    Map<String, Object> facts = new HashMap<>();
+    for (String name = json.nextFieldName(); name != null; name = json.nextFieldName()) {
+      JsonToken token = json.nextToken();
+      Fact fact = reader.declared.get(name);
+      if (fact == null || fact.derivedFrom().isPresent()) {
+        return null;
+      }
+      Object value = switch (fact.type()) {
+        case BOOL -> token == JsonToken.VALUE_TRUE ? Boolean.TRUE : token == JsonToken.VALUE_FALSE ? Boolean.FALSE
+            : null;
+        case INT -> wholeNumber(token);
+        case TEXT -> token == JsonToken.VALUE_STRING
+            && (fact.allowedValues().isEmpty() || fact.allowedValues().contains(json.getText())) ? json.getText()
+            : null;
+        case COUNTRY -> country(token);
+        case DATE -> date(token);
+      };
+      if (value == null) {
+        return null;
+      }
+      facts.put(name, value);
+    }
+    return facts;
+  }
+
+  private Long wholeNumber(JsonToken token) throws IOException {
+    if (token != JsonToken.VALUE_NUMBER_INT || json.getNumberType() == JsonParser.NumberType.BIG_INTEGER) {
+      return null;
+    }
+    long value = json.getLongValue();
+    return Math.abs(value) > SubmissionJson.MAX_INT_FACT ? null : value;
+  }
+
+  private List<PresentedDocument> documents() throws IOException {
+    List<PresentedDocument> documents = new ArrayList<>();
+    for (JsonToken token = json.nextToken(); token != JsonToken.END_ARRAY; token = json.nextToken()) {
+      PresentedDocument document = token == JsonToken.START_OBJECT ? document() : null;
+      if (document == null) {
+        return null;
+      }
+      documents.add(document);
+    }
+    return documents;
+  }
+
+  private PresentedDocument document() throws IOException {
+    String code = null;
+    LocalDate issued = null;
+    LocalDate until = null;
+    String language = null;
+    String issuedIn = null;
+    Issuer issuer = null;
+    boolean translation = false;
+    boolean legalised = false;
+    boolean apostille = false;
+    boolean original = false;
+    for (String field = json.nextFieldName(); field != null; field = json.nextFieldName()) {
+      JsonToken token = json.nextToken();
+      boolean ok = switch (field) {
+        case "code" -> (code = text(token)) != null;
+        case "issued_on" -> (issued = date(token)) != null;
+        case "valid_until" -> (until = date(token)) != null;
+        case "language" -> (language = language(token)) != null;
+        case "issued_in" -> (issuedIn = country(token)) != null;
+        case "issuer" -> (issuer = issuer(token)) != null;
+        case "notarised_translation" -> {
+          translation = token == JsonToken.VALUE_TRUE;
+          yield isBool(token);
+        }
+        case "legalised" -> {
+          legalised = token == JsonToken.VALUE_TRUE;
+          yield isBool(token);
+        }
+        case "apostille" -> {
+          apostille = token == JsonToken.VALUE_TRUE;
+          yield isBool(token);
+        }
+        case "original_shown" -> {
+          original = token == JsonToken.VALUE_TRUE;
+          yield isBool(token);
+        }
+        default -> false;
+      };
+      if (!ok) {
+        return null;
+      }
+    }
+    if (code == null || reader.catalogue().document(code).isEmpty()
+        || (issued != null && until != null && until.isBefore(issued))) {
+      return null;
+    }
+    return new PresentedDocument(code, Optional.ofNullable(issued), Optional.ofNullable(until),
+        Optional.ofNullable(language), translation, Optional.ofNullable(issuedIn), legalised, apostille,
+        Optional.ofNullable(issuer), original);
+  }
+
+  private static boolean isBool(JsonToken token) {
+    return token == JsonToken.VALUE_TRUE || token == JsonToken.VALUE_FALSE;
+  }
+
+  /** A language code of two or three letters, lower-cased as the tree reader keeps it. */
+  private String language(JsonToken token) throws IOException {
+    String value = text(token);
+    if (value == null) {
+      return null;
+    }
+    String lower = value.toLowerCase(Locale.ROOT);
+    if (lower.length() < 2 || lower.length() > 3) {
+      return null;
+    }
+    for (int i = 0; i < lower.length(); i++) {
+      if (lower.charAt(i) < 'a' || lower.charAt(i) > 'z') {
+        return null;
+      }
+    }
+    return lower;
+  }
+
+  private Issuer issuer(JsonToken token) throws IOException {
+    if (token != JsonToken.VALUE_STRING) {
+      return null;
+    }
+    String value = json.getText();
+    return value.equals("authority") ? Issuer.AUTHORITY : value.equals("private") ? Issuer.PRIVATE : null;
+  }
+
+  private List<Payment> payments() throws IOException {
+    List<Payment> payments = new ArrayList<>();
+    for (JsonToken token = json.nextToken(); token != JsonToken.END_ARRAY; token = json.nextToken()) {
+      Payment payment = token == JsonToken.START_OBJECT ? payment() : null;
+      if (payment == null) {
+        return null;
+      }
+      payments.add(payment);
+    }
+    return payments;
+  }
+
+  /** A payment whose amount is a whole number of tenge (amounts with a fraction go the tree reader's way). */
+  private Payment payment() throws IOException {
+    BigDecimal amount = null;
+    LocalDate paidOn = null;
+    for (String field = json.nextFieldName(); field != null; field = json.nextFieldName()) {
+      JsonToken token = json.nextToken();
+      if (field.equals("amount_kzt") && token == JsonToken.VALUE_NUMBER_INT
+          && json.getNumberType() != JsonParser.NumberType.BIG_INTEGER) {
+        long value = json.getLongValue();
+        amount = value > 0 && value <= SubmissionJson.MAX_AMOUNT.longValueExact() ? BigDecimal.valueOf(value) : null;
+      } else if (field.equals("paid_on")) {
+        paidOn = date(token);
+      } else {
+        return null;
+      }
+      if ((field.equals("amount_kzt") ? amount : paidOn) == null) {
+        return null;
+      }
+    }
+    if (amount == null || paidOn == null
+        || (reader.catalogue().hasFeeIn(MoneyUnit.MCI) && reader.catalogue().parameter(Checker.MCI, paidOn).isEmpty())) {
+      return null;
+    }
+    return new Payment(amount, paidOn);
+  }
+}
