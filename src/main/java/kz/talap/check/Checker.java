@@ -140,7 +140,7 @@ public final class Checker {
     boolean holds(kz.talap.condition.Condition condition) {
       Boolean known = held.get(condition.source());
       if (known == null) {
-        known = condition.test(this);
+        known = today.holds(condition, this);
         held.put(condition.source(), known);
       }
       return known;

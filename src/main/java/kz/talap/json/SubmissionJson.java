@@ -62,6 +62,8 @@ public final class SubmissionJson {
       .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
       .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
       .build();
+  private static final com.fasterxml.jackson.core.JsonFactory STREAMING =
+      com.fasterxml.jackson.core.JsonFactory.builder().build();
   /** The earliest and latest day a submission may give: four-digit years, far from the limits of date arithmetic. */
   static final LocalDate FIRST_DAY = LocalDate.of(1900, 1, 1);
   static final LocalDate LAST_DAY = LocalDate.of(9999, 12, 31);
@@ -120,13 +122,13 @@ public final class SubmissionJson {
   public static final class Reader {
     private final Catalogue catalogue;
     final Map<String, Fact> declared = new LinkedHashMap<>();
-    private final Map<String, Set<String>> needed = new HashMap<>();
+    private final Map<List<Object>, Set<String>> needed = new HashMap<>();
     final Set<String> services = new LinkedHashSet<>();
     final Set<String> channels = new LinkedHashSet<>();
     /** The facts every submission must give. */
     private final Set<String> required = new TreeSet<>();
-    /** Whether a service (and sub-type) has a fee set in MCI, by "service/sub-type". */
-    private final Map<String, Boolean> mciFees = new HashMap<>();
+    /** Whether a service (and sub-type) has a fee set in MCI, by service and sub-type. */
+    private final Map<List<Object>, Boolean> mciFees = new HashMap<>();
 
     /** The fast way, for submissions without a problem. */
     private final SubmissionStream stream;
@@ -146,7 +148,7 @@ public final class SubmissionJson {
 
     /** The facts a submission for a service, sub-type and stage must give: required ones and those its rows read. */
     Set<String> needed(String service, Optional<String> subtype, Optional<String> stage) {
-      return needed.computeIfAbsent(service + "/" + subtype.orElse("") + "/" + stage.orElse(""), k -> {
+      return needed.computeIfAbsent(List.of(service, subtype, stage), k -> {
         Set<String> names = new TreeSet<>(required);
         names.addAll(conditionFacts(catalogue, service, subtype, stage, declared));
         return Collections.unmodifiableSet(names);
@@ -155,7 +157,7 @@ public final class SubmissionJson {
 
     /** Whether a service (and sub-type) has a fee set in MCI. */
     boolean mciFee(String service, Optional<String> subtype) {
-      return mciFees.computeIfAbsent(service + "/" + subtype.orElse(""), k -> catalogue.fees().stream()
+      return mciFees.computeIfAbsent(List.of(service, subtype), k -> catalogue.fees().stream()
           .anyMatch(f -> f.unit() == MoneyUnit.MCI && f.service().equals(service)
               && (f.subtype().isEmpty() || f.subtype().equals(subtype))));
     }
@@ -224,9 +226,12 @@ public final class SubmissionJson {
     return new Reader(catalogue);
   }
 
-  /** A parser with the reader's settings (a duplicate field is an error). */
+  /**
+   * A parser for the streaming reader. It does not look for duplicate fields (a set of names for every object is a
+   * sixth of the reading): the streaming reader knows every field it reads and gives up on a second one itself.
+   */
   static JsonParser parser(String text) throws java.io.IOException {
-    return MAPPER.createParser(text);
+    return STREAMING.createParser(text);
   }
 
   /** Parses one submission given as JSON text. */
@@ -704,12 +709,12 @@ public final class SubmissionJson {
   }
 
   /** Whether a text starts with YYYY-MM-DD (ASCII digits). */
-  static boolean isoDate(String text) {
+  private static boolean isoDate(String text) {
     return text.length() >= 10 && digits(text, 0, 4) && text.charAt(4) == '-' && digits(text, 5, 7)
         && text.charAt(7) == '-' && digits(text, 8, 10);
   }
 
-  static boolean digits(String text, int from, int to) {
+  private static boolean digits(String text, int from, int to) {
     for (int i = from; i < to; i++) {
       char c = text.charAt(i);
       if (c < '0' || c > '9') {
@@ -720,7 +725,7 @@ public final class SubmissionJson {
   }
 
   /** The number written in ASCII digits from {@code from} to {@code to} (checked by {@link #digits}). */
-  static int number(String text, int from, int to) {
+  private static int number(String text, int from, int to) {
     int n = 0;
     for (int i = from; i < to; i++) {
       n = n * 10 + (text.charAt(i) - '0');

@@ -19,6 +19,7 @@ import kz.talap.check.Submission.Payment;
 import kz.talap.check.Submission.PresentedDocument;
 import kz.talap.model.Enums.Issuer;
 import kz.talap.model.Enums.MoneyUnit;
+import kz.talap.model.Catalogue;
 import kz.talap.model.Enums.Recipient;
 import kz.talap.model.Fact;
 import kz.talap.model.SubType;
@@ -34,10 +35,23 @@ import kz.talap.model.SubType;
  */
 final class SubmissionStream {
   private final SubmissionJson.Reader reader;
+  /** Every code a well-formed submission may give, and the words of the format. */
+  private final Codes codes;
   private JsonParser json;
 
   SubmissionStream(SubmissionJson.Reader reader) {
     this.reader = reader;
+    Catalogue catalogue = reader.catalogue();
+    List<String> known = new ArrayList<>(List.of(SubmissionJson.FORMAT, "INDIVIDUAL", "LEGAL_ENTITY", "authority",
+        "private"));
+    known.addAll(reader.services);
+    known.addAll(reader.channels);
+    catalogue.subTypes().forEach(t -> known.add(t.code()));
+    catalogue.stages().forEach(t -> known.add(t.code()));
+    catalogue.documents().forEach(d -> known.add(d.code()));
+    catalogue.facts().forEach(f -> known.addAll(f.allowedValues()));
+    known.addAll(SubmissionJson.COUNTRIES);
+    codes = new Codes(known);
   }
 
   /** The submission, or null when the tree reader must read it (a problem, or anything unusual). */
@@ -68,15 +82,21 @@ final class SubmissionStream {
     Map<String, Object> facts = null;
     List<PresentedDocument> documents = List.of();
     List<Payment> payments = List.of();
+    int seen = 0;
     for (String field = json.nextFieldName(); field != null; field = json.nextFieldName()) {
       JsonToken token = json.nextToken();
+      int bit = bit(SubmissionJson.TOP, field);
+      if ((seen & bit) != 0) {
+        return null; // a duplicate field: the tree reader reports it
+      }
+      seen |= bit;
       boolean read = switch (field) {
-        case "format" -> SubmissionJson.FORMAT.equals(text(token));
+        case "format" -> SubmissionJson.FORMAT.equals(code(token));
         case "id" -> (id = text(token)) != null;
-        case "service" -> (service = text(token)) != null;
-        case "subtype" -> (subtype = text(token)) != null;
-        case "stage" -> (stage = text(token)) != null;
-        case "channel" -> (channel = text(token)) != null;
+        case "service" -> (service = code(token)) != null;
+        case "subtype" -> (subtype = code(token)) != null;
+        case "stage" -> (stage = code(token)) != null;
+        case "channel" -> (channel = code(token)) != null;
         case "recipient" -> (recipient = recipient(token)) != null;
         case "submitted_at" -> (at = dateTime(token)) != null;
         case "facts" -> token == JsonToken.START_OBJECT && (facts = facts()) != null;
@@ -121,15 +141,39 @@ final class SubmissionStream {
         payments);
   }
 
+  /** The bit of a field among the fields of its object (none for an unknown field, which is refused anyway). */
+  private static int bit(List<String> fields, String field) {
+    int index = fields.indexOf(field);
+    return index < 0 ? 0 : 1 << index;
+  }
+
   /** A sub-type or stage: given exactly when the service has some, and then one of them. */
   private static boolean known(String value, List<String> known) {
     return value == null ? known.isEmpty() : known.contains(value);
   }
 
   private Recipient recipient(JsonToken token) throws IOException {
-    String value = text(token);
+    String value = code(token);
     return "INDIVIDUAL".equals(value) ? Recipient.INDIVIDUAL
         : "LEGAL_ENTITY".equals(value) ? Recipient.LEGAL_ENTITY : null;
+  }
+
+  /**
+   * A code the catalogue knows (or another word of the format), as the catalogue's own string; null for anything
+   * else. A code with spaces around it is looked up as the tree reader reads it (stripped).
+   */
+  private String code(JsonToken token) throws IOException {
+    if (token != JsonToken.VALUE_STRING) {
+      return null;
+    }
+    char[] text = json.getTextCharacters();
+    int offset = json.getTextOffset();
+    int length = json.getTextLength();
+    if (length > 0 && (Character.isWhitespace(text[offset]) || Character.isWhitespace(text[offset + length - 1]))) {
+      String stripped = json.getText().strip();
+      return codes.find(stripped.toCharArray(), 0, stripped.length());
+    }
+    return codes.find(text, offset, length);
   }
 
   /** A text value that is not blank, as the tree reader keeps it (stripped); null for anything else. */
@@ -143,19 +187,23 @@ final class SubmissionStream {
 
   /** The usual YYYY-MM-DDTHH:MM only; seconds, offsets and anything else go the tree reader's way. */
   private LocalDateTime dateTime(JsonToken token) throws IOException {
-    if (token != JsonToken.VALUE_STRING) {
+    if (token != JsonToken.VALUE_STRING || json.getTextLength() != 16) {
       return null;
     }
-    String text = json.getText();
-    if (text.length() != 16 || !SubmissionJson.isoDate(text) || text.charAt(10) != 'T'
-        || !SubmissionJson.digits(text, 11, 13) || text.charAt(13) != ':' || !SubmissionJson.digits(text, 14, 16)) {
+    char[] text = json.getTextCharacters();
+    int at = json.getTextOffset();
+    if (!isoDate(text, at) || text[at + 10] != 'T' || text[at + 13] != ':') {
+      return null;
+    }
+    int hour = number(text, at + 11, 2);
+    int minute = number(text, at + 14, 2);
+    if (hour < 0 || minute < 0) {
       return null;
     }
     try {
-      LocalDateTime at = LocalDateTime.of(SubmissionJson.number(text, 0, 4), SubmissionJson.number(text, 5, 7),
-          SubmissionJson.number(text, 8, 10), SubmissionJson.number(text, 11, 13),
-          SubmissionJson.number(text, 14, 16));
-      return at.toLocalDate().isBefore(SubmissionJson.FIRST_DAY) ? null : at;
+      LocalDateTime time = LocalDateTime.of(number(text, at, 4), number(text, at + 5, 2), number(text, at + 8, 2),
+          hour, minute);
+      return time.toLocalDate().isBefore(SubmissionJson.FIRST_DAY) ? null : time;
     } catch (DateTimeException e) {
       return null;
     }
@@ -163,28 +211,47 @@ final class SubmissionStream {
 
   /** A date YYYY-MM-DD from 1900-01-01 on; null otherwise. */
   private LocalDate date(JsonToken token) throws IOException {
-    if (token != JsonToken.VALUE_STRING) {
+    if (token != JsonToken.VALUE_STRING || json.getTextLength() != 10) {
       return null;
     }
-    String text = json.getText();
-    if (text.length() != 10 || !SubmissionJson.isoDate(text)) {
+    char[] text = json.getTextCharacters();
+    int at = json.getTextOffset();
+    if (!isoDate(text, at)) {
       return null;
     }
     try {
-      LocalDate day = LocalDate.of(SubmissionJson.number(text, 0, 4), SubmissionJson.number(text, 5, 7),
-          SubmissionJson.number(text, 8, 10));
+      LocalDate day = LocalDate.of(number(text, at, 4), number(text, at + 5, 2), number(text, at + 8, 2));
       return day.isBefore(SubmissionJson.FIRST_DAY) ? null : day;
     } catch (DateTimeException e) {
       return null;
     }
   }
 
+  /** Whether the characters from {@code at} start with YYYY-MM-DD in ASCII digits. */
+  private static boolean isoDate(char[] text, int at) {
+    return number(text, at, 4) >= 0 && text[at + 4] == '-' && number(text, at + 5, 2) >= 0 && text[at + 7] == '-'
+        && number(text, at + 8, 2) >= 0;
+  }
+
+  /** The number written in {@code length} ASCII digits from {@code at}, or -1 if one of them is not a digit. */
+  private static int number(char[] text, int at, int length) {
+    int n = 0;
+    for (int i = at; i < at + length; i++) {
+      char c = text[i];
+      if (c < '0' || c > '9') {
+        return -1;
+      }
+      n = n * 10 + (c - '0');
+    }
+    return n;
+  }
+
   private String country(JsonToken token) throws IOException {
     if (token != JsonToken.VALUE_STRING) {
       return null;
     }
-    String value = json.getText();
-    return SubmissionJson.COUNTRIES.contains(value) ? value : null;
+    String value = codes.find(json.getTextCharacters(), json.getTextOffset(), json.getTextLength());
+    return value != null && SubmissionJson.COUNTRIES.contains(value) ? value : null;
   }
 
   private Map<String, Object> facts() throws IOException {
@@ -199,18 +266,25 @@ final class SubmissionStream {
         case BOOL -> token == JsonToken.VALUE_TRUE ? Boolean.TRUE : token == JsonToken.VALUE_FALSE ? Boolean.FALSE
             : null;
         case INT -> wholeNumber(token);
-        case TEXT -> token == JsonToken.VALUE_STRING
-            && (fact.allowedValues().isEmpty() || fact.allowedValues().contains(json.getText())) ? json.getText()
-            : null;
+        case TEXT -> token != JsonToken.VALUE_STRING ? null : fact.allowedValues().isEmpty() ? json.getText()
+            : allowed(fact);
         case COUNTRY -> country(token);
         case DATE -> date(token);
       };
       if (value == null) {
         return null;
       }
-      facts.put(name, value);
+      if (facts.put(name, value) != null) {
+        return null; // a fact given twice: the tree reader reports it
+      }
     }
     return facts;
+  }
+
+  /** A value of a fact with allowed values, exactly as written (not stripped), or null. */
+  private String allowed(Fact fact) throws IOException {
+    String value = codes.find(json.getTextCharacters(), json.getTextOffset(), json.getTextLength());
+    return value != null && fact.allowedValues().contains(value) ? value : null;
   }
 
   private Long wholeNumber(JsonToken token) throws IOException {
@@ -244,10 +318,16 @@ final class SubmissionStream {
     boolean legalised = false;
     boolean apostille = false;
     boolean original = false;
+    int seen = 0;
     for (String field = json.nextFieldName(); field != null; field = json.nextFieldName()) {
       JsonToken token = json.nextToken();
+      int bit = bit(SubmissionJson.DOCUMENT, field);
+      if ((seen & bit) != 0) {
+        return null; // a duplicate field: the tree reader reports it
+      }
+      seen |= bit;
       boolean ok = switch (field) {
-        case "code" -> (code = text(token)) != null;
+        case "code" -> (code = code(token)) != null;
         case "issued_on" -> (issued = date(token)) != null;
         case "valid_until" -> (until = date(token)) != null;
         case "language" -> (language = language(token)) != null;
@@ -310,8 +390,8 @@ final class SubmissionStream {
     if (token != JsonToken.VALUE_STRING) {
       return null;
     }
-    String value = json.getText();
-    return value.equals("authority") ? Issuer.AUTHORITY : value.equals("private") ? Issuer.PRIVATE : null;
+    String value = codes.find(json.getTextCharacters(), json.getTextOffset(), json.getTextLength());
+    return value == null ? null : value.equals("authority") ? Issuer.AUTHORITY : value.equals("private") ? Issuer.PRIVATE : null;
   }
 
   private List<Payment> payments() throws IOException {
@@ -330,8 +410,14 @@ final class SubmissionStream {
   private Payment payment() throws IOException {
     BigDecimal amount = null;
     LocalDate paidOn = null;
+    int seen = 0;
     for (String field = json.nextFieldName(); field != null; field = json.nextFieldName()) {
       JsonToken token = json.nextToken();
+      int bit = bit(SubmissionJson.PAYMENT, field);
+      if ((seen & bit) != 0) {
+        return null; // a duplicate field: the tree reader reports it
+      }
+      seen |= bit;
       if (field.equals("amount_kzt") && token == JsonToken.VALUE_NUMBER_INT
           && json.getNumberType() != JsonParser.NumberType.BIG_INTEGER) {
         long value = json.getLongValue();

@@ -224,9 +224,13 @@ public record Catalogue(
 
   /** The value of a dated parameter (such as MCI) on a day. */
   public Optional<Parameter> parameter(String code, LocalDate date) {
-    return index.parameters.getOrDefault(code, List.of()).stream()
-        .filter(p -> p.validity().contains(date))
-        .findFirst();
+    // A loop, not a stream: every check asks for the MCI of its day and of each payment's.
+    for (Parameter parameter : index.parameters.getOrDefault(code, List.of())) {
+      if (parameter.validity().contains(date)) {
+        return Optional.of(parameter);
+      }
+    }
+    return Optional.empty();
   }
 
   private static <T> Optional<T> first(List<T> rows) {
