@@ -67,7 +67,7 @@ public final class Messages {
     if (parts == null) {
       throw new IllegalArgumentException("no message " + key + " in " + language.code());
     }
-    StringBuilder text = new StringBuilder();
+    StringBuilder text = new StringBuilder(160);
     for (int i = 0; i < parts.size(); i++) {
       if (i % 2 == 0) {
         text.append(parts.get(i));
@@ -88,7 +88,7 @@ public final class Messages {
       return text.in(language);
     }
     if (value instanceof LocalDate date) {
-      return language == Language.EN ? date.toString() : DOTTED.format(date);
+      return language == Language.EN ? date.toString() : dotted(date);
     }
     if (value instanceof BigDecimal amount) {
       return language.number(amount);
@@ -97,7 +97,7 @@ public final class Messages {
       return value.toString();
     }
     if (value instanceof Quantity quantity) {
-      return quantity(quantity.amount(), quantity.unit()).in(language);
+      return quantity(language, quantity.amount(), quantity.unit());
     }
     throw new IllegalArgumentException("a message cannot say a " + value.getClass().getSimpleName());
   }
@@ -136,8 +136,21 @@ public final class Messages {
 
   /** A date as applicants read it: 2026-03-20 in English, 20.03.2026 in Kazakh and Russian. */
   public static Text date(LocalDate date) {
-    String dotted = DOTTED.format(date);
+    String dotted = dotted(date);
     return new Text(dotted, dotted, date.toString());
+  }
+
+  /** dd.MM.yyyy for a four-digit year, without a formatter (a batch's report says thousands of dates). */
+  private static String dotted(LocalDate date) {
+    if (date.getYear() < 1000 || date.getYear() > 9999) {
+      return DOTTED.format(date);
+    }
+    int day = date.getDayOfMonth();
+    int month = date.getMonthValue();
+    int year = date.getYear();
+    return new String(new char[] {(char) ('0' + day / 10), (char) ('0' + day % 10), '.', (char) ('0' + month / 10),
+        (char) ('0' + month % 10), '.', (char) ('0' + year / 1000), (char) ('0' + year / 100 % 10),
+        (char) ('0' + year / 10 % 10), (char) ('0' + year % 10)});
   }
 
   /** An amount with thousands separated: 17,300 in English, 17 300 (no-break space) in Kazakh and Russian. */
@@ -147,16 +160,20 @@ public final class Messages {
 
   /** A number with a unit in the right form: "1 working day", "45 календарных дней", "45 күнтізбелік күн". */
   public Text quantity(long amount, String unit) {
-    String[] forms = new String[Language.values().length];
-    for (Language language : Language.values()) {
-      String[] options = bundles.get(language).getProperty("unit." + unit, unit).split("\\|");
-      String form = options[pluralIndex(language, amount, options.length)];
-      // "күнтізбелік {n} күн": Kazakh puts the number inside the unit, as seed 003 does.
-      forms[language.ordinal()] = form.contains("{n}") ? form.replace("{n}", Long.toString(amount))
-          : amount + " " + form;
-    }
-    return new Text(forms[Language.KK.ordinal()], forms[Language.RU.ordinal()], forms[Language.EN.ordinal()]);
+    return new Text(quantity(Language.KK, amount, unit), quantity(Language.RU, amount, unit),
+        quantity(Language.EN, amount, unit));
   }
+
+  private String quantity(Language language, long amount, String unit) {
+    String[] options = units.computeIfAbsent(language.code() + "/" + unit,
+        k -> bundles.get(language).getProperty("unit." + unit, unit).split("\\|"));
+    String form = options[pluralIndex(language, amount, options.length)];
+    // "күнтізбелік {n} күн": Kazakh puts the number inside the unit, as seed 003 does.
+    return form.contains("{n}") ? form.replace("{n}", Long.toString(amount)) : amount + " " + form;
+  }
+
+  /** The forms of each unit word in each language ("day|days"), split once. */
+  private final Map<String, String[]> units = new java.util.concurrent.ConcurrentHashMap<>();
 
   /** The form of a unit word after a number: one / few / many, as many as the message file gives. */
   private static int pluralIndex(Language language, long n, int forms) {

@@ -171,7 +171,9 @@ final class BenchReport {
 
   /** The check of the generated JSON Lines by {@code talap check --format json} in its own process (warm cache). */
   void checkProcess(List<Path> catalogue, Path file, LocalDate day, Path scratch) throws IOException {
-    List<String> command = new ArrayList<>(List.of(java(), "-cp", classPath(), Main.class.getName(), "check"));
+    // What people run: the launcher, with its JVM settings, when there is one.
+    List<String> command = new ArrayList<>(Files.isExecutable(Path.of("talap")) ? List.of("./talap", "check")
+        : List.of(java(), "-cp", classPath(), Main.class.getName(), "check"));
     // --catalogue takes several values: it comes first, and the submissions after the other options.
     catalogue.forEach(c -> command.addAll(List.of("--catalogue", c.toString())));
     command.addAll(List.of("--as-of", day.toString(), "--format", "json", "--out",

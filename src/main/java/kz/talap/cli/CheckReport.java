@@ -80,6 +80,11 @@ abstract class CheckReport {
         Messages.date(due.received())) + ")";
   }
 
+  /** The JSON report written as UTF-8 bytes to a stream. */
+  static CheckReport json(Catalogue catalogue, Language language, java.io.OutputStream out) throws IOException {
+    return new Json(catalogue, language, new CheckJson(out, catalogue.version()));
+  }
+
   static CheckReport of(String format, Catalogue catalogue, Language language, Writer out, Templates templates)
       throws IOException {
     return switch (format) {
@@ -146,8 +151,12 @@ abstract class CheckReport {
     private final CheckJson json;
 
     Json(Catalogue catalogue, Language language, Writer out) throws IOException {
+      this(catalogue, language, new CheckJson(out, catalogue.version()));
+    }
+
+    Json(Catalogue catalogue, Language language, CheckJson json) {
       super(catalogue, language);
-      json = new CheckJson(out, catalogue.version());
+      this.json = json;
     }
 
     @Override

@@ -1,10 +1,12 @@
 package kz.talap.json;
 
+import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.Writer;
 import java.util.List;
 import java.util.Optional;
@@ -23,6 +25,7 @@ public final class CheckJson implements AutoCloseable {
   /** The version of the report format. */
   public static final String FORMAT = "talap-check/1";
 
+  private static final JsonFactory FACTORY = new JsonFactory();
   private final JsonGenerator json;
   private final boolean lines;
   private Optional<Language> language = Optional.empty();
@@ -32,9 +35,18 @@ public final class CheckJson implements AutoCloseable {
     this(out, catalogueVersion, false);
   }
 
+  /** Starts a report written as UTF-8 to {@code out}, which is not closed with the report. */
+  public CheckJson(OutputStream out, String catalogueVersion) throws IOException {
+    this(FACTORY.createGenerator(out, JsonEncoding.UTF8), catalogueVersion, false);
+  }
+
   private CheckJson(Writer out, String catalogueVersion, boolean lines) throws IOException {
+    this(FACTORY.createGenerator(out), catalogueVersion, lines);
+  }
+
+  private CheckJson(JsonGenerator generator, String catalogueVersion, boolean lines) throws IOException {
     this.lines = lines;
-    json = new JsonFactory().createGenerator(out);
+    json = generator;
     json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
     if (lines) {
       json.setRootValueSeparator(null);

@@ -55,13 +55,20 @@ public final class SubmissionJson {
   /** ISO 3166 user-assigned code used in travel documents for stateless persons. */
   public static final String STATELESS = "XX";
 
-  // Numbers with a fraction or exponent are read as BigDecimal: 1e400 is a number too large, not an infinite double.
-  // A .json file holds exactly one value: anything after it (a second object, a NUL) is an error.
-  private static final ObjectMapper MAPPER = JsonMapper.builder()
-      .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-      .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-      .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-      .build();
+  /**
+   * The tree reader's mapper, made when first needed: a well-formed submission is read by the stream alone, and a
+   * single check then starts without the mapper's set-up. Numbers with a fraction or exponent are read as BigDecimal
+   * (1e400 is a number too large, not an infinite double); a .json file holds exactly one value: anything after it (a
+   * second object, a NUL) is an error.
+   */
+  private static final class Mapper {
+    static final ObjectMapper MAPPER = JsonMapper.builder()
+        .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+        .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+        .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+        .build();
+  }
+
   private static final com.fasterxml.jackson.core.JsonFactory STREAMING =
       com.fasterxml.jackson.core.JsonFactory.builder().build();
   /** The earliest and latest day a submission may give: four-digit years, far from the limits of date arithmetic. */
@@ -174,7 +181,7 @@ public final class SubmissionJson {
     Parsed tree(String json) {
       JsonNode root;
       try {
-        root = MAPPER.readTree(json);
+        root = Mapper.MAPPER.readTree(json);
       } catch (com.fasterxml.jackson.databind.exc.MismatchedInputException e) {
         JsonLocation at = e.getLocation();
         boolean trailing = e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Trailing token");
@@ -196,7 +203,7 @@ public final class SubmissionJson {
 
     /** Reads a submission given as a tree of maps, lists, strings, numbers and booleans (the same checks as JSON). */
     public Parsed read(Map<String, ?> tree) {
-      return read((JsonNode) MAPPER.valueToTree(tree));
+      return read((JsonNode) Mapper.MAPPER.valueToTree(tree));
     }
 
     private Parsed read(JsonNode root) {
@@ -249,7 +256,7 @@ public final class SubmissionJson {
    * with. Returns the number of nodes.
    */
   public static int parseOnly(String text) throws JsonProcessingException {
-    return count(MAPPER.readTree(text));
+    return count(Mapper.MAPPER.readTree(text));
   }
 
   private static int count(JsonNode node) {
@@ -262,7 +269,7 @@ public final class SubmissionJson {
 
   /** Writes a submission as one line of JSON in the submission format (used to generate benchmark input). */
   public static String write(Submission submission) {
-    com.fasterxml.jackson.databind.node.ObjectNode root = MAPPER.createObjectNode();
+    com.fasterxml.jackson.databind.node.ObjectNode root = Mapper.MAPPER.createObjectNode();
     root.put("format", FORMAT);
     submission.id().ifPresent(id -> root.put("id", id));
     root.put("service", submission.service());
