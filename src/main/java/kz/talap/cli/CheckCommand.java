@@ -256,8 +256,8 @@ final class CheckCommand {
       return;
     } catch (RuntimeException e) {
       // Never expected: the submission is reported on its own and the rest of the batch is still checked.
-      fail(report, source, List.of("internal error while checking: " + e
-          + " (please report it with this submission)"), bar);
+      fail(report, source, List.of("could not be checked because of a fault in talap, not in the submission ("
+          + e + "); please report it with this submission"), bar);
       return;
     }
     if (parsed.submission().isEmpty()) {
