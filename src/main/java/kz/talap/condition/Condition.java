@@ -4,6 +4,7 @@ import dev.cel.runtime.CelEvaluationException;
 import dev.cel.runtime.CelRuntime;
 import java.util.Collections;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -18,6 +19,8 @@ public final class Condition {
   private final java.util.function.Supplier<byte[]> checked;
   private final Set<String> facts;
   private final Set<Long> integers;
+  /** The fast evaluator of this expression (empty if it uses more than that knows), or null until first needed. */
+  private volatile Optional<Simple> simple;
   private final Set<String> strings;
 
   Condition(String source, String where, CelRuntime.Program program, java.util.function.Supplier<byte[]> checked,
@@ -76,6 +79,17 @@ public final class Condition {
    *     a division by zero, {@code int('x')}, a bad regular expression, an index out of range)
    */
   public boolean test(Map<String, ?> values) {
+    Optional<Simple> fast = simple;
+    if (fast == null) {
+      fast = Simple.of(source);
+      simple = fast;
+    }
+    if (fast.isPresent()) {
+      Boolean result = fast.get().test(values);
+      if (result != null) {
+        return result;
+      }
+    }
     try {
       // A resolver reads the caller's map directly; eval(Map) would copy it on every call.
       return Boolean.TRUE.equals(program().eval(name -> java.util.Optional.ofNullable(values.get(name))));
