@@ -82,14 +82,13 @@ final class SubmissionStream {
     Map<String, Object> facts = null;
     List<PresentedDocument> documents = List.of();
     List<Payment> payments = List.of();
-    int seen = 0;
-    for (String field = json.nextFieldName(); field != null; field = json.nextFieldName()) {
-      JsonToken token = json.nextToken();
-      int bit = bit(SubmissionJson.TOP, field);
-      if ((seen & bit) != 0) {
-        return null; // a duplicate field: the tree reader reports it
+    int[] seen = {0};
+    List<String> fields = SubmissionJson.TOP;
+    for (String field = field(fields, seen); field != null; field = field(fields, seen)) {
+      if (field == DUPLICATE) {
+        return null;
       }
-      seen |= bit;
+      JsonToken token = json.nextToken();
       boolean read = switch (field) {
         case "format" -> SubmissionJson.FORMAT.equals(code(token));
         case "id" -> (id = text(token)) != null;
@@ -100,8 +99,8 @@ final class SubmissionStream {
         case "recipient" -> (recipient = recipient(token)) != null;
         case "submitted_at" -> (at = dateTime(token)) != null;
         case "facts" -> token == JsonToken.START_OBJECT && (facts = facts()) != null;
-        case "documents" -> token == JsonToken.START_ARRAY && (documents = documents()) != null;
-        case "payments" -> token == JsonToken.START_ARRAY && (payments = payments()) != null;
+        case "documents" -> token == JsonToken.START_ARRAY && (documents = items(this::document)) != null;
+        case "payments" -> token == JsonToken.START_ARRAY && (payments = items(this::payment)) != null;
         default -> false;
       };
       if (!read) {
@@ -141,10 +140,25 @@ final class SubmissionStream {
         payments);
   }
 
-  /** The bit of a field among the fields of its object (none for an unknown field, which is refused anyway). */
-  private static int bit(List<String> fields, String field) {
-    int index = fields.indexOf(field);
-    return index < 0 ? 0 : 1 << index;
+  /** What {@link #field} gives for a field that comes twice in one object (the tree reader reports it). */
+  private static final String DUPLICATE = new String("duplicate");
+
+  /**
+   * The next field of an object, null at its end, or {@link #DUPLICATE} when it came before: the parser does not
+   * look for duplicates, so the reader does, by a bit per known field ({@code seen}). An unknown field is returned
+   * as it is (and then refused).
+   */
+  private String field(List<String> fields, int[] seen) throws IOException {
+    String field = json.nextFieldName();
+    int index = field == null ? -1 : fields.indexOf(field);
+    if (index < 0) {
+      return field;
+    }
+    if ((seen[0] & (1 << index)) != 0) {
+      return DUPLICATE;
+    }
+    seen[0] |= 1 << index;
+    return field;
   }
 
   /** A sub-type or stage: given exactly when the service has some, and then one of them. */
@@ -295,16 +309,22 @@ final class SubmissionStream {
     return Math.abs(value) > SubmissionJson.MAX_INT_FACT ? null : value;
   }
 
-  private List<PresentedDocument> documents() throws IOException {
-    List<PresentedDocument> documents = new ArrayList<>();
+  /** An object read from the parser's tokens, or null to give up. */
+  private interface Item<T> {
+    T read() throws IOException;
+  }
+
+  /** The objects of a list, each read by {@code item}; null if one is not an object or is refused. */
+  private <T> List<T> items(Item<T> item) throws IOException {
+    List<T> items = new ArrayList<>();
     for (JsonToken token = json.nextToken(); token != JsonToken.END_ARRAY; token = json.nextToken()) {
-      PresentedDocument document = token == JsonToken.START_OBJECT ? document() : null;
-      if (document == null) {
+      T one = token == JsonToken.START_OBJECT ? item.read() : null;
+      if (one == null) {
         return null;
       }
-      documents.add(document);
+      items.add(one);
     }
-    return documents;
+    return items;
   }
 
   private PresentedDocument document() throws IOException {
@@ -318,14 +338,13 @@ final class SubmissionStream {
     boolean legalised = false;
     boolean apostille = false;
     boolean original = false;
-    int seen = 0;
-    for (String field = json.nextFieldName(); field != null; field = json.nextFieldName()) {
-      JsonToken token = json.nextToken();
-      int bit = bit(SubmissionJson.DOCUMENT, field);
-      if ((seen & bit) != 0) {
-        return null; // a duplicate field: the tree reader reports it
+    int[] seen = {0};
+    List<String> fields = SubmissionJson.DOCUMENT;
+    for (String field = field(fields, seen); field != null; field = field(fields, seen)) {
+      if (field == DUPLICATE) {
+        return null;
       }
-      seen |= bit;
+      JsonToken token = json.nextToken();
       boolean ok = switch (field) {
         case "code" -> (code = code(token)) != null;
         case "issued_on" -> (issued = date(token)) != null;
@@ -391,33 +410,23 @@ final class SubmissionStream {
       return null;
     }
     String value = codes.find(json.getTextCharacters(), json.getTextOffset(), json.getTextLength());
-    return value == null ? null : value.equals("authority") ? Issuer.AUTHORITY : value.equals("private") ? Issuer.PRIVATE : null;
-  }
-
-  private List<Payment> payments() throws IOException {
-    List<Payment> payments = new ArrayList<>();
-    for (JsonToken token = json.nextToken(); token != JsonToken.END_ARRAY; token = json.nextToken()) {
-      Payment payment = token == JsonToken.START_OBJECT ? payment() : null;
-      if (payment == null) {
-        return null;
-      }
-      payments.add(payment);
+    if (value == null) {
+      return null;
     }
-    return payments;
+    return value.equals("authority") ? Issuer.AUTHORITY : value.equals("private") ? Issuer.PRIVATE : null;
   }
 
   /** A payment whose amount is a whole number of tenge (amounts with a fraction go the tree reader's way). */
   private Payment payment() throws IOException {
     BigDecimal amount = null;
     LocalDate paidOn = null;
-    int seen = 0;
-    for (String field = json.nextFieldName(); field != null; field = json.nextFieldName()) {
-      JsonToken token = json.nextToken();
-      int bit = bit(SubmissionJson.PAYMENT, field);
-      if ((seen & bit) != 0) {
-        return null; // a duplicate field: the tree reader reports it
+    int[] seen = {0};
+    List<String> fields = SubmissionJson.PAYMENT;
+    for (String field = field(fields, seen); field != null; field = field(fields, seen)) {
+      if (field == DUPLICATE) {
+        return null;
       }
-      seen |= bit;
+      JsonToken token = json.nextToken();
       if (field.equals("amount_kzt") && token == JsonToken.VALUE_NUMBER_INT
           && json.getNumberType() != JsonParser.NumberType.BIG_INTEGER) {
         long value = json.getLongValue();
@@ -432,7 +441,8 @@ final class SubmissionStream {
       }
     }
     if (amount == null || paidOn == null
-        || (reader.catalogue().hasFeeIn(MoneyUnit.MCI) && reader.catalogue().parameter(Checker.MCI, paidOn).isEmpty())) {
+        || (reader.catalogue().hasFeeIn(MoneyUnit.MCI)
+            && reader.catalogue().parameter(Checker.MCI, paidOn).isEmpty())) {
       return null;
     }
     return new Payment(amount, paidOn);
