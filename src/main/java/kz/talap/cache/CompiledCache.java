@@ -63,7 +63,7 @@ public final class CompiledCache {
         return new Lookup(loaded.get(), Outcome.LOADED);
       }
     }
-    CompileResult result = CatalogueCompiler.compile(WorkbookReader.read(inputs), asOf, translationsRequired);
+    CompileResult result = CatalogueCompiler.compile(inputs, asOf, translationsRequired);
     // Kept only if no input changed while it was read: the key must describe what was compiled.
     if (key.isPresent() && result.catalogue().isPresent() && key.equals(key(inputs, templates, options))) {
       store(entry, key.get(), result);

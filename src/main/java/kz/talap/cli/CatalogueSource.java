@@ -15,7 +15,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 import kz.talap.compile.CatalogueCompiler;
 import kz.talap.compile.CompileResult;
-import kz.talap.workbook.WorkbookReader;
 
 /**
  * A catalogue named on the command line: a workbook, a folder of workbooks, or {@code git:REV}, the shipped folder
@@ -114,7 +113,7 @@ final class CatalogueSource implements AutoCloseable {
 
   /** Reads and compiles the given workbooks and folders, all versions of every row. */
   static CompileResult compile(List<Path> inputs, LocalDate asOf, boolean translationsRequired) {
-    return CatalogueCompiler.compile(WorkbookReader.read(inputs), asOf, translationsRequired);
+    return CatalogueCompiler.compile(inputs, asOf, translationsRequired);
   }
 
   @Override

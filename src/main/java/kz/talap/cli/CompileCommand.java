@@ -88,7 +88,11 @@ final class CompileCommand {
               result.warnings()).in(lang.get()));
       return Main.FAILED;
     }
+    long warnings = result.warnings();
     Catalogue snapshot = result.catalogue().get().at(asOf.get());
+    // Only the snapshot is written: dropping the full catalogue (its rows not in force, the diagnostics) leaves the
+    // writer of a national catalogue's JSON that much more of a small heap.
+    result = null;
     try {
       CatalogueJson.write(snapshot, asOf.get(), target);
     } catch (IOException e) {
@@ -100,7 +104,7 @@ final class CompileCommand {
     // Kazakh phrases put the noun before the number ("услуг: 4"), which needs no plural forms.
     String[] nouns = {"service", "sub-type", "document", "requirement", "warning"};
     long[] counts = {snapshot.services().size(), snapshot.subTypes().size(), snapshot.documents().size(),
-        snapshot.requirements().size(), result.warnings()};
+        snapshot.requirements().size(), warnings};
     java.util.List<Object> summary = new java.util.ArrayList<>(List.of("version", snapshot.version(), "date",
         asOf.get().toString()));
     String[] names = {"services", "subtypes", "documents", "requirements", "warnings"};
@@ -114,8 +118,9 @@ final class CompileCommand {
     return Main.OK;
   }
 
+  /** Reads and compiles the workbooks named by --catalogue, raw rows freed as they are compiled. */
   static CompileResult compile(CommandLine line, LocalDate asOf) {
-    return compile(read(line), line, asOf);
+    return CatalogueCompiler.compile(inputs(line), asOf, !line.hasOption("allow-missing-translations"));
   }
 
   /** The option of commands that use the compiled-catalogue cache. */

@@ -94,7 +94,12 @@ public final class Main {
         }
       };
       return code;
-    } catch (RuntimeException | OutOfMemoryError e) {
+    } catch (OutOfMemoryError e) {
+      // Not a bug but a heap too small for the input: by now the command's data is unreachable, so there is room to
+      // say how to give Java more.
+      err.println(outOfMemory(Runtime.getRuntime().maxMemory()));
+      return USAGE;
+    } catch (RuntimeException e) {
       err.println("talap: internal error: " + e + " (please report it with the input that caused it)");
       return USAGE;
     } finally {
@@ -102,6 +107,12 @@ public final class Main {
       err.flush();
       rawErr.flush();
     }
+  }
+
+  /** What running out of memory means for the user, for a Java heap of at most {@code maxHeapBytes}. */
+  static String outOfMemory(long maxHeapBytes) {
+    return "talap: out of memory (the Java heap is " + maxHeapBytes / (1024 * 1024) + " MB); give Java more with "
+        + "JAVA_TOOL_OPTIONS=-Xmx2g or run on fewer workbooks";
   }
 
   static String usage() {

@@ -5,11 +5,16 @@ import static kz.talap.schema.Schema.COUNTRY_GROUPS;
 import static kz.talap.schema.Schema.FACTS;
 import static kz.talap.schema.Schema.NORMS;
 
+import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -28,11 +33,20 @@ import kz.talap.source.Nearest;
 import kz.talap.source.Phrase;
 import kz.talap.source.Quoted;
 import kz.talap.workbook.RawRow;
+import kz.talap.workbook.RawTable;
 import kz.talap.workbook.ReadResult;
+import kz.talap.workbook.WorkbookReader;
 
 /** Compiles the raw rows of one or more workbooks into a typed, checked {@link Catalogue}. */
 public final class CatalogueCompiler {
-  private final ReadResult input;
+  /** The diagnostics of reading, and the first workbook file (which sheet-less problems name). */
+  private final List<Diagnostic> readDiagnostics;
+  private final String firstFile;
+  /**
+   * The raw rows of each table, all workbooks' in file order, until compiled: each row is handed over once and then
+   * forgotten, so a large catalogue's raw rows are freed as its records are made (see {@link #rows}).
+   */
+  private final Map<String, ArrayDeque<RawRow>> pending = new HashMap<>();
   private final LocalDate asOf;
   private final Diagnostics diagnostics = new Diagnostics();
   private final Cells cells;
@@ -40,7 +54,11 @@ public final class CatalogueCompiler {
   private ConditionCompiler conditions;
 
   private CatalogueCompiler(ReadResult input, LocalDate asOf, boolean translationsRequired) {
-    this.input = input;
+    this.readDiagnostics = input.diagnostics();
+    this.firstFile = input.tables().isEmpty() ? "catalogue" : input.tables().get(0).file();
+    for (RawTable table : input.tables()) {
+      pending.computeIfAbsent(table.name(), t -> new ArrayDeque<>()).addAll(table.rows());
+    }
     this.asOf = asOf;
     this.cells = new Cells(diagnostics, translationsRequired);
     this.keys = new Keys(diagnostics, asOf);
@@ -56,9 +74,18 @@ public final class CatalogueCompiler {
     return new CatalogueCompiler(input, asOf, translationsRequired).run();
   }
 
+  /**
+   * Reads the workbooks ({@link WorkbookReader#read}) and compiles them, keeping no raw row once its record is made:
+   * the way to compile a large catalogue in a small heap when the raw rows are not needed afterwards.
+   */
+  public static CompileResult compile(List<Path> inputs, LocalDate asOf, boolean translationsRequired) {
+    // The read result is referenced by the constructor alone, which moves its rows into the compiler's queues.
+    return new CatalogueCompiler(WorkbookReader.read(inputs), asOf, translationsRequired).run();
+  }
+
   private CompileResult run() {
-    diagnostics.addAll(input.diagnostics());
-    if (input.diagnostics().stream().anyMatch(d -> d.severity() == Diagnostic.Severity.FATAL)) {
+    diagnostics.addAll(readDiagnostics);
+    if (readDiagnostics.stream().anyMatch(d -> d.severity() == Diagnostic.Severity.FATAL)) {
       return new CompileResult(Optional.empty(), diagnostics.sorted());
     }
     String version = version();
@@ -103,12 +130,34 @@ public final class CatalogueCompiler {
     return asOf;
   }
 
-  List<RawRow> rows(String table) {
-    return input.rows(table).toList();
+  /**
+   * The rows of a table, for one pass: each row is forgotten as it is handed over, and once the last one is, the
+   * table's keys are sealed ({@link Keys#seal}) — every table defines its keys in its own pass.
+   */
+  Iterable<RawRow> rows(String table) {
+    ArrayDeque<RawRow> rows = pending.remove(table);
+    return () -> new Iterator<>() {
+      @Override
+      public boolean hasNext() {
+        boolean more = rows != null && !rows.isEmpty();
+        if (!more) {
+          keys.seal(table);
+        }
+        return more;
+      }
+
+      @Override
+      public RawRow next() {
+        if (rows == null || rows.isEmpty()) {
+          throw new NoSuchElementException();
+        }
+        return rows.poll();
+      }
+    };
   }
 
   private String firstFile() {
-    return input.tables().isEmpty() ? "catalogue" : input.tables().get(0).file();
+    return firstFile;
   }
 
   /** Records the row's key; false when the row is a duplicate or overlaps another version. */
@@ -144,7 +193,7 @@ public final class CatalogueCompiler {
       return Optional.empty();
     }
     CellRef where = row.cell(column).where();
-    ConditionCompiler.Result result = conditions.compile(source.get(), where.toString());
+    ConditionCompiler.Result result = conditions.compile(source.get(), where);
     List<ConditionCompiler.Problem> problems = result.problems();
     for (ConditionCompiler.Problem problem : problems.subList(0, Math.min(problems.size(),
         MAX_PROBLEMS_PER_CONDITION))) {

@@ -32,9 +32,21 @@ final class Cells {
   private static final int MAX_CODE_LENGTH = 64;
   private static final String[] LANGUAGES = {"kk", "ru", "en"};
 
+  /** How many recent texts, validities and citations each pool keeps (see {@link Pool}). */
+  private static final int POOL_SIZE = 4096;
+
   private final Diagnostics diagnostics;
   private final boolean translationsRequired;
   private Citations citations = new Citations(java.util.Map.of());
+  /** Citation cells rendered lately: rows of one service cite the same places, versions of a row the same cell. */
+  private final java.util.Map<String, Citations.Result> rendered = new java.util.LinkedHashMap<>(256, 0.75f, true) {
+    @Override
+    protected boolean removeEldestEntry(java.util.Map.Entry<String, Citations.Result> eldest) {
+      return size() > POOL_SIZE;
+    }
+  };
+  private final Pool<Optional<Text>> texts = new Pool<>(POOL_SIZE);
+  private final Pool<Validity> validities = new Pool<>(POOL_SIZE);
 
   Cells(Diagnostics diagnostics, boolean translationsRequired) {
     this.diagnostics = diagnostics;
@@ -44,6 +56,7 @@ final class Cells {
   /** Citations name the acts of these norms (code to official name); set once the Norms sheet is compiled. */
   void norms(java.util.Map<String, Text> norms) {
     this.citations = new Citations(norms);
+    rendered.clear();
   }
 
   /** The citation in the three languages; reports an unknown norm or an unreadable place at the cell. */
@@ -52,7 +65,7 @@ final class Cells {
     if (cell.isEmpty()) {
       return Optional.empty();
     }
-    Citations.Result result = citations.render(cell.get());
+    Citations.Result result = rendered.computeIfAbsent(cell.get(), citations::render);
     result.problem().ifPresent(p -> diagnostics.error("bad-citation", row.cell("citation").where(), p));
     return result.text();
   }
@@ -316,7 +329,7 @@ final class Cells {
         }
       }
     }
-    return Optional.of(new Text(values[0], values[1], values[2]));
+    return texts.of(Optional.of(new Text(values[0], values[1], values[2])));
   }
 
   Validity validity(RawRow row) {
@@ -327,6 +340,6 @@ final class Cells {
           Phrase.of("compile.valid-to-before-from", "to", to.get().toString(), "from", from.get().toString()));
       return Validity.ALWAYS;
     }
-    return new Validity(from, to);
+    return validities.of(new Validity(from, to));
   }
 }

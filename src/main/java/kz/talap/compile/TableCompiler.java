@@ -514,7 +514,11 @@ final class TableCompiler {
 
   private List<CalendarEntry> calendar() {
     List<CalendarEntry> result = new ArrayList<>();
+    kz.talap.source.CellRef first = null;
     for (RawRow row : c.rows(CALENDAR)) {
+      if (first == null) {
+        first = row.cell("code").where();
+      }
       int start = start();
       Optional<String> code = cells.code(row, "code", true);
       Validity validity = cells.validity(row);
@@ -530,7 +534,9 @@ final class TableCompiler {
             fixed ? Optional.empty() : date, moves, name.get(), citation.get(), validity));
       }
     }
-    noWorkingDay(result);
+    if (first != null) {
+      noWorkingDay(result, first);
+    }
     return sorted(result, CalendarEntry::code);
   }
 
@@ -538,9 +544,8 @@ final class TableCompiler {
    * Every due date walks the calendar to a working day: a calendar whose holidays cover a whole year would make that
    * walk fail, so it is refused here, for the years around the as-of date and every year a dated entry names.
    */
-  private void noWorkingDay(List<CalendarEntry> entries) {
-    List<RawRow> rows = c.rows(CALENDAR);
-    if (entries.isEmpty() || rows.isEmpty()) {
+  private void noWorkingDay(List<CalendarEntry> entries, kz.talap.source.CellRef first) {
+    if (entries.isEmpty()) {
       return;
     }
     java.util.Set<Integer> years = new java.util.TreeSet<>(List.of(c.asOf().getYear() - 1, c.asOf().getYear(),
@@ -548,7 +553,6 @@ final class TableCompiler {
     entries.forEach(e -> e.date().ifPresent(d -> years.add(d.getYear())));
     years.removeIf(y -> y < 1 || y > 9999); // the catalogue's dates have four-digit years
     new kz.talap.calendar.WorkingCalendar(entries).yearWithoutWorkingDay(years).ifPresent(from -> {
-      kz.talap.source.CellRef first = rows.get(0).cell("code").where();
       diagnostics.error("no-working-day", kz.talap.source.CellRef.sheet(first.file(), first.sheet()),
           Phrase.of("compile.no-working-day", "from", String.valueOf(from)));
     });

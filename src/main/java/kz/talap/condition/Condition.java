@@ -11,9 +11,11 @@ import java.util.TreeSet;
 /** A type-checked CEL condition over applicant facts, ready to evaluate. */
 public final class Condition {
   private final String source;
-  private final String where;
+  /** Where the condition was written: its text, or a cell's location made into text when asked for. */
+  private final Object where;
   /** The program, or null until a condition loaded from a compiled catalogue is first evaluated. */
   private volatile CelRuntime.Program program;
+  /** Makes the program of a condition loaded from a compiled catalogue; null when the program was given. */
   private final java.util.function.Supplier<CelRuntime.Program> compile;
   /** The type-checked expression as CEL's protobuf CheckedExpr, kept so a compiled catalogue can store it. */
   private final java.util.function.Supplier<byte[]> checked;
@@ -25,8 +27,36 @@ public final class Condition {
 
   Condition(String source, String where, CelRuntime.Program program, java.util.function.Supplier<byte[]> checked,
       Set<String> facts, Set<Long> integers, Set<String> strings) {
-    this(source, where, () -> program, checked, facts, integers, strings);
+    this(source, where, program, checked, new Names(facts, integers, strings));
+  }
+
+  /**
+   * A condition of a source checked before, sharing its program and names: a catalogue repeats a few expressions in
+   * hundreds of thousands of cells, and each cell's condition then costs little more than its location.
+   */
+  Condition(String source, Object where, CelRuntime.Program program, java.util.function.Supplier<byte[]> checked,
+      Names names) {
+    this.source = source;
+    this.where = where;
+    this.compile = null;
     this.program = program;
+    this.checked = checked;
+    this.facts = names.facts;
+    this.integers = names.integers;
+    this.strings = names.strings;
+  }
+
+  /** The names and literals of an expression, as the immutable sets a condition returns; shared by equal sources. */
+  static final class Names {
+    final Set<String> facts;
+    final Set<Long> integers;
+    final Set<String> strings;
+
+    Names(Set<String> facts, Set<Long> integers, Set<String> strings) {
+      this.facts = Set.copyOf(facts);
+      this.integers = Collections.unmodifiableSet(new TreeSet<>(integers));
+      this.strings = Collections.unmodifiableSet(new TreeSet<>(strings));
+    }
   }
 
   /** A condition checked before, whose program is made when it is first evaluated. */
@@ -36,9 +66,10 @@ public final class Condition {
     this.where = where;
     this.compile = compile;
     this.checked = checked;
-    this.facts = Set.copyOf(facts);
-    this.integers = Collections.unmodifiableSet(new TreeSet<>(integers));
-    this.strings = Collections.unmodifiableSet(new TreeSet<>(strings));
+    Names names = new Names(facts, integers, strings);
+    this.facts = names.facts;
+    this.integers = names.integers;
+    this.strings = names.strings;
   }
 
   /** The expression as the editor wrote it. */
@@ -53,7 +84,8 @@ public final class Condition {
 
   /** Where the condition was written, such as {@code residence.xlsx: Requirements!H5} (empty if not known). */
   public String where() {
-    return where;
+    // A cell's location is kept as the cell, not as its text: a catalogue has a condition in 180,000 cells.
+    return where.toString();
   }
 
   /** The fact and list names the expression uses. */
@@ -142,7 +174,7 @@ public final class Condition {
     private final String reason;
 
     Failure(Condition condition, String reason) {
-      super((condition.where.isEmpty() ? "the condition " : condition.where + ": the condition ")
+      super((condition.where().isEmpty() ? "the condition " : condition.where() + ": the condition ")
           + kz.talap.source.Quoted.of(condition.source) + " cannot be evaluated: " + reason, null, false, false);
       this.condition = condition;
       this.reason = reason;

@@ -43,7 +43,7 @@ public final class ConditionCompiler {
 
   /** One source, type-checked and made into a program (or the problems that prevented it). */
   private record Checked(Result failure, CelRuntime.Program program, java.util.function.Supplier<byte[]> bytes,
-      Set<String> names, Set<Long> integers, Set<String> strings) {}
+      Condition.Names names) {}
 
   /** CEL's runtime, built when the first condition is made into a program. */
   private static final class Runtime {
@@ -152,13 +152,22 @@ public final class ConditionCompiler {
    * Compiles a condition written at {@code where} (such as {@code residence.xlsx: Requirements!H5}), which an
    * evaluation failure will name.
    */
-  public synchronized Result compile(String source, String where) {
+  public Result compile(String source, String where) {
+    return compile(source, (Object) where);
+  }
+
+  /** As {@link #compile(String, String)}, for a condition written in a cell: its location becomes text when needed. */
+  public Result compile(String source, kz.talap.source.CellRef where) {
+    return compile(source, (Object) where);
+  }
+
+  private synchronized Result compile(String source, Object where) {
     Checked done = checked.computeIfAbsent(source, this::check);
     if (done.failure() != null) {
       return done.failure();
     }
-    return new Result(Optional.of(new Condition(source, where, done.program(), done.bytes(), done.names(),
-        done.integers(), done.strings())), List.of());
+    return new Result(Optional.of(new Condition(source, where, done.program(), done.bytes(), done.names())),
+        List.of());
   }
 
   private Checked check(String source) {
@@ -192,14 +201,15 @@ public final class ConditionCompiler {
         }
       };
       CelRuntime.Program program = Runtime.RUNTIME.createProgram(ast);
-      Condition condition = new Condition(source, "", program, serialised, names, integers, strings);
+      Condition.Names shared = new Condition.Names(names, integers, strings);
+      Condition condition = new Condition(source, "", program, serialised, shared);
       try {
         condition.test(defaults);
       } catch (Condition.Failure e) {
         return failed(new Result(Optional.empty(), List.of(new Problem(0, 0,
             Phrase.of("condition.cannot-evaluate", "reason", e.reason())))));
       }
-      return new Checked(null, program, serialised, names, integers, strings);
+      return new Checked(null, program, serialised, shared);
     } catch (CelValidationException | CelEvaluationException e) {
       return failed(new Result(Optional.empty(), List.of(new Problem(1, 0,
           Phrase.of("condition.does-not-fit", "found", "'" + Quoted.inner(source) + "'")))));
@@ -207,7 +217,7 @@ public final class ConditionCompiler {
   }
 
   private static Checked failed(Result failure) {
-    return new Checked(failure, null, null, Set.of(), Set.of(), Set.of());
+    return new Checked(failure, null, null, null);
   }
 
   /** One problem in plain words: the first thing to fix, as CEL's later problems follow from it. */

@@ -45,8 +45,11 @@ final class SheetEvents extends DefaultHandler {
   private final Rows rows;
   /** Whether each cell style is a date format, worked out once per style (POI reads it from XMLBeans). */
   private final Map<Integer, Boolean> dateStyles = new HashMap<>();
-  /** Shared strings as text, made once per string and shared by every cell that holds it. */
-  private final Map<Integer, String> texts = new HashMap<>();
+  /**
+   * Shared strings as text, made once per string and shared by every cell that holds it, in every sheet of the
+   * workbook (a document's code is one string in Documents and in every requirement that names it).
+   */
+  private final Map<Integer, String> texts;
   private final Map<Double, String> numbers = new HashMap<>();
 
   private int rowNumber;
@@ -61,8 +64,9 @@ final class SheetEvents extends DefaultHandler {
   private final StringBuilder value = new StringBuilder();
   private boolean hasValue;
 
-  SheetEvents(SharedStrings strings, StylesTable styles, boolean date1904, Rows rows) {
+  SheetEvents(SharedStrings strings, Map<Integer, String> texts, StylesTable styles, boolean date1904, Rows rows) {
     this.strings = strings;
+    this.texts = texts;
     this.styles = styles;
     this.date1904 = date1904;
     this.rows = rows;

@@ -96,6 +96,7 @@ public final class WorkbookReader {
       List<RawTable> found = new ArrayList<>();
       List<String> unknown = new ArrayList<>();
       java.util.Set<String> present = new java.util.HashSet<>();
+      java.util.Map<Integer, String> texts = new java.util.HashMap<>();
       XSSFReader.SheetIterator sheets = (XSSFReader.SheetIterator) reader.getSheetsData();
       while (sheets.hasNext()) {
         try (InputStream xml = sheets.next()) {
@@ -110,7 +111,7 @@ public final class WorkbookReader {
           present.add(name);
           SheetRows rows = new SheetRows(file, name, table.get(), diagnostics);
           XMLReader parser = XMLHelper.newXMLReader();
-          parser.setContentHandler(new SheetEvents(strings, styles, date1904, rows));
+          parser.setContentHandler(new SheetEvents(strings, texts, styles, date1904, rows));
           parser.parse(new InputSource(xml));
           found.add(rows.table());
         }

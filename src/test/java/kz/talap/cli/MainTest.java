@@ -1,0 +1,51 @@
+package kz.talap.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.BufferedReader;
+import java.io.PrintWriter;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.io.Writer;
+import org.junit.jupiter.api.Test;
+
+/** What the command line says when the Java heap is too small for the input. */
+class MainTest {
+
+  @Test
+  void outOfMemory_namesTheHeapInWholeMegabytesAndHowToGrowIt() {
+    assertEquals("talap: out of memory (the Java heap is 256 MB); give Java more with JAVA_TOOL_OPTIONS=-Xmx2g or "
+        + "run on fewer workbooks", Main.outOfMemory(256L * 1024 * 1024));
+    assertEquals("talap: out of memory (the Java heap is 1023 MB); give Java more with JAVA_TOOL_OPTIONS=-Xmx2g or "
+        + "run on fewer workbooks", Main.outOfMemory(1024L * 1024 * 1024 - 1));
+  }
+
+  @Test
+  void run_outOfMemoryInACommand_isTheOutOfMemoryMessageWithExit2_notAnInternalError() {
+    StringWriter err = new StringWriter();
+    // The output stream runs out of memory on its first write, as a command's work would.
+    Writer failing = new Writer() {
+      private boolean failed;
+
+      @Override
+      public void write(char[] text, int offset, int length) {
+        if (!failed) {
+          failed = true;
+          throw new OutOfMemoryError("Java heap space");
+        }
+      }
+
+      @Override
+      public void flush() {}
+
+      @Override
+      public void close() {}
+    };
+
+    int exit = new Main(new PrintWriter(failing), new PrintWriter(err), false, new BufferedReader(new StringReader("")))
+        .run("--version");
+
+    assertEquals(Main.USAGE, exit);
+    assertEquals(Main.outOfMemory(Runtime.getRuntime().maxMemory()) + System.lineSeparator(), err.toString());
+  }
+}
