@@ -100,13 +100,19 @@ public final class Main {
       err.println(outOfMemory(Runtime.getRuntime().maxMemory()));
       return USAGE;
     } catch (RuntimeException e) {
-      err.println("talap: internal error: " + e + " (please report it with the input that caused it)");
+      err.println(fault(e));
       return USAGE;
     } finally {
       out.flush();
       err.flush();
       rawErr.flush();
     }
+  }
+
+  /** What an unexpected failure means for the user: talap's fault, to be reported, not a problem with the input. */
+  static String fault(RuntimeException e) {
+    return "talap: stopped by a fault in talap, not in the input (" + e + "); please report it with the input that "
+        + "caused it";
   }
 
   /** What running out of memory means for the user, for a Java heap of at most {@code maxHeapBytes}. */

@@ -48,4 +48,28 @@ class MainTest {
     assertEquals(Main.USAGE, exit);
     assertEquals(Main.outOfMemory(Runtime.getRuntime().maxMemory()) + System.lineSeparator(), err.toString());
   }
+
+  @Test
+  void run_unexpectedFault_isReportedAsTalapsFaultWithExit2() {
+    StringWriter err = new StringWriter();
+    Writer failing = new Writer() {
+      @Override
+      public void write(char[] text, int offset, int length) {
+        throw new IllegalStateException("broken writer");
+      }
+
+      @Override
+      public void flush() {}
+
+      @Override
+      public void close() {}
+    };
+
+    int exit = new Main(new PrintWriter(failing), new PrintWriter(err), false, new BufferedReader(new StringReader("")))
+        .run("--version");
+
+    assertEquals(Main.USAGE, exit);
+    assertEquals("talap: stopped by a fault in talap, not in the input (java.lang.IllegalStateException: broken "
+        + "writer); please report it with the input that caused it" + System.lineSeparator(), err.toString());
+  }
 }
