@@ -1,8 +1,12 @@
 package kz.talap.publish;
 
+import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileSystemException;
 import java.nio.file.FileVisitResult;
@@ -63,6 +67,23 @@ final class SiteFolder {
       Path path = resolve(name);
       Files.createDirectories(path.getParent());
       Files.write(path, content);
+      setPermissions(path, "rw-r--r--");
+      written.add(name);
+    }
+
+    /** What a file holds, written onto a writer (UTF-8): a page rendered straight into its file. */
+    interface Text {
+      void writeTo(Writer writer) throws IOException, TemplateProblem;
+    }
+
+    /** Writes one text file, by its path inside the site, in UTF-8. */
+    void write(String name, Text text) throws IOException, TemplateProblem {
+      Path path = resolve(name);
+      Files.createDirectories(path.getParent());
+      try (Writer writer = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(path),
+          StandardCharsets.UTF_8), 32 * 1024)) {
+        text.writeTo(writer);
+      }
       setPermissions(path, "rw-r--r--");
       written.add(name);
     }

@@ -199,7 +199,7 @@ public final class SitePublisher {
         statement.put("title", text.label("ACCESSIBILITY"));
         statement.put("providers", index.providers(text));
         statement.put("date", text.format("ACCESSIBILITY_DATE", text.date(asOf), catalogue.version()));
-        out.write(folder + ACCESSIBILITY, html(templates.render("accessibility.ftlh", statement)));
+        out.write(folder + ACCESSIBILITY, w -> templates.render("accessibility.ftlh", statement, w));
         return List.of();
       });
       if (changes.isPresent()) {
@@ -207,7 +207,7 @@ public final class SitePublisher {
           Map<String, Object> changesModel = common(catalogue, asOf, text, texts, folder, ChangesPage.PATH);
           Changes c = changes.get();
           changesModel.putAll(new ChangesPage(c.diff(), c.catalogue(), c.previous(), text).model());
-          out.write(folder + ChangesPage.PATH, html(templates.render("changes.ftlh", changesModel)));
+          out.write(folder + ChangesPage.PATH, w -> templates.render("changes.ftlh", changesModel, w));
           return List.of();
         });
       }
@@ -219,13 +219,13 @@ public final class SitePublisher {
         if (changes.isPresent()) {
           model.put("changes", Map.of("href", ChangesPage.PATH, "text", text.label("CHANGES")));
         }
-        out.write(folder + "index.html", html(templates.render("index.ftlh", model)));
+        out.write(folder + "index.html", w -> templates.render("index.ftlh", model, w));
         return List.of();
       });
       for (SiteIndex.Page page : pages) {
         parts.add(() -> {
           Map<String, Object> model = servicePage(catalogue, asOf, texts, text, page, questionnaires, pdf);
-          out.write(folder + page.path(), html(templates.render("page.ftlh", model)));
+          out.write(folder + page.path(), w -> templates.render("page.ftlh", model, w));
           return List.of();
         });
       }
@@ -251,7 +251,7 @@ public final class SitePublisher {
         languages.add(language);
       }
       root.put("languages", languages);
-      out.write("index.html", html(templates.render("root.ftlh", root)));
+      out.write("index.html", w -> templates.render("root.ftlh", root, w));
       return List.of();
     });
     List<String> narrowed = new ArrayList<>();
@@ -325,7 +325,7 @@ public final class SitePublisher {
     for (QuestionnairePages.Rendered rendered : pages) {
       parts.add(() -> {
         Map<String, Object> model = questionnaireModel(catalogue, asOf, texts, text, rendered, pdf);
-        out.write(folder + rendered.path(), html(templates.render("questionnaire.ftlh", model)));
+        out.write(folder + rendered.path(), w -> templates.render("questionnaire.ftlh", model, w));
         return List.of();
       });
     }
@@ -514,10 +514,6 @@ public final class SitePublisher {
       }
       out.write(file.getFileName().toString(), content);
     }
-  }
-
-  private static byte[] html(String text) {
-    return text.getBytes(StandardCharsets.UTF_8);
   }
 
   /** A problem that stops publishing: in the catalogue (exit code 1) or with the output folder (exit code 2). */

@@ -15,6 +15,7 @@ import freemarker.template.TemplateSequenceModel;
 import freemarker.template.TemplateNotFoundException;
 import java.io.IOException;
 import java.io.StringWriter;
+import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -72,6 +73,22 @@ public final class Templates {
    * @throws TemplateProblem naming the template file and line when it is missing, does not parse or fails
    */
   public String render(String name, Map<String, ?> model) throws TemplateProblem {
+    StringWriter text = new StringWriter(16 * 1024);
+    try {
+      render(name, model, text);
+    } catch (IOException e) {
+      throw new TemplateProblem(folder.resolve(name).toString(), 0, "cannot write: " + e.getMessage());
+    }
+    return text.toString();
+  }
+
+  /**
+   * Renders one template as {@link #render(String, Map)} does, onto {@code out} (a page goes straight to its file).
+   *
+   * @throws TemplateProblem naming the template file and line when it is missing, does not parse or fails
+   * @throws IOException when {@code out} cannot be written
+   */
+  public void render(String name, Map<String, ?> model, Writer out) throws TemplateProblem, IOException {
     Template template;
     try {
       template = configuration.getTemplate(name);
@@ -82,18 +99,14 @@ public final class Templates {
     } catch (IOException e) {
       throw new TemplateProblem(folder.resolve(name).toString(), 0, "cannot read: " + e.getMessage());
     }
-    StringWriter text = new StringWriter(16 * 1024);
     try {
-      template.process(Citations.added(model), text);
+      template.process(Citations.added(model), out);
     } catch (TemplateException e) {
       Integer line = e.getLineNumber();
       String file = e.getTemplateSourceName() == null ? name : e.getTemplateSourceName();
       throw new TemplateProblem(folder.resolve(file).toString(), line == null ? 0 : line,
           firstLine(e.getMessageWithoutStackTop()));
-    } catch (IOException e) {
-      throw new TemplateProblem(folder.resolve(name).toString(), 0, "cannot write: " + e.getMessage());
     }
-    return text.toString();
   }
 
   /**
