@@ -97,6 +97,12 @@ public final class Templates {
     } catch (ParseException e) {
       throw new TemplateProblem(folder.resolve(name).toString(), e.getLineNumber(), firstLine(e.getEditorMessage()));
     } catch (IOException e) {
+      // Pages render on several threads: a template that failed to parse for one is "an error on an earlier
+      // attempt" for the others, with the parse error as its cause; every page reports the parse error itself.
+      if (e.getCause() instanceof ParseException parse) {
+        throw new TemplateProblem(folder.resolve(name).toString(), parse.getLineNumber(),
+            firstLine(parse.getEditorMessage()));
+      }
       throw new TemplateProblem(folder.resolve(name).toString(), 0, "cannot read: " + e.getMessage());
     }
     try {
