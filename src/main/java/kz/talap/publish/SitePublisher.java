@@ -57,7 +57,7 @@ public final class SitePublisher {
    * Renders every page of the catalogue in force on {@code asOf} and replaces the folder {@code target} with the
    * result.
    *
-   * @throws TemplateProblem when a template is missing, does not parse or fails (nothing is written)
+   * @throws TemplateProblem when a template is missing, does not parse or fails (the site is unchanged)
    * @throws Problem when the catalogue lacks labels, or the target cannot be written (nothing is changed)
    */
   public static Site publish(Catalogue catalogue, LocalDate asOf, Templates templates, Path target)
