@@ -91,7 +91,14 @@ final class Checklist {
   }
 
   private static String key(Requirement requirement) {
-    return String.format("%09d/%s", requirement.order(), requirement.group().map(g -> "1" + g).orElse("0"));
+    String group = requirement.group().map(g -> "1" + g).orElse("0");
+    int order = requirement.order();
+    if (order < 0) {
+      return String.format("%09d/%s", order, group);
+    }
+    // What String.format("%09d/%s") gives, without parsing the format for each document of each page.
+    String digits = Integer.toString(order);
+    return "0".repeat(Math.max(0, 9 - digits.length())) + digits + "/" + group;
   }
 
   private Optional<Group> group(String code) {

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 import kz.talap.model.Catalogue;
 import kz.talap.model.Fact;
 import kz.talap.model.Stage;
@@ -88,9 +89,15 @@ final class QuestionnairePages {
   /**
    * One page to render: its path relative to the language folder, its data (without the common part), and for a
    * narrowed list the name of its PDF and whether this page is the one the PDF is made from. Answers that lead to the
-   * same list share one PDF (made from the first such page; the PDF shows no answers).
+   * same list share one PDF (made from the first such page; the PDF shows no answers). A list's data (its checklist)
+   * is made when the page is rendered, so that a questionnaire's pages never hold every list at once.
    */
-  record Rendered(String path, Map<String, Object> model, Optional<String> pdf, boolean makesPdf) {}
+  record Rendered(String path, Supplier<Map<String, Object>> data, Optional<String> pdf, boolean makesPdf) {
+    /** The page's data (a list's is made anew on each call, and can be dropped once rendered). */
+    Map<String, Object> model() {
+      return data.get();
+    }
+  }
 
   /** The first list page of each distinct list, by its requirements. */
   private final Map<List<String>, String> firstList = new java.util.HashMap<>();
@@ -129,7 +136,7 @@ final class QuestionnairePages {
         answers.add(answer);
       }
       model.put("answers", answers);
-      pages.add(new Rendered(folder(page.path()) + here, model, Optional.empty(), false));
+      pages.add(new Rendered(folder(page.path()) + here, () -> model, Optional.empty(), false));
       for (int i = 0; i < question.branches().size(); i++) {
         List<Given> next = new ArrayList<>(given);
         next.add(new Given(question, question.branches().get(i).answer(), here));
@@ -141,7 +148,14 @@ final class QuestionnairePages {
     Map<String, Object> check = base("answers", name + ".check.html", given);
     check.put("title", text.label("Q_CHECK_ANSWERS"));
     check.put("next", name + ".list.html");
-    pages.add(new Rendered(folder(page.path()) + name + ".check.html", check, Optional.empty(), false));
+    pages.add(new Rendered(folder(page.path()) + name + ".check.html", () -> check, Optional.empty(), false));
+    String owner = firstList.computeIfAbsent(outcome.requirements(), r -> name);
+    pages.add(new Rendered(folder(page.path()) + name + ".list.html", () -> list(outcome, name, given),
+        Optional.of(owner + ".list.pdf"), owner.equals(name)));
+  }
+
+  /** The data of the narrowed list an outcome leads to. */
+  private Map<String, Object> list(Outcome outcome, String name, List<Given> given) {
     Map<String, Object> list = base("list", name + ".list.html", given);
     list.put("title", text.label("Q_YOUR_LIST"));
     list.put("back", name + ".check.html");
@@ -158,9 +172,7 @@ final class QuestionnairePages {
       }
     }
     list.put("stages", stages);
-    String owner = firstList.computeIfAbsent(outcome.requirements(), r -> name);
-    pages.add(new Rendered(folder(page.path()) + name + ".list.html", list, Optional.of(owner + ".list.pdf"),
-        owner.equals(name)));
+    return list;
   }
 
   /** What every page of the questionnaire shows: the service, the way back, the answers so far. */

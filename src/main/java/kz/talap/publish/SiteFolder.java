@@ -1,8 +1,12 @@
 package kz.talap.publish;
 
+import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileSystemException;
 import java.nio.file.FileVisitResult;
@@ -14,9 +18,12 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.Map;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
+import kz.talap.publish.Templates.TemplateProblem;
 import kz.talap.source.AtomicFile;
 
 /**
@@ -43,7 +50,80 @@ final class SiteFolder {
 
   private SiteFolder() {}
 
-  static void replace(Path target, Map<String, byte[]> files) throws IOException {
+  /**
+   * The files of a new version, written as they come. Several threads may write at once; a file written twice keeps
+   * the last content.
+   */
+  static final class Output {
+    private final Path folder;
+    private final Set<String> written = ConcurrentHashMap.newKeySet();
+
+    private Output(Path folder) {
+      this.folder = folder;
+    }
+
+    /** Writes one file, by its path inside the site. */
+    void write(String name, byte[] content) throws IOException {
+      Path path = resolve(name);
+      Files.createDirectories(path.getParent());
+      Files.write(path, content);
+      setPermissions(path, "rw-r--r--");
+      written.add(name);
+    }
+
+    /** What a file holds, written onto a writer (UTF-8): a page rendered straight into its file. */
+    interface Text {
+      void writeTo(Writer writer) throws IOException, TemplateProblem;
+    }
+
+    /** Writes one text file, by its path inside the site, in UTF-8. */
+    void write(String name, Text text) throws IOException, TemplateProblem {
+      Path path = resolve(name);
+      Files.createDirectories(path.getParent());
+      try (Writer writer = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(path),
+          StandardCharsets.UTF_8), 32 * 1024)) {
+        text.writeTo(writer);
+      }
+      setPermissions(path, "rw-r--r--");
+      written.add(name);
+    }
+
+    /** Whether a file has been written. */
+    boolean has(String name) {
+      return written.contains(name);
+    }
+
+    /** A file written before. */
+    byte[] read(String name) throws IOException {
+      return Files.readAllBytes(resolve(name));
+    }
+
+    /** Every file written, by its path inside the site, sorted. */
+    List<String> files() {
+      return written.stream().sorted().toList();
+    }
+
+    private Path resolve(String name) throws IOException {
+      Path path = folder.resolve(name).normalize();
+      if (!path.startsWith(folder) || path.equals(folder)) {
+        throw new IOException("file name outside the site: " + name);
+      }
+      return path;
+    }
+  }
+
+  /** What a run writes into the new version; may fail with a template or catalogue problem. */
+  interface Content<T> {
+    T writeTo(Output output) throws IOException, TemplateProblem, SitePublisher.Problem;
+  }
+
+  /**
+   * Writes a new version of the site at {@code target} with {@code content} and swaps it in. The lock is held
+   * throughout, so that another run's tidying never takes the version being written for debris. When the content
+   * fails, the new version is removed and the site is as it was.
+   */
+  static <T> T replace(Path target, Content<T> content)
+      throws IOException, TemplateProblem, SitePublisher.Problem {
     Path site = target.toAbsolutePath().normalize();
     Path parent = site.getParent();
     if (parent == null) {
@@ -57,9 +137,11 @@ final class SiteFolder {
       checkReplaceable(site);
       Path version = Files.createTempDirectory(parent, "." + name + ".v-");
       try {
-        write(version, files);
+        setPermissions(version, "rwxr-xr-x");
+        T result = content.writeTo(new Output(version));
         swap(parent, name, site, version);
         version = null;
+        return result;
       } finally {
         if (version != null) {
           deleteTree(version);
@@ -196,19 +278,6 @@ final class SiteFolder {
     if (!empty && !Files.isRegularFile(site.resolve(MARKER))) {
       throw new IOException("the folder is not empty and was not written by talap publish (no " + MARKER
           + " file); choose another --out or remove the folder");
-    }
-  }
-
-  private static void write(Path folder, Map<String, byte[]> files) throws IOException {
-    setPermissions(folder, "rwxr-xr-x");
-    for (Map.Entry<String, byte[]> file : files.entrySet()) {
-      Path path = folder.resolve(file.getKey()).normalize();
-      if (!path.startsWith(folder)) {
-        throw new IOException("file name outside the site: " + file.getKey());
-      }
-      Files.createDirectories(path.getParent());
-      Files.write(path, file.getValue());
-      setPermissions(path, "rw-r--r--");
     }
   }
 

@@ -5,10 +5,17 @@ import freemarker.core.ParseException;
 import freemarker.template.Configuration;
 import freemarker.template.Template;
 import freemarker.template.TemplateException;
+import freemarker.template.SimpleNumber;
 import freemarker.template.TemplateExceptionHandler;
+import freemarker.template.TemplateMethodModelEx;
+import freemarker.template.TemplateModel;
+import freemarker.template.TemplateModelException;
+import freemarker.template.TemplateScalarModel;
+import freemarker.template.TemplateSequenceModel;
 import freemarker.template.TemplateNotFoundException;
 import java.io.IOException;
 import java.io.StringWriter;
+import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -66,6 +73,22 @@ public final class Templates {
    * @throws TemplateProblem naming the template file and line when it is missing, does not parse or fails
    */
   public String render(String name, Map<String, ?> model) throws TemplateProblem {
+    StringWriter text = new StringWriter(16 * 1024);
+    try {
+      render(name, model, text);
+    } catch (IOException e) {
+      throw new TemplateProblem(folder.resolve(name).toString(), 0, "cannot write: " + e.getMessage());
+    }
+    return text.toString();
+  }
+
+  /**
+   * Renders one template as {@link #render(String, Map)} does, onto {@code out} (a page goes straight to its file).
+   *
+   * @throws TemplateProblem naming the template file and line when it is missing, does not parse or fails
+   * @throws IOException when {@code out} cannot be written
+   */
+  public void render(String name, Map<String, ?> model, Writer out) throws TemplateProblem, IOException {
     Template template;
     try {
       template = configuration.getTemplate(name);
@@ -74,20 +97,65 @@ public final class Templates {
     } catch (ParseException e) {
       throw new TemplateProblem(folder.resolve(name).toString(), e.getLineNumber(), firstLine(e.getEditorMessage()));
     } catch (IOException e) {
+      // Pages render on several threads: a template that failed to parse for one is "an error on an earlier
+      // attempt" for the others, with the parse error as its cause; every page reports the parse error itself.
+      if (e.getCause() instanceof ParseException parse) {
+        throw new TemplateProblem(folder.resolve(name).toString(), parse.getLineNumber(),
+            firstLine(parse.getEditorMessage()));
+      }
       throw new TemplateProblem(folder.resolve(name).toString(), 0, "cannot read: " + e.getMessage());
     }
-    StringWriter text = new StringWriter();
     try {
-      template.process(model, text);
+      template.process(Citations.added(model), out);
     } catch (TemplateException e) {
       Integer line = e.getLineNumber();
       String file = e.getTemplateSourceName() == null ? name : e.getTemplateSourceName();
       throw new TemplateProblem(folder.resolve(file).toString(), line == null ? 0 : line,
           firstLine(e.getMessageWithoutStackTop()));
-    } catch (IOException e) {
-      throw new TemplateProblem(folder.resolve(name).toString(), 0, "cannot write: " + e.getMessage());
     }
-    return text.toString();
+  }
+
+  /**
+   * The citations of one page being rendered, for the macro {@code cite} of {@code layout.ftlh}: {@code citeNumber(text)}
+   * gives a text's number (from 1, in the order first cited; a text cited again keeps its number) and {@code cited}
+   * lists them in that order. Found by the text in a hash map: FreeMarker's {@code ?seq_index_of} on a list grown with
+   * {@code +} walks nested concatenations on every call, which took most of the time of a page with 200 citations.
+   */
+  private static final class Citations {
+    private final Map<String, Integer> numbers = new java.util.HashMap<>();
+    private final List<TemplateModel> cited = new java.util.ArrayList<>();
+
+    /** The data model with a fresh list of citations. */
+    static Map<String, Object> added(Map<String, ?> model) {
+      Citations citations = new Citations();
+      Map<String, Object> data = new java.util.LinkedHashMap<>(model);
+      data.put("citeNumber", (TemplateMethodModelEx) citations::number);
+      data.put("cited", new TemplateSequenceModel() {
+        @Override
+        public TemplateModel get(int index) {
+          return index < citations.cited.size() ? citations.cited.get(index) : null;
+        }
+
+        @Override
+        public int size() {
+          return citations.cited.size();
+        }
+      });
+      return data;
+    }
+
+    private Object number(List<?> arguments) throws TemplateModelException {
+      if (arguments.size() != 1 || !(arguments.get(0) instanceof TemplateScalarModel text)) {
+        throw new TemplateModelException("citeNumber takes one text");
+      }
+      Integer number = numbers.get(text.getAsString());
+      if (number == null) {
+        cited.add(text);
+        number = cited.size();
+        numbers.put(text.getAsString(), number);
+      }
+      return new SimpleNumber(number);
+    }
   }
 
   /**

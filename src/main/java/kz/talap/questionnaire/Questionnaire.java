@@ -13,6 +13,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.stream.IntStream;
 import kz.talap.check.CheckResult;
 import kz.talap.check.Checker;
@@ -35,7 +37,8 @@ import kz.talap.model.SubType;
  * documents a {@link Checker} run finds missing for an applicant with those answers and no documents.
  *
  * <p>The tree is built from every combination of answers: a question is asked only when its answer can change the
- * list given the earlier answers, and of those, the one that changes it for the most combinations comes first.
+ * list given the earlier answers, and of those, the one that changes it for the most combinations comes first. The
+ * checker runs once per distinct {@link DueKey} (what decides the list), not once per combination.
  */
 public final class Questionnaire {
   /** Pages one questionnaire may have in one language: its questions plus two per outcome (answers, list). */
@@ -81,6 +84,31 @@ public final class Questionnaire {
     }
   }
 
+  /**
+   * Checkers of one catalogue snapshot, each lent to one thread at a time. A checker works out its own view of the
+   * rows in force on first use (a copy of the tables and their index: for a national catalogue of 200,000
+   * requirements, a tenth of a second and tens of megabytes), so the questionnaires of a site share a few checkers
+   * rather than each making one per thread.
+   */
+  public static final class Checkers {
+    private final Catalogue snapshot;
+    private final ConcurrentLinkedQueue<Checker> idle = new ConcurrentLinkedQueue<>();
+
+    /** Checkers of the catalogue in force on one day ({@link Catalogue#at}). */
+    public Checkers(Catalogue snapshot) {
+      this.snapshot = snapshot;
+    }
+
+    Checker borrow() {
+      Checker checker = idle.poll();
+      return checker != null ? checker : new Checker(snapshot);
+    }
+
+    void giveBack(Checker checker) {
+      idle.add(checker);
+    }
+  }
+
   /** A questionnaire that would exceed {@link #MAX_PAGES} or {@link #MAX_COMBINATIONS}. */
   public static final class TooLarge extends Exception {
     TooLarge(String message) {
@@ -112,6 +140,16 @@ public final class Questionnaire {
    */
   public static Optional<Questionnaire> of(Catalogue snapshot, LocalDate asOf, Service service,
       Optional<SubType> subtype) throws TooLarge {
+    return of(new Checkers(snapshot), asOf, service, subtype);
+  }
+
+  /**
+   * The questionnaire of a service or sub-type as {@link #of(Catalogue, LocalDate, Service, Optional)} gives it,
+   * checked with checkers of the snapshot that the questionnaires of one site share.
+   */
+  public static Optional<Questionnaire> of(Checkers checkers, LocalDate asOf, Service service,
+      Optional<SubType> subtype) throws TooLarge {
+    Catalogue snapshot = checkers.snapshot;
     String name = service.code() + subtype.map(s -> "/" + s.code()).orElse("");
     List<Condition> conditions = new ArrayList<>();
     snapshot.requirementsOf(service.code()).stream()
@@ -140,7 +178,7 @@ public final class Questionnaire {
             + MAX_COMBINATIONS + " combinations of answers (the limit; ask fewer facts in its conditions)");
       }
     }
-    Builder builder = new Builder(snapshot, asOf, service, subtype, facts, domains, (int) combinations, name);
+    Builder builder = new Builder(checkers, asOf, service, subtype, facts, domains, (int) combinations, name);
     int[] all = IntStream.range(0, (int) combinations).toArray();
     boolean[][] allowed = new boolean[facts.size()][];
     for (int i = 0; i < facts.size(); i++) {
@@ -175,8 +213,9 @@ public final class Questionnaire {
     private final LocalDate asOf;
     private int pages;
 
-    Builder(Catalogue snapshot, LocalDate asOf, Service service, Optional<SubType> subtype, List<Fact> facts,
+    Builder(Checkers checkers, LocalDate asOf, Service service, Optional<SubType> subtype, List<Fact> facts,
         List<List<Answer>> domains, int combinations, String name) {
+      Catalogue snapshot = checkers.snapshot;
       this.facts = facts;
       this.domains = domains;
       this.name = name;
@@ -194,12 +233,31 @@ public final class Questionnaire {
       if (stages.isEmpty()) {
         stages.add(Optional.empty());
       }
-      ThreadLocal<Checker> checkers = ThreadLocal.withInitial(() -> new Checker(snapshot));
-      // Each combination is checked on its own: spread over every core, collected in order (deterministic).
+      // The checker runs once per key (what decides the list), the combinations spread over every core and collected
+      // in order; two threads meeting a new key at once both check it and get the same list (deterministic).
+      DueKey due = new DueKey(snapshot, asOf, service, subtype, facts,
+          domains.stream().mapToInt(List::size).toArray(), this::facts);
+      Map<String, List<String>> byKey = new ConcurrentHashMap<>();
       List<List<String>> lists = IntStream.range(0, combinations).parallel()
-          .mapToObj(c -> required(checkers.get(), snapshot, asOf, service, subtype, stages, facts(c)))
+          .mapToObj(c -> {
+            Optional<String> key = due.of(c);
+            List<String> known = key.map(byKey::get).orElse(null);
+            if (known != null) {
+              return known;
+            }
+            Checker checker = checkers.borrow();
+            try {
+              List<String> list = required(checker, snapshot, asOf, service, subtype, stages, facts(c));
+              key.ifPresent(k -> byKey.putIfAbsent(k, list));
+              return list;
+            } finally {
+              checkers.giveBack(checker);
+            }
+          })
           .toList();
       Map<List<String>, Integer> interned = new HashMap<>();
+      seenIn = new int[combinations];
+      firstOutcome = new int[combinations];
       outcome = new int[combinations];
       for (int c = 0; c < combinations; c++) {
         List<String> list = lists.get(c);
@@ -382,14 +440,30 @@ public final class Questionnaire {
       }
     }
 
+    /**
+     * Scratch space of {@link #changes}, by the combination with the fact's answer taken out: the call that last saw
+     * it, and the outcome seen first then (or -1 once a different one was seen). Reused, so that the search, which
+     * asks this for thousands of states, allocates nothing per call.
+     */
+    private final int[] seenIn;
+    private final int[] firstOutcome;
+    private int call;
+
     /** For how many combinations of the other answers this fact's answer changes the list. */
     private int changes(int[] combinations, int fact) {
-      Map<Integer, Set<Integer>> byRest = new HashMap<>();
+      call++;
+      int changes = 0;
       for (int c : combinations) {
         int rest = c - digit(c, fact) * strides[fact];
-        byRest.computeIfAbsent(rest, r -> new HashSet<>()).add(outcome[c]);
+        if (seenIn[rest] != call) {
+          seenIn[rest] = call;
+          firstOutcome[rest] = outcome[c];
+        } else if (firstOutcome[rest] >= 0 && firstOutcome[rest] != outcome[c]) {
+          changes++;
+          firstOutcome[rest] = -1;
+        }
       }
-      return (int) byRest.values().stream().filter(s -> s.size() > 1).count();
+      return changes;
     }
 
     /**
