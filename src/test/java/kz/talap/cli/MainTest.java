@@ -23,7 +23,29 @@ class MainTest {
   @Test
   void run_outOfMemoryInACommand_isTheOutOfMemoryMessageWithExit2_notAnInternalError() {
     StringWriter err = new StringWriter();
-    // The output stream runs out of memory on its first write, as a command's work would.
+
+    int exit = runFailingOnFirstWrite(new OutOfMemoryError("Java heap space"), err);
+
+    assertEquals(Main.USAGE, exit);
+    assertEquals(Main.outOfMemory(Runtime.getRuntime().maxMemory()) + System.lineSeparator(), err.toString());
+  }
+
+  @Test
+  void run_unexpectedFault_isReportedAsTalapsFaultWithExit2() {
+    StringWriter err = new StringWriter();
+
+    int exit = runFailingOnFirstWrite(new IllegalStateException("broken writer"), err);
+
+    assertEquals(Main.USAGE, exit);
+    assertEquals("talap: stopped by a fault in talap, not in the input (java.lang.IllegalStateException: broken "
+        + "writer); please report it with the input that caused it" + System.lineSeparator(), err.toString());
+  }
+
+  /**
+   * Runs {@code talap --version} with an output stream that throws {@code failure} on its first write, as a
+   * command's work would; what talap says goes to {@code err}. Returns the exit code.
+   */
+  private static int runFailingOnFirstWrite(Throwable failure, StringWriter err) {
     Writer failing = new Writer() {
       private boolean failed;
 
@@ -31,7 +53,10 @@ class MainTest {
       public void write(char[] text, int offset, int length) {
         if (!failed) {
           failed = true;
-          throw new OutOfMemoryError("Java heap space");
+          if (failure instanceof Error error) {
+            throw error;
+          }
+          throw (RuntimeException) failure;
         }
       }
 
@@ -41,35 +66,7 @@ class MainTest {
       @Override
       public void close() {}
     };
-
-    int exit = new Main(new PrintWriter(failing), new PrintWriter(err), false, new BufferedReader(new StringReader("")))
+    return new Main(new PrintWriter(failing), new PrintWriter(err), false, new BufferedReader(new StringReader("")))
         .run("--version");
-
-    assertEquals(Main.USAGE, exit);
-    assertEquals(Main.outOfMemory(Runtime.getRuntime().maxMemory()) + System.lineSeparator(), err.toString());
-  }
-
-  @Test
-  void run_unexpectedFault_isReportedAsTalapsFaultWithExit2() {
-    StringWriter err = new StringWriter();
-    Writer failing = new Writer() {
-      @Override
-      public void write(char[] text, int offset, int length) {
-        throw new IllegalStateException("broken writer");
-      }
-
-      @Override
-      public void flush() {}
-
-      @Override
-      public void close() {}
-    };
-
-    int exit = new Main(new PrintWriter(failing), new PrintWriter(err), false, new BufferedReader(new StringReader("")))
-        .run("--version");
-
-    assertEquals(Main.USAGE, exit);
-    assertEquals("talap: stopped by a fault in talap, not in the input (java.lang.IllegalStateException: broken "
-        + "writer); please report it with the input that caused it" + System.lineSeparator(), err.toString());
   }
 }

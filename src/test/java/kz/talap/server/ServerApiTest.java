@@ -304,29 +304,27 @@ class ServerApiTest {
 
   @Test
   void problems_areSaidInTheLanguageOfLang_withAStableCode() throws Exception {
-    JsonNode ru = problem(http.get("/api/v1/nothing?lang=ru"), 404);
-    assertEquals("Страница не найдена", ru.get("title").asText());
-    assertEquals("адрес GET /api/v1/nothing не существует", ru.get("detail").asText());
-    assertEquals("server.no-route", ru.get("code").asText());
-    JsonNode kk = problem(http.get("/api/v1/check?lang=kk"), 405);
-    assertEquals("Әдіске рұқсат жоқ", kk.get("title").asText());
-    assertEquals("/api/v1/check үшін GET әдісіне рұқсат жоқ", kk.get("detail").asText());
-    assertEquals("server.method-not-allowed", kk.get("code").asText());
-    JsonNode en = problem(http.get("/api/v1/check?lang=en"), 405);
-    assertEquals("Method not allowed", en.get("title").asText());
-    assertEquals("GET is not allowed on /api/v1/check", en.get("detail").asText());
-    assertEquals("server.method-not-allowed", en.get("code").asText());
+    assertProblem(problem(http.get("/api/v1/nothing?lang=ru"), 404), "Страница не найдена",
+        "адрес GET /api/v1/nothing не существует", "server.no-route");
+    assertProblem(problem(http.get("/api/v1/check?lang=kk"), 405), "Әдіске рұқсат жоқ",
+        "/api/v1/check үшін GET әдісіне рұқсат жоқ", "server.method-not-allowed");
+    assertProblem(problem(http.get("/api/v1/check?lang=en"), 405), "Method not allowed",
+        "GET is not allowed on /api/v1/check", "server.method-not-allowed");
+  }
+
+  /** A problem's title, detail and code, exactly. */
+  private static void assertProblem(JsonNode problem, String title, String detail, String code) {
+    assertEquals(title, problem.get("title").asText());
+    assertEquals(detail, problem.get("detail").asText());
+    assertEquals(code, problem.get("code").asText());
   }
 
   @Test
   void badParameter_andUnknownServiceInThePath_inEachLanguage() throws Exception {
-    JsonNode ru = problem(http.get("/api/v1/services/TRP?as_of=21.11.2026&lang=ru"), 400);
-    assertEquals("Неверная дата", ru.get("title").asText());
-    assertEquals("as_of: ожидается дата в формате ГГГГ-ММ-ДД, получено '21.11.2026'", ru.get("detail").asText());
-    assertEquals("server.bad-as-of", ru.get("code").asText());
-    JsonNode kk = problem(http.get("/api/v1/services/TRP?as_of=21.11.2026&lang=kk"), 400);
-    assertEquals("Күн қате", kk.get("title").asText());
-    assertEquals("as_of: ЖЖЖЖ-АА-КК пішіміндегі күн күтіледі, алынғаны: '21.11.2026'", kk.get("detail").asText());
+    assertProblem(problem(http.get("/api/v1/services/TRP?as_of=21.11.2026&lang=ru"), 400), "Неверная дата",
+        "as_of: ожидается дата в формате ГГГГ-ММ-ДД, получено '21.11.2026'", "server.bad-as-of");
+    assertProblem(problem(http.get("/api/v1/services/TRP?as_of=21.11.2026&lang=kk"), 400), "Күн қате",
+        "as_of: ЖЖЖЖ-АА-КК пішіміндегі күн күтіледі, алынғаны: '21.11.2026'", "server.bad-as-of");
     JsonNode unknown = problem(http.get("/api/v1/services/TRP_WRK?as_of=2026-11-21&lang=ru"), 404);
     assertEquals("Неизвестная услуга или подвид", unknown.get("title").asText());
     assertTrue(unknown.get("detail").asText().startsWith("услуга или подвид 'TRP_WRK' на 2026-11-21 не действует "
