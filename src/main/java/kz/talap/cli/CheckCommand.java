@@ -69,7 +69,7 @@ final class CheckCommand {
     options.addOption(Option.builder("f").longOpt("format").hasArg().argName("FORMAT")
         .desc("text (default), json or html").build());
     options.addOption(Option.builder("l").longOpt("lang").hasArg().argName("LANG")
-        .desc("language of the report: kk, ru or en (default: en)").build());
+        .desc("language of the report: kk, ru or en (default: en; for --format json, all three)").build());
     options.addOption(Option.builder("o").longOpt("out").hasArg().argName("FILE")
         .desc("write the report to FILE (atomically) instead of standard output").build());
     options.addOption(Option.builder().longOpt("templates").hasArg().argName("DIR")
@@ -136,21 +136,23 @@ final class CheckCommand {
     List<Input> inputs = inputs(line.getArgList());
     boolean progress = line.hasOption("progress") || (terminal && !line.hasOption("no-progress"));
     Templates html = templates;
+    // The JSON report gives every language unless one is asked for.
+    Optional<Language> only = line.hasOption("lang") ? language : Optional.empty();
     try {
       if (line.hasOption("out")) {
         AtomicFile.write(Path.of(line.getOptionValue("out")), stream -> {
           if (format.equals("json")) {
             // Straight to bytes: the generator encodes UTF-8 itself, far faster than a writer does.
-            check(catalogue, inputs, CheckReport.json(catalogue, language.get(), stream), progress);
+            check(catalogue, inputs, CheckReport.json(catalogue, language.get(), only, stream), progress);
             return;
           }
           Writer file = new OutputStreamWriter(stream, StandardCharsets.UTF_8);
           Writer writer = format.equals("text") ? new EscapingWriter(file) : file;
-          check(catalogue, inputs, CheckReport.of(format, catalogue, language.get(), writer, html), progress);
+          check(catalogue, inputs, CheckReport.of(format, catalogue, language.get(), only, writer, html), progress);
           writer.flush();
         });
       } else {
-        check(catalogue, inputs, CheckReport.of(format, catalogue, language.get(), out, html), progress);
+        check(catalogue, inputs, CheckReport.of(format, catalogue, language.get(), only, out, html), progress);
       }
     } catch (TemplateFailure e) {
       err.println("talap check: " + e.getCause().getMessage());

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import kz.talap.calendar.DueDate;
 import kz.talap.check.CheckResult;
 import kz.talap.check.Finding;
@@ -80,15 +81,19 @@ abstract class CheckReport {
         Messages.date(due.received())) + ")";
   }
 
-  /** The JSON report written as UTF-8 bytes to a stream. */
-  static CheckReport json(Catalogue catalogue, Language language, java.io.OutputStream out) throws IOException {
-    return new Json(catalogue, language, new CheckJson(out, catalogue.version()));
+  /**
+   * The JSON report written as UTF-8 bytes to a stream, one result per line; messages and citations in every
+   * language, or only in {@code only}.
+   */
+  static CheckReport json(Catalogue catalogue, Language language, Optional<Language> only,
+      java.io.OutputStream out) throws IOException {
+    return new Json(catalogue, language, CheckJson.batch(out, catalogue.version(), only));
   }
 
-  static CheckReport of(String format, Catalogue catalogue, Language language, Writer out, Templates templates)
-      throws IOException {
+  static CheckReport of(String format, Catalogue catalogue, Language language, Optional<Language> only, Writer out,
+      Templates templates) throws IOException {
     return switch (format) {
-      case "json" -> new Json(catalogue, language, out);
+      case "json" -> new Json(catalogue, language, CheckJson.batch(out, catalogue.version(), only));
       case "html" -> new Html(catalogue, language, out, templates);
       default -> new Plain(catalogue, language, new PrintWriter(out));
     };
@@ -146,13 +151,9 @@ abstract class CheckReport {
     }
   }
 
-  /** The JSON report; messages in all three languages whatever --lang says. */
+  /** The JSON report; messages and citations in all three languages, or in the one --lang names. */
   static final class Json extends CheckReport {
     private final CheckJson json;
-
-    Json(Catalogue catalogue, Language language, Writer out) throws IOException {
-      this(catalogue, language, new CheckJson(out, catalogue.version()));
-    }
 
     Json(Catalogue catalogue, Language language, CheckJson json) {
       super(catalogue, language);

@@ -3,6 +3,9 @@ package kz.talap.json;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.PrettyPrinter;
+import com.fasterxml.jackson.core.util.MinimalPrettyPrinter;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import java.io.IOException;
@@ -29,6 +32,8 @@ public final class CheckJson implements AutoCloseable {
   private final JsonGenerator json;
   private final boolean lines;
   private Optional<Language> language = Optional.empty();
+  /** The one language of messages and citations, or empty for all three. */
+  private final Optional<Language> only;
 
   /** Starts a report on {@code out}. */
   public CheckJson(Writer out, String catalogueVersion) throws IOException {
@@ -45,19 +50,27 @@ public final class CheckJson implements AutoCloseable {
   }
 
   private CheckJson(JsonGenerator generator, String catalogueVersion, boolean lines) throws IOException {
+    this(generator, catalogueVersion, lines, new DefaultPrettyPrinter()
+        .withObjectIndenter(new DefaultIndenter("  ", "\n")), Optional.empty());
+  }
+
+  private CheckJson(JsonGenerator generator, String catalogueVersion, boolean lines, PrettyPrinter layout,
+      Optional<Language> only) throws IOException {
     this.lines = lines;
+    this.only = only;
     json = generator;
     json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
     if (lines) {
       json.setRootValueSeparator(null);
       return;
     }
-    DefaultPrettyPrinter pretty = new DefaultPrettyPrinter()
-        .withObjectIndenter(new DefaultIndenter("  ", "\n"));
-    json.setPrettyPrinter(pretty);
+    json.setPrettyPrinter(layout);
     json.writeStartObject();
     json.writeStringField("format", FORMAT);
     json.writeStringField("catalogue_version", catalogueVersion);
+    if (only.isPresent()) {
+      json.writeStringField("language", only.get().code());
+    }
     json.writeArrayFieldStart("results");
   }
 
@@ -67,6 +80,26 @@ public final class CheckJson implements AutoCloseable {
    */
   public static CheckJson lines(Writer out) throws IOException {
     return new CheckJson(out, "", true);
+  }
+
+  /**
+   * Starts a batch report on {@code out} (UTF-8, not closed with the report): the same document, laid out with one
+   * result per line and no indentation, so a batch of 100,000 submissions is not mostly spaces and can still be read
+   * (and grepped) a submission at a time.
+   */
+  public static CheckJson batch(OutputStream out, String catalogueVersion, Optional<Language> only)
+      throws IOException {
+    return new CheckJson(FACTORY.createGenerator(out, JsonEncoding.UTF8), catalogueVersion, false,
+        new ResultPerLine(), only);
+  }
+
+  /**
+   * {@link #batch(OutputStream, String, Optional)} on a character stream. With {@code only}, messages and citations
+   * are given in that language alone: each stays an object, holding that language's field ({@code {"en": "..."}}),
+   * so a reader of the three-language report reads this one unchanged; the report says which in {@code language}.
+   */
+  public static CheckJson batch(Writer out, String catalogueVersion, Optional<Language> only) throws IOException {
+    return new CheckJson(FACTORY.createGenerator(out), catalogueVersion, false, new ResultPerLine(), only);
   }
 
   /** Also gives each finding's message as {@code text} in one language. */
@@ -110,7 +143,13 @@ public final class CheckJson implements AutoCloseable {
         json.writeStringField("document", finding.document().get());
       }
       text("citation", finding.citation());
-      text("message", finding.message());
+      if (only.isPresent()) {
+        json.writeObjectFieldStart("message");
+        json.writeStringField(only.get().code(), finding.message(only.get()));
+        json.writeEndObject();
+      } else {
+        text("message", finding.message());
+      }
       if (language.isPresent()) {
         json.writeStringField("text", finding.message(language.get()));
       }
@@ -144,6 +183,11 @@ public final class CheckJson implements AutoCloseable {
 
   private void text(String field, Text text) throws IOException {
     json.writeObjectFieldStart(field);
+    if (only.isPresent()) {
+      json.writeStringField(only.get().code(), text.in(only.get()));
+      json.writeEndObject();
+      return;
+    }
     json.writeStringField("kk", text.kk());
     json.writeStringField("ru", text.ru());
     json.writeStringField("en", text.en());
@@ -198,6 +242,41 @@ public final class CheckJson implements AutoCloseable {
   @Override
   public void close() throws IOException {
     json.close();
+  }
+
+  /**
+   * The batch layout: no spaces, a line break before each result and before the end of the results, nothing else.
+   * The results array is the only array whose parent is the document's root object.
+   */
+  private static final class ResultPerLine extends MinimalPrettyPrinter {
+    private static final long serialVersionUID = 1L;
+
+    ResultPerLine() {
+      super("");
+    }
+
+    private static boolean results(JsonGenerator g) {
+      JsonStreamContext array = g.getOutputContext();
+      return array.inArray() && array.getParent() != null && array.getParent().getParent() != null
+          && array.getParent().getParent().inRoot();
+    }
+
+    @Override
+    public void beforeArrayValues(JsonGenerator g) throws IOException {
+      if (results(g)) {
+        g.writeRaw('\n');
+      }
+    }
+
+    @Override
+    public void writeArrayValueSeparator(JsonGenerator g) throws IOException {
+      g.writeRaw(results(g) ? ",\n" : ",");
+    }
+
+    @Override
+    public void writeEndArray(JsonGenerator g, int values) throws IOException {
+      g.writeRaw(results(g) && values > 0 ? "\n]" : "]");
+    }
   }
 
 }

@@ -107,6 +107,48 @@ class CheckCommandTest {
   }
 
   @Test
+  void check_jsonReport_oneResultPerLine_andOnlyTheLanguageAskedFor() throws IOException {
+    CliRun run = check("--format", "json", "--lang", "ru", "catalogue/examples/trp-family-incomplete.json",
+        "catalogue/examples/trp-work-complete.json");
+    assertEquals(1, run.exit(), run.err());
+    String[] lines = run.out().split("\n", -1);
+    assertEquals(5, lines.length, run.out());
+    assertEquals("{\"format\":\"talap-check/1\",\"catalogue_version\":\"2026.1\",\"language\":\"ru\",\"results\":[",
+        lines[0]);
+    assertEquals("{\"source\":\"catalogue/examples/trp-family-incomplete.json\",\"id\":\"trp-family-incomplete\","
+        + "\"service\":\"TRP\",\"subtype\":\"TRP_FAMILY\",\"channel\":\"PROVIDER\",\"recipient\":\"INDIVIDUAL\","
+        + "\"submitted_at\":\"2026-03-06T10:00\",\"verdict\":\"incomplete\",\"applicant_set\":\"STANDARD\","
+        + "\"findings\":[{\"severity\":\"error\",\"kind\":\"MISSING_DOCUMENT\",\"subject\":\"TRP_REQ_HEALTH_INSURANCE\","
+        + "\"document\":\"TRP_HEALTH_INSURANCE\",\"citation\":{\"ru\":\"Приказ Министра внутренних дел РК от 4 декабря "
+        + "2015 года № 992, приложение 1-1, пункт 8, абзац 3\"},\"message\":{\"ru\":\"Не представлен документ: Копия "
+        + "медицинской страховки.\"}}]},", lines[1]);
+    assertTrue(lines[2].startsWith("{\"source\":\"catalogue/examples/trp-work-complete.json\","), lines[2]);
+    assertTrue(lines[2].contains(",\"due\":{\"term\":\"TRP_TERM_SERVICE\",\"amount\":1,\"unit\":\"WORKING_DAYS\","
+        + "\"received\":\"2026-03-20\",\"date\":\"2026-03-26\",\"citation\":{\"ru\":\"Приказ Министра внутренних дел "
+        + "РК от 4 декабря 2015 года № 992, приложение 1-1, пункт 3; Гражданский кодекс Республики Казахстан (Общая "
+        + "часть), статьи 176-178\"}},\"findings\":[]}"), lines[2]);
+    assertEquals("],\"summary\":{\"total\":2,\"complete\":1,\"incomplete\":1,\"not_accepted\":0,\"input_errors\":0}}",
+        lines[3]);
+    assertEquals("", lines[4]);
+    // Without --lang the same report gives every language, still one result per line.
+    CliRun all = check("--format", "json", "catalogue/examples/trp-family-incomplete.json");
+    String[] three = all.out().split("\n");
+    assertEquals("{\"format\":\"talap-check/1\",\"catalogue_version\":\"2026.1\",\"results\":[", three[0]);
+    assertTrue(three[1].contains("\"message\":{\"kk\":\"Құжат ұсынылмаған: "), three[1]);
+    assertTrue(three[1].endsWith(",\"en\":\"Missing: Copy of health insurance.\"}}]}"), three[1]);
+  }
+
+  @Test
+  void check_emptyBatch_jsonReportStillOneDocument() throws IOException {
+    Path empty = Files.writeString(dir.resolve("none.jsonl"), "\n\n");
+    CliRun run = check("--format", "json", "--lang", "en", empty.toString());
+    assertEquals(0, run.exit(), run.err());
+    assertEquals("{\"format\":\"talap-check/1\",\"catalogue_version\":\"2026.1\",\"language\":\"en\",\"results\":[],"
+        + "\"summary\":{\"total\":0,\"complete\":0,\"incomplete\":0,\"not_accepted\":0,\"input_errors\":0}}\n",
+        run.out());
+  }
+
+  @Test
   void check_malformedJson_givesLineAndColumn() throws IOException {
     Path file = Files.writeString(dir.resolve("bad.json"),
         "{\n  \"service\": \"TRP\",\n  \"subtype\": \"TRP_WORK\"\n  \"channel\": \"PROVIDER\"\n}\n");
