@@ -148,14 +148,18 @@ final class BenchReport {
         cells);
     row("compile " + name + " (s)", compile, floor, "≤ 2× bare read", compile <= 2 * floor);
     compiles.add(new double[] {files.size() - 1, compile});
-    if (compiles.size() == 3) {
-      // Time per workbook at 50 against at 1: linear growth keeps it within a factor of two.
-      double perOne = compiles.get(0)[1] / compiles.get(0)[0];
-      double perAll = compiles.get(2)[1] / compiles.get(2)[0];
-      row("compile time per workbook, " + (int) compiles.get(2)[0] + " vs 1 (s)", perAll, perOne,
-          "≤ 2× (linear)", perAll <= 2 * perOne);
-    }
     return catalogue;
+  }
+
+  /** Time per workbook with all the workbooks against with one: linear growth keeps it within a factor of two. */
+  void compileGrowth() {
+    if (compiles.size() < 2) {
+      return;
+    }
+    double[] one = compiles.get(0);
+    double[] all = compiles.get(compiles.size() - 1);
+    row("compile time per workbook, " + (int) all[0] + " vs " + (int) one[0] + " (s)", all[1] / all[0],
+        one[1] / one[0], "≤ 2× (linear)", all[1] / all[0] <= 2 * one[1] / one[0]);
   }
 
   private static Optional<Catalogue> compileOnce(List<Path> files, LocalDate day) {
@@ -186,36 +190,84 @@ final class BenchReport {
         "completes in 256 MB" + (ok ? "  met" : "  NOT MET")});
   }
 
-  /** The check of the generated JSON Lines by {@code talap check --format json} in its own process (warm cache). */
+  /**
+   * The check of the generated JSON Lines by {@code talap check --format json} in its own process (warm cache), as
+   * people run it: every language (the default) and one ({@code --lang en}). Floors: Jackson's {@code readTree} of
+   * the same file in this process (warm, the target's floor), and in a process of its own (what a cold JVM reading
+   * the file costs, like for like with a whole {@code talap} process).
+   */
   void checkProcess(List<Path> catalogue, Path file, LocalDate day, Path scratch) throws IOException {
-    // What people run: the launcher, with its JVM settings, when there is one.
-    List<String> command = new ArrayList<>(Files.isExecutable(Path.of("talap")) ? List.of("./talap", "check")
-        : List.of(java(), "-cp", classPath(), Main.class.getName(), "check"));
-    // --catalogue takes several values: it comes first, and the submissions after the other options.
-    catalogue.forEach(c -> command.addAll(List.of("--catalogue", c.toString())));
-    command.addAll(List.of("--as-of", day.toString(), "--format", "json", "--out",
-        scratch.resolve("check.json").toString(), "--no-progress", file.toString()));
-    child(command);
-    double[] run = child(command);
-    // Exit 1 means some submissions are incomplete, which the generated batch always has.
-    boolean checked = run[2] == 0 || run[2] == 1;
-    out.printf("%-44s exit %d, CPU %.3f s, elapsed %.3f s%n", "check --format json (process)", (int) run[2],
-        run[0], run[1]);
-    row("check --format json, whole process (CPU s)", run[0], readTreeShipped,
-        checked ? "≤ 2× readTree" : "≤ 2× readTree (the check FAILED)", checked && run[0] <= 2 * readTreeShipped);
-    if (checked) {
-      // What the report alone costs: it is several times the size of the input (every message and citation in kk,
-      // ru and en), so a bare streaming copy of it with Jackson, in this process, is a floor too.
-      Path report = scratch.resolve("check.json");
+    Path report = scratch.resolve("check.json");
+    double[] all = checkProcess(catalogue, file, day, report, List.of());
+    if (all[2] == 0 || all[2] == 1) {
+      // What the report alone costs: several times the size of the input (every message and citation in kk, ru
+      // and en), so a bare streaming copy of it with Jackson, in this process, is a floor too.
       java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
       long cpu = threads.getCurrentThreadCpuTime();
       long tokens = kz.talap.json.CheckJson.copyOnly(report);
       double copy = (threads.getCurrentThreadCpuTime() - cpu) / 1e9;
       out.printf("%-44s %,d bytes, %,d tokens copied by bare Jackson in CPU %.3f s%n", "check --format json report",
           Files.size(report), tokens, copy);
-      rows.add(new String[] {"check --format json vs readTree + copy of report (CPU s)", figure(run[0]),
-          figure(readTreeShipped + copy), String.format("%.2f", run[0] / (readTreeShipped + copy)),
+      rows.add(new String[] {"check --format json vs readTree + copy of report (CPU s)", figure(all[0]),
+          figure(readTreeShipped + copy), String.format("%.2f", all[0] / (readTreeShipped + copy)),
           "(no target: for comparison)"});
+    }
+    double[] one = checkProcess(catalogue, file, day, report, List.of("--lang", "en"));
+    if (one[2] == 0 || one[2] == 1) {
+      out.printf("%-44s %,d bytes%n", "check --format json --lang en report", Files.size(report));
+    }
+    List<String> readTree = List.of(java(), "-XX:+UseSerialGC", "-Xshare:auto", "-cp", classPath(),
+        ReadTreeProcess.class.getName(), file.toString());
+    child(readTree);
+    double[] floor = child(readTree);
+    out.printf("%-44s exit %d, CPU %.3f s, elapsed %.3f s%n", "plain Jackson readTree (own process)",
+        (int) floor[2], floor[0], floor[1]);
+    boolean checked = one[2] == 0 || one[2] == 1;
+    row("check --format json --lang en vs readTree, both whole processes (CPU s)", one[0], floor[0],
+        checked && floor[2] == 0 ? "≤ 2× readTree" : "≤ 2× readTree (a run FAILED)",
+        checked && floor[2] == 0 && one[0] <= 2 * floor[0]);
+  }
+
+  /** One whole-process run of {@code talap check --format json --out REPORT} with these options, after a warm-up. */
+  private double[] checkProcess(List<Path> catalogue, Path file, LocalDate day, Path report, List<String> options)
+      throws IOException {
+    // What people run: the launcher, with its JVM settings, when there is one.
+    List<String> command = new ArrayList<>(Files.isExecutable(Path.of("talap")) ? List.of("./talap", "check")
+        : List.of(java(), "-cp", classPath(), Main.class.getName(), "check"));
+    // --catalogue takes several values: it comes first, and the submissions after the other options.
+    catalogue.forEach(c -> command.addAll(List.of("--catalogue", c.toString())));
+    command.addAll(List.of("--as-of", day.toString(), "--format", "json", "--out", report.toString(),
+        "--no-progress"));
+    command.addAll(options);
+    command.add(file.toString());
+    child(command);
+    double[] run = child(command);
+    // Exit 1 means some submissions are incomplete, which the generated batch always has.
+    boolean checked = run[2] == 0 || run[2] == 1;
+    String name = "check --format json" + (options.isEmpty() ? "" : " " + String.join(" ", options));
+    out.printf("%-44s exit %d, CPU %.3f s, elapsed %.3f s%n", name + " (process)", (int) run[2], run[0], run[1]);
+    row(name + ", whole process (CPU s)", run[0], readTreeShipped,
+        checked ? "≤ 2× readTree" : "≤ 2× readTree (the check FAILED)", checked && run[0] <= 2 * readTreeShipped);
+    return run;
+  }
+
+  /**
+   * The whole-process floor: reads a JSON Lines file line by line with Jackson's {@code readTree}, as the in-process
+   * floor does ({@link kz.talap.json.SubmissionJson#parseOnly}), prints the number of nodes and ends.
+   */
+  public static final class ReadTreeProcess {
+    private ReadTreeProcess() {}
+
+    public static void main(String[] args) throws IOException {
+      long nodes = 0;
+      try (java.io.BufferedReader lines = Files.newBufferedReader(Path.of(args[0]))) {
+        for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+          if (!line.isBlank()) {
+            nodes += kz.talap.json.SubmissionJson.parseOnly(line);
+          }
+        }
+      }
+      System.out.println(nodes);
     }
   }
 

@@ -299,6 +299,10 @@ class CheckCommandTest {
     assertTrue(run.out().contains("\nGenerated 300 submissions ("), run.out());
     assertTrue(run.out().contains("\n| measure "), run.out());
     assertTrue(run.out().contains("\n| compile shipped (s) "), run.out());
+    // Each size of the national catalogue is compiled once: 1 workbook, then both, then growth per workbook.
+    assertEquals(1, run.out().split("\n\\| compile national, 1 workbook \\(s\\) ", -1).length - 1, run.out());
+    assertEquals(1, run.out().split("\n\\| compile national, 2 workbooks \\(s\\) ", -1).length - 1, run.out());
+    assertTrue(run.out().contains("\n| compile time per workbook, 2 vs 1 (s) "), run.out());
     assertTrue(run.out().contains("\n| publish national (pages/s) "), run.out());
     assertTrue(run.out().contains("\nSummary: plain Jackson "), run.out());
     // The generator mixes complete, incomplete and invalid-free input: every line must be readable.
