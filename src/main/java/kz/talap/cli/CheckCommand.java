@@ -1,6 +1,5 @@
 package kz.talap.cli;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
@@ -22,6 +21,7 @@ import kz.talap.calendar.WorkingCalendar;
 import kz.talap.check.Checker;
 import kz.talap.compile.CompileResult;
 import kz.talap.condition.Condition;
+import kz.talap.json.JsonLines;
 import kz.talap.json.SubmissionJson;
 import kz.talap.json.SubmissionJson.Problem;
 import kz.talap.model.Catalogue;
@@ -218,19 +218,20 @@ final class CheckCommand {
             List.of(said(report, Phrase.of("input.cannot-read", "reason", String.valueOf(e.getMessage())))), bar);
           continue;
         }
-        one(submissions, checker, report, input.path().toString(), false, text, bar);
+        one(submissions, checker, report, input.path().toString(), text, bar);
         continue;
       }
-      try (BufferedReader reader = Files.newBufferedReader(input.path(), StandardCharsets.UTF_8)) {
-        int number = 0;
-        for (String text = reader.readLine(); text != null; text = reader.readLine()) {
-          number++;
-          if (!text.isBlank()) {
-            one(submissions, checker, report, input.path() + ":" + number, true, text, bar);
+      // Read as bytes: a well-formed line goes to the parser without being decoded into a string; a line that is
+      // not UTF-8 is reported on its own and the lines after it are still checked.
+      try (JsonLines lines = new JsonLines(Files.newInputStream(input.path()))) {
+        while (lines.next()) {
+          String source = input.path() + ":" + lines.number();
+          if (!lines.utf8()) {
+            fail(report, source, List.of(said(report, Phrase.of("input.not-utf8"))), bar);
+          } else if (!lines.blank()) {
+            one(submissions, checker, report, source, lines, bar);
           }
         }
-      } catch (CharacterCodingException e) {
-        fail(report, input.path().toString(), List.of(said(report, Phrase.of("input.not-utf8"))), bar);
       } catch (IOException e) {
         fail(report, input.path().toString(),
             List.of(said(report, Phrase.of("input.cannot-read", "reason", String.valueOf(e.getMessage())))), bar);
@@ -244,12 +245,23 @@ final class CheckCommand {
     }
   }
 
-  private void one(SubmissionJson.Reader submissions, Checker checker, CheckReport report, String source, boolean jsonLines,
+  private void one(SubmissionJson.Reader submissions, Checker checker, CheckReport report, String source,
+      JsonLines line, Progress bar) throws IOException {
+    one(submissions, checker, report, source, true, null, line, bar);
+  }
+
+  private void one(SubmissionJson.Reader submissions, Checker checker, CheckReport report, String source,
       String text, Progress bar) throws IOException {
+    one(submissions, checker, report, source, false, text, null, bar);
+  }
+
+  /** Reads and checks one submission, given as text or as a line of JSON Lines. */
+  private void one(SubmissionJson.Reader submissions, Checker checker, CheckReport report, String source,
+      boolean jsonLines, String text, JsonLines line, Progress bar) throws IOException {
     SubmissionJson.Parsed parsed;
     CheckResult result;
     try {
-      parsed = submissions.read(text);
+      parsed = line != null ? submissions.read(line.bytes(), line.offset(), line.length()) : submissions.read(text);
       result = parsed.submission().isEmpty() ? null : checker.check(parsed.submission().get());
     } catch (Condition.Failure | WorkingCalendar.NoWorkingDay e) {
       // The catalogue compiled but cannot decide this submission: report it here and check the others.
@@ -312,9 +324,13 @@ final class CheckCommand {
         count++;
         continue;
       }
-      try (Stream<String> lines = Files.lines(input.path(), StandardCharsets.UTF_8)) {
-        count += (int) lines.filter(l -> !l.isBlank()).count();
-      } catch (IOException | UncheckedIOException e) {
+      try (JsonLines lines = new JsonLines(Files.newInputStream(input.path()))) {
+        while (lines.next()) {
+          if (!lines.utf8() || !lines.blank()) {
+            count++;
+          }
+        }
+      } catch (IOException e) {
         count++;
       }
     }

@@ -177,6 +177,29 @@ public final class SubmissionJson {
       return fast != null ? new Parsed(Optional.of(fast), List.of()) : tree(json);
     }
 
+    /**
+     * Parses one submission given as UTF-8 bytes, which must be well-formed UTF-8 ({@link JsonLines#utf8()}): the same
+     * as {@link #read(String)} of their text, without making the text unless the submission has a problem.
+     */
+    public Parsed read(byte[] text, int offset, int length) {
+      int from = offset;
+      int left = length;
+      if (left >= 3 && text[from] == (byte) 0xEF && text[from + 1] == (byte) 0xBB && text[from + 2] == (byte) 0xBF) {
+        from += 3;
+        left -= 3;
+      }
+      // A NUL among the first bytes would make Jackson take the bytes for UTF-16 or UTF-32: such a line is read as
+      // text, where it is the malformed JSON it is.
+      for (int i = from; i < from + Math.min(left, 4); i++) {
+        if (text[i] == 0) {
+          return read(new String(text, offset, length, java.nio.charset.StandardCharsets.UTF_8));
+        }
+      }
+      Submission fast = stream.read(text, from, left);
+      return fast != null ? new Parsed(Optional.of(fast), List.of())
+          : tree(new String(text, from, left, java.nio.charset.StandardCharsets.UTF_8));
+    }
+
     /** Reads the submission by way of a tree, naming every problem (the way for anything the stream refuses). */
     Parsed tree(String json) {
       JsonNode root;
@@ -239,6 +262,11 @@ public final class SubmissionJson {
    */
   static JsonParser parser(String text) throws java.io.IOException {
     return STREAMING.createParser(text);
+  }
+
+  /** {@link #parser(String)} of UTF-8 bytes. */
+  static JsonParser parser(byte[] text, int offset, int length) throws java.io.IOException {
+    return STREAMING.createParser(text, offset, length);
   }
 
   /** Parses one submission given as JSON text. */

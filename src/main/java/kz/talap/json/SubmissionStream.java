@@ -56,7 +56,24 @@ final class SubmissionStream {
 
   /** The submission, or null when the tree reader must read it (a problem, or anything unusual). */
   Submission read(String text) {
-    try (JsonParser parser = SubmissionJson.parser(text)) {
+    try {
+      return read(SubmissionJson.parser(text));
+    } catch (IOException | RuntimeException e) {
+      return null;
+    }
+  }
+
+  /** {@link #read(String)} of UTF-8 text given as bytes (well-formed UTF-8, without a byte-order mark). */
+  Submission read(byte[] text, int offset, int length) {
+    try {
+      return read(SubmissionJson.parser(text, offset, length));
+    } catch (IOException | RuntimeException e) {
+      return null;
+    }
+  }
+
+  private Submission read(JsonParser opened) {
+    try (JsonParser parser = opened) {
       json = parser;
       Submission submission = submission();
       // One value per input: anything after it is the tree reader's to report.

@@ -139,6 +139,31 @@ class CheckCommandTest {
   }
 
   @Test
+  void check_jsonLines_aLineThatIsNotUtf8_isReportedAndTheRestChecked() throws IOException {
+    String good = Files.readString(Path.of("catalogue/examples/trp-work-complete.json")).replace("\n", " ");
+    byte[] bad = good.replace("trp-work-complete", "bad\u0436").getBytes(StandardCharsets.UTF_8);
+    int zhe = new String(bad, StandardCharsets.UTF_8).indexOf('\u0436');
+    bad[new String(bad, StandardCharsets.UTF_8).substring(0, zhe).getBytes(StandardCharsets.UTF_8).length + 1] = 'x';
+    java.io.ByteArrayOutputStream batch = new java.io.ByteArrayOutputStream();
+    batch.writeBytes((good + "\r\n").getBytes(StandardCharsets.UTF_8));
+    batch.writeBytes(bad);
+    batch.writeBytes(("\r\n\n" + good).getBytes(StandardCharsets.UTF_8));
+    Path file = Files.write(dir.resolve("mixed.jsonl"), batch.toByteArray());
+    CliRun run = check("--format", "json", "--lang", "en", file.toString());
+    assertEquals(2, run.exit(), run.err());
+    assertEquals(file + ":2: not UTF-8 text\n", run.err());
+    JsonNode report = new ObjectMapper().readTree(run.out());
+    assertEquals(file + ":1", report.get("results").get(0).get("source").asText());
+    assertEquals("complete", report.get("results").get(0).get("verdict").asText());
+    assertEquals(file + ":2", report.get("results").get(1).get("source").asText());
+    assertEquals("input_error", report.get("results").get(1).get("verdict").asText());
+    assertEquals(file + ":4", report.get("results").get(2).get("source").asText());
+    assertEquals("complete", report.get("results").get(2).get("verdict").asText());
+    assertEquals("{\"total\":3,\"complete\":2,\"incomplete\":0,\"not_accepted\":0,\"input_errors\":1}",
+        report.get("summary").toString());
+  }
+
+  @Test
   void check_emptyBatch_jsonReportStillOneDocument() throws IOException {
     Path empty = Files.writeString(dir.resolve("none.jsonl"), "\n\n");
     CliRun run = check("--format", "json", "--lang", "en", empty.toString());

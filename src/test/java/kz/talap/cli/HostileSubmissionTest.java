@@ -43,8 +43,8 @@ class HostileSubmissionTest {
         + "\"9999-12-31T23:59:59-18:00\"\n"
         + past + ": $.facts.permit_valid_until: expected a date from 1900-01-01 to 9999-12-31, got \"0001-01-01\"\n"
         + age + ": $.facts.ethnic_kazakh: expected true or false, got 1E+400\n", run.err());
-    assertTrue(run.out().contains("\"source\" : \"" + future + "\""), run.out());
-    assertTrue(run.out().contains("\"source\" : \"" + good + "\""), run.out());
+    assertTrue(run.out().contains("\"source\":\"" + future + "\""), run.out());
+    assertTrue(run.out().contains("\"source\":\"" + good + "\""), run.out());
     int checked = 0;
     for (var result : new com.fasterxml.jackson.databind.ObjectMapper().readTree(run.out()).get("results")) {
       checked += result.has("findings") ? 1 : 0;

@@ -53,6 +53,9 @@ class SubmissionStreamTest {
   private static boolean same(String text) {
     SubmissionJson.Parsed tree = reader.tree(text);
     Submission stream = new SubmissionStream(reader).read(text);
+    // The same text given as UTF-8 bytes (as JSON Lines are read) gives the same submission or the same problems.
+    byte[] bytes = ("  " + text).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    assertEquals(reader.read(text), reader.read(bytes, 2, bytes.length - 2), text);
     if (!tree.problems().isEmpty()) {
       assertNull(stream, () -> "the stream read a submission with problems " + tree.problems() + ": " + text);
       return false;
@@ -206,5 +209,17 @@ class SubmissionStreamTest {
   void aByteOrderMarkIsNotPartOfTheJson() {
     SubmissionJson.Parsed parsed = SubmissionJson.reader(catalogue).read("\uFEFF" + examples.get(0));
     assertNotNull(parsed.submission().orElse(null));
+    byte[] bytes = ("\uFEFF" + examples.get(0)).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    assertEquals(parsed, SubmissionJson.reader(catalogue).read(bytes, 0, bytes.length));
+  }
+
+  @Test
+  void aNulAtTheStart_isNotTakenForUtf16() {
+    String text = "\u0000" + examples.get(0);
+    byte[] bytes = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    SubmissionJson.Parsed parsed = SubmissionJson.reader(catalogue).read(bytes, 0, bytes.length);
+    assertEquals(SubmissionJson.reader(catalogue).read(text), parsed);
+    assertEquals("malformed JSON: Illegal character ((CTRL-CHAR, code 0)): only regular white space (\\r, \\n, "
+        + "\\t) is allowed between tokens", parsed.problems().get(0).toString("en"));
   }
 }
