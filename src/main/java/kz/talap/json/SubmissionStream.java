@@ -37,6 +37,10 @@ final class SubmissionStream {
   private final SubmissionJson.Reader reader;
   /** Every code a well-formed submission may give, and the words of the format. */
   private final Codes codes;
+  private final Names top = new Names(SubmissionJson.TOP);
+  private final Names document = new Names(SubmissionJson.DOCUMENT);
+  private final Names payment = new Names(SubmissionJson.PAYMENT);
+  private final Names factNames;
   private JsonParser json;
 
   SubmissionStream(SubmissionJson.Reader reader) {
@@ -52,6 +56,7 @@ final class SubmissionStream {
     catalogue.facts().forEach(f -> known.addAll(f.allowedValues()));
     known.addAll(SubmissionJson.COUNTRIES);
     codes = new Codes(known);
+    factNames = new Names(List.copyOf(reader.declared.keySet()));
   }
 
   /** The submission, or null when the tree reader must read it (a problem, or anything unusual). */
@@ -99,8 +104,8 @@ final class SubmissionStream {
     Map<String, Object> facts = null;
     List<PresentedDocument> documents = List.of();
     List<Payment> payments = List.of();
-    int[] seen = {0};
-    List<String> fields = SubmissionJson.TOP;
+    Names fields = top;
+    int[] seen = fields.start();
     for (String field = field(fields, seen); field != null; field = field(fields, seen)) {
       if (field == DUPLICATE) {
         return null;
@@ -162,20 +167,79 @@ final class SubmissionStream {
 
   /**
    * The next field of an object, null at its end, or {@link #DUPLICATE} when it came before: the parser does not
-   * look for duplicates, so the reader does, by a bit per known field ({@code seen}). An unknown field is returned
-   * as it is (and then refused).
+   * look for duplicates, so the reader does, by a bit per known field ({@code seen[0]}). An unknown field is returned
+   * as it is (and then refused). {@code seen[1]} is the field before, whose successor last time is tried first.
    */
-  private String field(List<String> fields, int[] seen) throws IOException {
-    String field = json.nextFieldName();
-    int index = field == null ? -1 : fields.indexOf(field);
+  private String field(Names fields, int[] seen) throws IOException {
+    int index = fields.next(json, seen[1]);
     if (index < 0) {
-      return field;
+      return index == Names.END ? null : json.currentName();
     }
     if ((seen[0] & (1 << index)) != 0) {
       return DUPLICATE;
     }
     seen[0] |= 1 << index;
-    return field;
+    seen[1] = index;
+    return fields.names.get(index);
+  }
+
+  /**
+   * The field names of one kind of object, and the order they came in last time. Systems write their fields in one
+   * order, so the name after the last one is usually the one that followed it before: the parser compares the
+   * input's characters with that name's and, when they match, makes no string and looks nothing up in its table of
+   * names (which took a seventh of reading a batch). Anything else is read as before.
+   */
+  static final class Names {
+    /** What {@link #next} gives at the end of the object, and for a name not in the list. */
+    static final int END = -1;
+    static final int UNKNOWN = -2;
+    final List<String> names;
+    private final com.fasterxml.jackson.core.io.SerializedString[] quoted;
+    /** after[i]: the index of the name that followed name i last time, or -1; after[size] for the first name. */
+    private final int[] after;
+
+    Names(List<String> names) {
+      this.names = names;
+      quoted = new com.fasterxml.jackson.core.io.SerializedString[names.size()];
+      for (int i = 0; i < quoted.length; i++) {
+        quoted[i] = new com.fasterxml.jackson.core.io.SerializedString(names.get(i));
+      }
+      after = new int[names.size() + 1];
+      java.util.Arrays.fill(after, -1);
+    }
+
+    /** {seen fields, the field before: none yet} for {@link SubmissionStream#field}. */
+    int[] start() {
+      return new int[] {0, names.size()};
+    }
+
+    /** The position before the first name, for {@link #next}. */
+    int first() {
+      return names.size();
+    }
+
+    /**
+     * Moves the parser to the next token, which ends the object or names a field; returns the field's index,
+     * {@link #END} at the end of the object, or {@link #UNKNOWN} for a name not in the list (the parser's current
+     * name). {@code previous} is the index of the field before, or {@link #first()}.
+     */
+    int next(JsonParser json, int previous) throws IOException {
+      int guess = after[previous];
+      if (guess >= 0 && json.nextFieldName(quoted[guess])) {
+        return guess;
+      }
+      String name = guess >= 0 ? (json.currentToken() == JsonToken.FIELD_NAME ? json.currentName() : null)
+          : json.nextFieldName();
+      if (name == null) {
+        return END;
+      }
+      int index = names.indexOf(name);
+      if (index < 0) {
+        return UNKNOWN;
+      }
+      after[previous] = index;
+      return index;
+    }
   }
 
   /** A sub-type or stage: given exactly when the service has some, and then one of them. */
@@ -287,7 +351,12 @@ final class SubmissionStream {
 
   private Map<String, Object> facts() throws IOException {
     Map<String, Object> facts = new HashMap<>();
-    for (String name = json.nextFieldName(); name != null; name = json.nextFieldName()) {
+    for (int index = factNames.next(json, factNames.first()); index != Names.END;
+        index = factNames.next(json, index)) {
+      if (index == Names.UNKNOWN) {
+        return null; // not a declared fact: the tree reader reports it
+      }
+      String name = factNames.names.get(index);
       JsonToken token = json.nextToken();
       Fact fact = reader.declared.get(name);
       if (fact == null || fact.derivedFrom().isPresent()) {
@@ -355,8 +424,8 @@ final class SubmissionStream {
     boolean legalised = false;
     boolean apostille = false;
     boolean original = false;
-    int[] seen = {0};
-    List<String> fields = SubmissionJson.DOCUMENT;
+    Names fields = document;
+    int[] seen = fields.start();
     for (String field = field(fields, seen); field != null; field = field(fields, seen)) {
       if (field == DUPLICATE) {
         return null;
@@ -437,8 +506,8 @@ final class SubmissionStream {
   private Payment payment() throws IOException {
     BigDecimal amount = null;
     LocalDate paidOn = null;
-    int[] seen = {0};
-    List<String> fields = SubmissionJson.PAYMENT;
+    Names fields = payment;
+    int[] seen = fields.start();
     for (String field = field(fields, seen); field != null; field = field(fields, seen)) {
       if (field == DUPLICATE) {
         return null;
