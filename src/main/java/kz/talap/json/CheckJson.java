@@ -5,13 +5,16 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.PrettyPrinter;
+import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.core.util.MinimalPrettyPrinter;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.Writer;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import kz.talap.calendar.DueDate;
 import kz.talap.check.CheckResult;
@@ -29,6 +32,22 @@ public final class CheckJson implements AutoCloseable {
   public static final String FORMAT = "talap-check/1";
 
   private static final JsonFactory FACTORY = new JsonFactory();
+  private static final SerializedString SEVERITY = new SerializedString("severity");
+  private static final SerializedString KIND = new SerializedString("kind");
+  private static final SerializedString SUBJECT = new SerializedString("subject");
+  private static final SerializedString DOCUMENT = new SerializedString("document");
+  private static final SerializedString CITATION = new SerializedString("citation");
+  private static final SerializedString MESSAGE = new SerializedString("message");
+  private static final SerializedString[] LANGUAGES = java.util.Arrays.stream(Language.values())
+      .map(l -> new SerializedString(l.code())).toArray(SerializedString[]::new);
+  private static final SerializedString[] SEVERITIES = java.util.Arrays.stream(Finding.Severity.values())
+      .map(v -> new SerializedString(v.name().toLowerCase(java.util.Locale.ROOT))).toArray(SerializedString[]::new);
+  private static final SerializedString[] KINDS = java.util.Arrays.stream(Finding.Kind.values())
+      .map(v -> new SerializedString(v.name())).toArray(SerializedString[]::new);
+  /** How many catalogue texts a report keeps encoded (a catalogue has far fewer citations). */
+  private static final int MAX_ENCODED = 65_536;
+  private final Map<Text, SerializedString[]> encoded = new IdentityHashMap<>();
+  private final Map<Text, Text> dueCitations = new IdentityHashMap<>();
   private final JsonGenerator json;
   private final boolean lines;
   private Optional<Language> language = Optional.empty();
@@ -134,21 +153,34 @@ public final class CheckJson implements AutoCloseable {
     json.writeArrayFieldStart("findings");
     for (Finding finding : result.findings()) {
       json.writeStartObject();
-      json.writeStringField("severity", finding.severity().name().toLowerCase(java.util.Locale.ROOT));
-      json.writeStringField("kind", finding.kind().name());
+      json.writeFieldName(SEVERITY);
+      json.writeString(SEVERITIES[finding.severity().ordinal()]);
+      json.writeFieldName(KIND);
+      json.writeString(KINDS[finding.kind().ordinal()]);
       if (finding.subject().isPresent()) {
-        json.writeStringField("subject", finding.subject().get());
+        json.writeFieldName(SUBJECT);
+        json.writeString(finding.subject().get());
       }
       if (finding.document().isPresent()) {
-        json.writeStringField("document", finding.document().get());
+        json.writeFieldName(DOCUMENT);
+        json.writeString(finding.document().get());
       }
-      text("citation", finding.citation());
+      json.writeFieldName(CITATION);
+      catalogueText(finding.citation());
+      json.writeFieldName(MESSAGE);
       if (only.isPresent()) {
-        json.writeObjectFieldStart("message");
-        json.writeStringField(only.get().code(), finding.message(only.get()));
+        json.writeStartObject();
+        json.writeFieldName(LANGUAGES[only.get().ordinal()]);
+        json.writeString(finding.message(only.get()));
         json.writeEndObject();
       } else {
-        text("message", finding.message());
+        Text message = finding.message();
+        json.writeStartObject();
+        for (Language each : Language.values()) {
+          json.writeFieldName(LANGUAGES[each.ordinal()]);
+          json.writeString(message.in(each));
+        }
+        json.writeEndObject();
       }
       if (language.isPresent()) {
         json.writeStringField("text", finding.message(language.get()));
@@ -177,7 +209,36 @@ public final class CheckJson implements AutoCloseable {
     if (!due.received().equals(due.submitted().toLocalDate())) {
       text("received_citation", due.receivedCitation());
     }
-    text("citation", due.term().citation().and(DueDate.COUNTING_CITATION, "; "));
+    // The term's citation and the counting rules: made once per term, then written like a catalogue text.
+    Text citation = dueCitations.computeIfAbsent(due.term().citation(),
+        c -> c.and(DueDate.COUNTING_CITATION, "; "));
+    json.writeFieldName(CITATION);
+    catalogueText(citation);
+    json.writeEndObject();
+  }
+
+  /**
+   * A text of the catalogue (a citation) as an object of its languages. A batch cites the same few hundred texts
+   * again and again, so each is encoded once, the first time, and its bytes copied after that.
+   */
+  private void catalogueText(Text text) throws IOException {
+    SerializedString[] languages = encoded.get(text);
+    if (languages == null) {
+      languages = new SerializedString[Language.values().length];
+      for (Language each : Language.values()) {
+        languages[each.ordinal()] = new SerializedString(text.in(each));
+      }
+      if (encoded.size() < MAX_ENCODED) {
+        encoded.put(text, languages);
+      }
+    }
+    json.writeStartObject();
+    for (Language each : Language.values()) {
+      if (only.isEmpty() || only.get() == each) {
+        json.writeFieldName(LANGUAGES[each.ordinal()]);
+        json.writeString(languages[each.ordinal()]);
+      }
+    }
     json.writeEndObject();
   }
 
