@@ -13,6 +13,17 @@ import org.apache.commons.cli.CommandLine;
 final class AccountArguments {
   private AccountArguments() {}
 
+  /** The options of both commands: --db, and for add --role and --office (of the account or of the API client). */
+  static org.apache.commons.cli.Options options(String whose) {
+    org.apache.commons.cli.Options options = kz.talap.cli.Options.withHelp(new org.apache.commons.cli.Options());
+    options.addOption(JournalAccess.db());
+    options.addOption(org.apache.commons.cli.Option.builder().longOpt("role").hasArg().argName("ROLE")
+        .desc("add: " + whose + " role: clerk, supervisor, editor or admin").build());
+    options.addOption(org.apache.commons.cli.Option.builder().longOpt("office").hasArg().argName("OFFICE")
+        .desc("add: the office " + whose + " checks are recorded for, e.g. ALM-01").build());
+    return options;
+  }
+
   /**
    * The action, checked against {@code actions}; every action but {@code list} takes one name.
    *

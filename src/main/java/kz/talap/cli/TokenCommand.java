@@ -8,7 +8,6 @@ import kz.talap.account.Accounts;
 import kz.talap.journal.Journal;
 import kz.talap.journal.JournalUnavailable;
 import org.apache.commons.cli.CommandLine;
-import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 
 /**
@@ -26,12 +25,7 @@ final class TokenCommand {
   }
 
   int run(String[] args) {
-    Options options = kz.talap.cli.Options.withHelp(new Options());
-    options.addOption(JournalAccess.db());
-    options.addOption(Option.builder().longOpt("role").hasArg().argName("ROLE")
-        .desc("add: the client's role: clerk, supervisor, editor or admin").build());
-    options.addOption(Option.builder().longOpt("office").hasArg().argName("OFFICE")
-        .desc("add: the office the client's checks are recorded for").build());
+    Options options = AccountArguments.options("the client's");
     Optional<CommandLine> parsed = kz.talap.cli.Options.parse("token", options, args, err);
     if (parsed.isEmpty()) {
       return Main.USAGE;

@@ -35,12 +35,7 @@ final class UserCommand {
   }
 
   int run(String[] args) {
-    Options options = kz.talap.cli.Options.withHelp(new Options());
-    options.addOption(JournalAccess.db());
-    options.addOption(Option.builder().longOpt("role").hasArg().argName("ROLE")
-        .desc("add: clerk, supervisor, editor or admin").build());
-    options.addOption(Option.builder().longOpt("office").hasArg().argName("OFFICE")
-        .desc("add: the office code, e.g. ALM-01").build());
+    Options options = AccountArguments.options("the account's");
     options.addOption(Option.builder().longOpt("password-stdin")
         .desc("add, passwd: read the password from the first line of standard input").build());
     for (String arg : args) {
