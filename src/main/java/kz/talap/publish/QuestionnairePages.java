@@ -37,6 +37,9 @@ final class QuestionnairePages {
   private final PageText text;
   /** The full checklist of the page, which every narrowed list is cut from (built once, not per outcome). */
   private final Checklist checklist;
+  /** The service and the plain name every page shows, made once (only read by the templates). */
+  private final Map<String, Object> service;
+  private final String plainName;
 
   QuestionnairePages(Catalogue catalogue, SiteIndex.Page page, Questionnaire questionnaire, PageText text) {
     this.catalogue = catalogue;
@@ -44,6 +47,9 @@ final class QuestionnairePages {
     this.questionnaire = questionnaire;
     this.text = text;
     this.checklist = new Checklist(catalogue, page.service(), page.subtype().map(s -> s.code()), text);
+    this.service = SiteIndex.service(page.service(), text);
+    this.plainName = page.subtype().map(s -> text.of(s.shortName().orElse(s.name())))
+        .orElse(text.of(page.service().shortName().orElse(page.service().name())));
   }
 
   /** The folder of a sub-type's questionnaire, relative to the language folder: trp/trp-work/q/, prp/q/. */
@@ -179,10 +185,8 @@ final class QuestionnairePages {
   private Map<String, Object> base(String kind, String here, List<Given> given) {
     Map<String, Object> model = new LinkedHashMap<>();
     model.put("kind", kind);
-    model.put("service", SiteIndex.service(page.service(), text));
-    String plain = page.subtype().map(s -> text.of(s.shortName().orElse(s.name())))
-        .orElse(text.of(page.service().shortName().orElse(page.service().name())));
-    model.put("plainName", plain);
+    model.put("service", service);
+    model.put("plainName", plainName);
     String up = SitePaths.up(folder(page.path()) + here);
     model.put("fullList", Map.of("href", up + page.path() + "#documents", "text", text.label("Q_FULL_LIST")));
     // The notes on translation and legalisation point at the rules, which are on the full page.
