@@ -1,6 +1,7 @@
 package kz.talap.publish;
 
 import java.io.Writer;
+import java.nio.ByteBuffer;
 import java.util.Arrays;
 
 /**
@@ -53,11 +54,12 @@ final class PageBuffer extends Writer {
   }
 
   /**
-   * The page in UTF-8, as {@code toString().getBytes(UTF_8)} gives it: a surrogate without its partner becomes
-   * {@code ?}.
+   * The page in UTF-8, as {@code toString().getBytes(UTF_8)} gives it (a surrogate without its partner becomes
+   * {@code ?}), in one pass: the buffer's array has room for the longest encoding, three bytes a character, and its
+   * limit is where the page ends.
    */
-  byte[] utf8() {
-    byte[] bytes = new byte[utf8Length()];
+  ByteBuffer utf8() {
+    byte[] bytes = new byte[length * 3];
     int at = 0;
     for (int i = 0; i < length; i++) {
       char c = chars[i];
@@ -67,6 +69,7 @@ final class PageBuffer extends Writer {
         bytes[at++] = (byte) (0xc0 | c >> 6);
         bytes[at++] = (byte) (0x80 | c & 0x3f);
       } else if (Character.isHighSurrogate(c) && i + 1 < length && Character.isLowSurrogate(chars[i + 1])) {
+        // Two characters, four bytes.
         int code = Character.toCodePoint(c, chars[++i]);
         bytes[at++] = (byte) (0xf0 | code >> 18);
         bytes[at++] = (byte) (0x80 | code >> 12 & 0x3f);
@@ -80,27 +83,7 @@ final class PageBuffer extends Writer {
         bytes[at++] = (byte) (0x80 | c & 0x3f);
       }
     }
-    return bytes;
-  }
-
-  private int utf8Length() {
-    int bytes = 0;
-    for (int i = 0; i < length; i++) {
-      char c = chars[i];
-      if (c < 0x80) {
-        bytes++;
-      } else if (c < 0x800) {
-        bytes += 2;
-      } else if (Character.isHighSurrogate(c) && i + 1 < length && Character.isLowSurrogate(chars[i + 1])) {
-        bytes += 4;
-        i++;
-      } else if (Character.isSurrogate(c)) {
-        bytes++;
-      } else {
-        bytes += 3;
-      }
-    }
-    return bytes;
+    return ByteBuffer.wrap(bytes, 0, at);
   }
 
   @Override

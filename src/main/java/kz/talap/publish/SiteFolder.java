@@ -66,6 +66,10 @@ final class SiteFolder {
 
     /** Writes one file, by its path inside the site. */
     void write(String name, byte[] content) throws IOException {
+      write(name, ByteBuffer.wrap(content));
+    }
+
+    private void write(String name, ByteBuffer content) throws IOException {
       Path path = resolve(name);
       Path parent = path.getParent();
       if (!folders.contains(parent)) {
@@ -74,12 +78,11 @@ final class SiteFolder {
         Files.createDirectories(parent);
         folders.add(parent);
       }
-      // One write(2) for the whole file (Files.write hands the file over in 8 KB pieces).
+      // One write(2) for the whole file (Files.write hands it over in 8 KB pieces).
       try (FileChannel file = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
           StandardOpenOption.WRITE)) {
-        ByteBuffer bytes = ByteBuffer.wrap(content);
-        while (bytes.hasRemaining()) {
-          file.write(bytes);
+        while (content.hasRemaining()) {
+          file.write(content);
         }
       }
       setPermissions(path, "rw-r--r--");

@@ -3,6 +3,7 @@ package kz.talap.publish;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
@@ -12,7 +13,14 @@ class PageBufferTest {
     PageBuffer page = new PageBuffer(4);
     page.write(text);
     assertEquals(text, page.toString());
-    assertArrayEquals(text.getBytes(StandardCharsets.UTF_8), page.utf8(), text);
+    assertArrayEquals(text.getBytes(StandardCharsets.UTF_8), bytes(page), text);
+  }
+
+  private static byte[] bytes(PageBuffer page) {
+    ByteBuffer utf8 = page.utf8();
+    byte[] bytes = new byte[utf8.remaining()];
+    utf8.get(bytes);
+    return bytes;
   }
 
   @Test
@@ -39,6 +47,6 @@ class PageBufferTest {
     page.write("xyz".toCharArray(), 1, 2);
     page.write("<html>", 1, 4);
     assertEquals("abçyzhtml", page.toString());
-    assertArrayEquals("abçyzhtml".getBytes(StandardCharsets.UTF_8), page.utf8());
+    assertArrayEquals("abçyzhtml".getBytes(StandardCharsets.UTF_8), bytes(page));
   }
 }
