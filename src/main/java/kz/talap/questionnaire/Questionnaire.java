@@ -219,6 +219,11 @@ public final class Questionnaire {
     private final int[] strides;
     /** The number of answers of each fact. */
     private final int[] sizes;
+    /**
+     * Of each fact with 2 to 127 answers, its answer in each combination (the search asks this millions of times, and
+     * a division each time was most of its work); null for the others, worked out by division.
+     */
+    private final byte[][] answerIn;
     private final int[] outcome;
     private final List<List<String>> outcomes = new ArrayList<>();
     private final String name;
@@ -238,6 +243,15 @@ public final class Questionnaire {
       for (int i = facts.size() - 1; i >= 0; i--) {
         strides[i] = stride;
         stride *= domains.get(i).size();
+      }
+      answerIn = new byte[facts.size()][];
+      for (int f = 0; f < facts.size(); f++) {
+        if (sizes[f] >= 2 && sizes[f] <= Byte.MAX_VALUE) {
+          answerIn[f] = new byte[combinations];
+          for (int c = 0; c < combinations; c++) {
+            answerIn[f][c] = (byte) ((c / strides[f]) % sizes[f]);
+          }
+        }
       }
       List<Optional<String>> stages = new ArrayList<>();
       snapshot.stagesOf(service.code()).stream()
@@ -462,11 +476,18 @@ public final class Questionnaire {
     private int[] narrowed(int[] combinations, int fact, boolean[] open) {
       int[] narrowed = new int[combinations.length];
       int kept = 0;
-      int stride = strides[fact];
-      int size = sizes[fact];
-      for (int c : combinations) {
-        if (open[(c / stride) % size]) {
-          narrowed[kept++] = c;
+      byte[] answers = answerIn[fact];
+      if (answers != null) {
+        for (int c : combinations) {
+          if (open[answers[c]]) {
+            narrowed[kept++] = c;
+          }
+        }
+      } else {
+        for (int c : combinations) {
+          if (open[digit(c, fact)]) {
+            narrowed[kept++] = c;
+          }
         }
       }
       return java.util.Arrays.copyOf(narrowed, kept);
@@ -494,9 +515,9 @@ public final class Questionnaire {
       call++;
       int changes = 0;
       int stride = strides[fact];
-      int size = sizes[fact];
+      byte[] answers = answerIn[fact];
       for (int c : combinations) {
-        int rest = c - (c / stride) % size * stride;
+        int rest = c - (answers != null ? answers[c] : digit(c, fact)) * stride;
         if (seenIn[rest] != call) {
           seenIn[rest] = call;
           firstOutcome[rest] = outcome[c];
