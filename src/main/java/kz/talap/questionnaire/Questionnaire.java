@@ -6,6 +6,7 @@ import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -283,16 +284,22 @@ public final class Questionnaire {
           })
           .toList();
       Map<List<String>, Integer> interned = new HashMap<>();
+      // Combinations of one key share one list object: found by identity, a list is hashed once, not per combination.
+      Map<List<String>, Integer> seen = new IdentityHashMap<>();
       seenIn = new int[combinations];
       firstOutcome = new int[combinations];
       outcome = new int[combinations];
       for (int c = 0; c < combinations; c++) {
         List<String> list = lists.get(c);
-        Integer id = interned.get(list);
+        Integer id = seen.get(list);
         if (id == null) {
-          id = outcomes.size();
-          interned.put(list, id);
-          outcomes.add(list);
+          id = interned.get(list);
+          if (id == null) {
+            id = outcomes.size();
+            interned.put(list, id);
+            outcomes.add(list);
+          }
+          seen.put(list, id);
         }
         outcome[c] = id;
       }
