@@ -195,6 +195,7 @@ final class BenchCommand {
       Templates templates = Templates.in(Path.of(PublishCommand.DEFAULT_TEMPLATES));
       report.publish("shipped", shippedCatalogue, DAY, templates, scratch.resolve("site-shipped"));
       report.publish("national", nationalCatalogue, DAY, templates, scratch.resolve("site-national"));
+      report.removeShippedSites();
     } catch (IOException e) {
       err.println("talap bench: " + e.getMessage());
       return Main.USAGE;

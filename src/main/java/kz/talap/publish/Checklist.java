@@ -29,6 +29,13 @@ final class Checklist {
   private final Service service;
   private final List<Requirement> requirements;
   private final PageText text;
+  /**
+   * Of each requirement (by its place in {@link #requirements}), its item key and its document's data, made once:
+   * a questionnaire cuts dozens of narrowed lists from one checklist, and they share most documents. Only read once
+   * made (the templates and {@link SharedNotes} copy what they change).
+   */
+  private final String[] keys;
+  private final java.util.concurrent.atomic.AtomicReferenceArray<Map<String, Object>> documents;
 
   Checklist(Catalogue catalogue, Service service, Optional<String> subtype, PageText text) {
     this.catalogue = catalogue;
@@ -37,6 +44,8 @@ final class Checklist {
         .filter(r -> r.subtype().isEmpty() || r.subtype().equals(subtype))
         .toList();
     this.text = text;
+    this.keys = requirements.stream().map(Checklist::key).toArray(String[]::new);
+    this.documents = new java.util.concurrent.atomic.AtomicReferenceArray<>(requirements.size());
   }
 
   /** The items of the documents that belong to no stage, in checklist order. */
@@ -63,16 +72,17 @@ final class Checklist {
   }
 
   private List<Map<String, Object>> items(Optional<String> stage, java.util.function.Predicate<Requirement> shown) {
-    Map<String, List<Requirement>> byItem = new TreeMap<>();
-    for (Requirement requirement : requirements) {
+    Map<String, List<Integer>> byItem = new TreeMap<>();
+    for (int i = 0; i < requirements.size(); i++) {
+      Requirement requirement = requirements.get(i);
       if (!requirement.stage().equals(stage) || !shown.test(requirement)) {
         continue;
       }
-      byItem.computeIfAbsent(key(requirement), k -> new ArrayList<>()).add(requirement);
+      byItem.computeIfAbsent(keys[i], k -> new ArrayList<>()).add(i);
     }
     List<Map<String, Object>> items = new ArrayList<>();
-    for (List<Requirement> rows : byItem.values()) {
-      Requirement first = rows.get(0);
+    for (List<Integer> rows : byItem.values()) {
+      Requirement first = requirements.get(rows.get(0));
       Map<String, Object> item = new LinkedHashMap<>();
       item.put("number", first.order());
       item.put("oneOf", first.group().isPresent());
@@ -80,7 +90,7 @@ final class Checklist {
         item.put("groupName", text.of(group.name()));
         item.put("groupCitation", text.of(group.citation()));
       });
-      item.put("documents", rows.stream().map(this::document).toList());
+      item.put("documents", rows.stream().map(this::documentAt).toList());
       items.add(item);
     }
     return items;
@@ -99,6 +109,19 @@ final class Checklist {
     // What String.format("%09d/%s") gives, without parsing the format for each document of each page.
     String digits = Integer.toString(order);
     return "0".repeat(Math.max(0, 9 - digits.length())) + digits + "/" + group;
+  }
+
+  /** The data of the document of the requirement at this place, made on first use. */
+  private Map<String, Object> documentAt(int index) {
+    Map<String, Object> made = documents.get(index);
+    if (made == null) {
+      // Two threads may both make it: equal data, and either is kept.
+      made = document(requirements.get(index));
+      if (!documents.compareAndSet(index, null, made)) {
+        made = documents.get(index);
+      }
+    }
+    return made;
   }
 
   private Optional<Group> group(String code) {

@@ -37,6 +37,9 @@ final class QuestionnairePages {
   private final PageText text;
   /** The full checklist of the page, which every narrowed list is cut from (built once, not per outcome). */
   private final Checklist checklist;
+  /** The service and the plain name every page shows, made once (only read by the templates). */
+  private final Map<String, Object> service;
+  private final String plainName;
 
   QuestionnairePages(Catalogue catalogue, SiteIndex.Page page, Questionnaire questionnaire, PageText text) {
     this.catalogue = catalogue;
@@ -44,6 +47,9 @@ final class QuestionnairePages {
     this.questionnaire = questionnaire;
     this.text = text;
     this.checklist = new Checklist(catalogue, page.service(), page.subtype().map(s -> s.code()), text);
+    this.service = SiteIndex.service(page.service(), text);
+    this.plainName = page.subtype().map(s -> text.of(s.shortName().orElse(s.name())))
+        .orElse(text.of(page.service().shortName().orElse(page.service().name())));
   }
 
   /** The folder of a sub-type's questionnaire, relative to the language folder: trp/trp-work/q/, prp/q/. */
@@ -159,7 +165,34 @@ final class QuestionnairePages {
     Map<String, Object> list = base("list", name + ".list.html", given);
     list.put("title", text.label("Q_YOUR_LIST"));
     list.put("back", name + ".check.html");
-    Set<String> codes = Set.copyOf(outcome.requirements());
+    list.putAll(narrowed(outcome.requirements()));
+    return list;
+  }
+
+  /** Lists made lately, by their requirements, most recently used last (see {@link #narrowed}). */
+  private final Map<List<String>, Map<String, Object>> recentLists = new LinkedHashMap<>(32, 0.75f, true) {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<List<String>, Map<String, Object>> eldest) {
+      return size() > RECENT_LISTS;
+    }
+  };
+  private static final int RECENT_LISTS = 16;
+
+  /**
+   * The checklist of one list of requirements: its items, the notes they share and its stages. Many answers lead to
+   * the same list (the shipped catalogue's 282 list pages per language have 65 lists), and pages are rendered in
+   * their order, so the last few lists made are kept (only read once made) rather than every list, which for a
+   * national questionnaire would hold hundreds of documents per list at once.
+   */
+  private Map<String, Object> narrowed(List<String> requirements) {
+    synchronized (recentLists) {
+      Map<String, Object> known = recentLists.get(requirements);
+      if (known != null) {
+        return known;
+      }
+    }
+    Map<String, Object> list = new LinkedHashMap<>();
+    Set<String> codes = Set.copyOf(requirements);
     // Notes shared by several items are said once above the list, as on the full page.
     SharedNotes.Result shared = SharedNotes.of(checklist.items(Optional.empty(), codes), text);
     list.put("checklist", shared.items());
@@ -172,6 +205,10 @@ final class QuestionnairePages {
       }
     }
     list.put("stages", stages);
+    // Two threads may both make a list: equal data, and either is kept.
+    synchronized (recentLists) {
+      recentLists.put(requirements, list);
+    }
     return list;
   }
 
@@ -179,10 +216,8 @@ final class QuestionnairePages {
   private Map<String, Object> base(String kind, String here, List<Given> given) {
     Map<String, Object> model = new LinkedHashMap<>();
     model.put("kind", kind);
-    model.put("service", SiteIndex.service(page.service(), text));
-    String plain = page.subtype().map(s -> text.of(s.shortName().orElse(s.name())))
-        .orElse(text.of(page.service().shortName().orElse(page.service().name())));
-    model.put("plainName", plain);
+    model.put("service", service);
+    model.put("plainName", plainName);
     String up = SitePaths.up(folder(page.path()) + here);
     model.put("fullList", Map.of("href", up + page.path() + "#documents", "text", text.label("Q_FULL_LIST")));
     // The notes on translation and legalisation point at the rules, which are on the full page.

@@ -14,7 +14,6 @@ import freemarker.template.TemplateScalarModel;
 import freemarker.template.TemplateSequenceModel;
 import freemarker.template.TemplateNotFoundException;
 import java.io.IOException;
-import java.io.StringWriter;
 import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -73,7 +72,7 @@ public final class Templates {
    * @throws TemplateProblem naming the template file and line when it is missing, does not parse or fails
    */
   public String render(String name, Map<String, ?> model) throws TemplateProblem {
-    StringWriter text = new StringWriter(16 * 1024);
+    PageBuffer text = new PageBuffer(16 * 1024);
     try {
       render(name, model, text);
     } catch (IOException e) {

@@ -6,7 +6,7 @@ import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -179,18 +179,29 @@ public final class Questionnaire {
       }
     }
     Builder builder = new Builder(checkers, asOf, service, subtype, facts, domains, (int) combinations, name);
-    int[] all = IntStream.range(0, (int) combinations).toArray();
     boolean[][] allowed = new boolean[facts.size()][];
     for (int i = 0; i < facts.size(); i++) {
       allowed[i] = new boolean[domains.get(i).size()];
       java.util.Arrays.fill(allowed[i], true);
     }
     Set<Integer> merged = builder.mergeAnyOf();
-    int[] start = IntStream.of(all).filter(c -> merged.stream().allMatch(f -> builder.digit(c, f) == NO)).toArray();
+    boolean[] asked = new boolean[facts.size()];
     for (int f : merged) {
       allowed[f] = new boolean[] {false, true};
+      asked[f] = true;
     }
-    Node root = builder.node(start, allowed, new HashSet<>(merged));
+    int[] start = new int[(int) combinations];
+    int kept = 0;
+    next:
+    for (int c = 0; c < combinations; c++) {
+      for (int f : merged) {
+        if (builder.digit(c, f) != NO) {
+          continue next;
+        }
+      }
+      start[kept++] = c;
+    }
+    Node root = builder.node(java.util.Arrays.copyOf(start, kept), allowed, asked);
     if (root instanceof Outcome) {
       return Optional.empty();
     }
@@ -207,6 +218,13 @@ public final class Questionnaire {
     private final List<Fact> facts;
     private final List<List<Answer>> domains;
     private final int[] strides;
+    /** The number of answers of each fact. */
+    private final int[] sizes;
+    /**
+     * Of each fact with 2 to 127 answers, its answer in each combination (the search asks this millions of times, and
+     * a division each time was most of its work); null for the others, worked out by division.
+     */
+    private final byte[][] answerIn;
     private final int[] outcome;
     private final List<List<String>> outcomes = new ArrayList<>();
     private final String name;
@@ -221,10 +239,20 @@ public final class Questionnaire {
       this.name = name;
       this.asOf = asOf;
       this.strides = new int[facts.size()];
+      this.sizes = domains.stream().mapToInt(List::size).toArray();
       int stride = 1;
       for (int i = facts.size() - 1; i >= 0; i--) {
         strides[i] = stride;
         stride *= domains.get(i).size();
+      }
+      answerIn = new byte[facts.size()][];
+      for (int f = 0; f < facts.size(); f++) {
+        if (sizes[f] >= 2 && sizes[f] <= Byte.MAX_VALUE) {
+          answerIn[f] = new byte[combinations];
+          for (int c = 0; c < combinations; c++) {
+            answerIn[f][c] = (byte) ((c / strides[f]) % sizes[f]);
+          }
+        }
       }
       List<Optional<String>> stages = new ArrayList<>();
       snapshot.stagesOf(service.code()).stream()
@@ -256,16 +284,22 @@ public final class Questionnaire {
           })
           .toList();
       Map<List<String>, Integer> interned = new HashMap<>();
+      // Combinations of one key share one list object: found by identity, a list is hashed once, not per combination.
+      Map<List<String>, Integer> seen = new IdentityHashMap<>();
       seenIn = new int[combinations];
       firstOutcome = new int[combinations];
       outcome = new int[combinations];
       for (int c = 0; c < combinations; c++) {
         List<String> list = lists.get(c);
-        Integer id = interned.get(list);
+        Integer id = seen.get(list);
         if (id == null) {
-          id = outcomes.size();
-          interned.put(list, id);
-          outcomes.add(list);
+          id = interned.get(list);
+          if (id == null) {
+            id = outcomes.size();
+            interned.put(list, id);
+            outcomes.add(list);
+          }
+          seen.put(list, id);
         }
         outcome[c] = id;
       }
@@ -322,7 +356,7 @@ public final class Questionnaire {
     }
 
     int digit(int combination, int fact) {
-      return (combination / strides[fact]) % domains.get(fact).size();
+      return (combination / strides[fact]) % sizes[fact];
     }
 
     /** The facts of an applicant with one combination of answers, as a submission carries them. */
@@ -341,24 +375,27 @@ public final class Questionnaire {
       return values;
     }
 
-    Node node(int[] combinations, boolean[][] allowed, Set<Integer> asked) throws TooLarge {
-      int first = outcome[combinations[0]];
-      if (IntStream.of(combinations).allMatch(c -> outcome[c] == first)) {
+    /**
+     * The node for these combinations; {@code asked} holds the facts already asked (or answered "no" as part of an
+     * "any of" question).
+     */
+    Node node(int[] combinations, boolean[][] allowed, boolean[] asked) throws TooLarge {
+      if (oneOutcome(combinations)) {
         count(2);
-        return new Outcome(outcomes.get(first), facts(combinations[0]));
+        return new Outcome(outcomes.get(outcome[combinations[0]]), facts(combinations[0]));
       }
       int best = plan(combinations, allowed, asked)[1];
       count(1);
       List<List<Integer>> answers = answers(combinations, allowed[best], best);
       List<Branch> branches = new ArrayList<>();
-      Set<Integer> now = new HashSet<>(asked);
-      now.add(best);
+      boolean[] now = asked.clone();
+      now[best] = true;
       for (List<Integer> values : answers) {
-        final int fact = best;
-        int[] narrowed = IntStream.of(combinations).filter(c -> values.contains(digit(c, fact))).toArray();
+        boolean[] open = new boolean[allowed[best].length];
+        values.forEach(v -> open[v] = true);
+        int[] narrowed = narrowed(combinations, best, open);
         boolean[][] next = allowed.clone();
-        next[best] = new boolean[allowed[best].length];
-        values.forEach(v -> next[fact][v] = true);
+        next[best] = open;
         Answer answer = merged(best, values);
         branches.add(new Branch(answer, node(narrowed, next, now)));
       }
@@ -375,10 +412,10 @@ public final class Questionnaire {
      * outcome): every fact whose answer can change the list is tried (each state once). Past {@link #MAX_PLANS}
      * states, only the fact whose answer changes the list for the most combinations of the others is tried.
      */
-    private int[] plan(int[] combinations, boolean[][] allowed, Set<Integer> asked) {
-      StringBuilder key = new StringBuilder();
+    private int[] plan(int[] combinations, boolean[][] allowed, boolean[] asked) {
+      StringBuilder key = new StringBuilder(allowed.length);
       for (int f = 0; f < allowed.length; f++) {
-        int mask = asked.contains(f) ? 1 : 0;
+        int mask = asked[f] ? 1 : 0;
         for (int v = 0; v < allowed[f].length; v++) {
           mask |= allowed[f][v] ? 2 << v : 0;
         }
@@ -388,15 +425,14 @@ public final class Questionnaire {
       if (known != null) {
         return known;
       }
-      int first = outcome[combinations[0]];
       int[] result;
-      if (IntStream.of(combinations).allMatch(c -> outcome[c] == first)) {
+      if (oneOutcome(combinations)) {
         result = new int[] {2, -1};
       } else {
         List<Integer> candidates = new ArrayList<>();
         int mostChanges = 0;
         for (int f = 0; f < facts.size(); f++) {
-          int changes = asked.contains(f) ? 0 : changes(combinations, f);
+          int changes = asked[f] ? 0 : changes(combinations, f);
           if (changes == 0) {
             continue;
           }
@@ -410,14 +446,14 @@ public final class Questionnaire {
         result = new int[] {Integer.MAX_VALUE, -1};
         for (int f : candidates) {
           long size = 1;
-          Set<Integer> now = new HashSet<>(asked);
-          now.add(f);
+          boolean[] now = asked.clone();
+          now[f] = true;
           for (List<Integer> values : answers(combinations, allowed[f], f)) {
-            final int fact = f;
-            int[] narrowed = IntStream.of(combinations).filter(c -> values.contains(digit(c, fact))).toArray();
+            boolean[] open = new boolean[allowed[f].length];
+            values.forEach(v -> open[v] = true);
+            int[] narrowed = narrowed(combinations, f, open);
             boolean[][] next = allowed.clone();
-            next[f] = new boolean[allowed[f].length];
-            values.forEach(v -> next[fact][v] = true);
+            next[f] = open;
             size += plan(narrowed, next, now)[0];
             if (size >= result[0]) {
               break;
@@ -430,6 +466,38 @@ public final class Questionnaire {
       }
       plans.put(key.toString(), result);
       return result;
+    }
+
+    /** Whether every one of these combinations leads to the same list. */
+    private boolean oneOutcome(int[] combinations) {
+      int first = outcome[combinations[0]];
+      for (int c : combinations) {
+        if (outcome[c] != first) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    /** The combinations whose answer to the fact is one of the open ones, in their order. */
+    private int[] narrowed(int[] combinations, int fact, boolean[] open) {
+      int[] narrowed = new int[combinations.length];
+      int kept = 0;
+      byte[] answers = answerIn[fact];
+      if (answers != null) {
+        for (int c : combinations) {
+          if (open[answers[c]]) {
+            narrowed[kept++] = c;
+          }
+        }
+      } else {
+        for (int c : combinations) {
+          if (open[digit(c, fact)]) {
+            narrowed[kept++] = c;
+          }
+        }
+      }
+      return java.util.Arrays.copyOf(narrowed, kept);
     }
 
     private void count(int more) throws TooLarge {
@@ -453,8 +521,10 @@ public final class Questionnaire {
     private int changes(int[] combinations, int fact) {
       call++;
       int changes = 0;
+      int stride = strides[fact];
+      byte[] answers = answerIn[fact];
       for (int c : combinations) {
-        int rest = c - digit(c, fact) * strides[fact];
+        int rest = c - (answers != null ? answers[c] : digit(c, fact)) * stride;
         if (seenIn[rest] != call) {
           seenIn[rest] = call;
           firstOutcome[rest] = outcome[c];
