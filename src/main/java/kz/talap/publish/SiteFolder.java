@@ -308,8 +308,8 @@ final class SiteFolder {
 
   /**
    * Removes a folder and everything in it; a link is removed itself, never what it leads to. The files are removed
-   * on every core (a site has thousands; removing the previous version is part of every run), then the folders,
-   * innermost first.
+   * on every core (a site has thousands; removing the previous version is part of every run), a batch at a time so
+   * that a national site's 770,000 names are never held at once, then the folders, innermost first.
    */
   private static void deleteTree(Path folder) throws IOException {
     if (!Files.exists(folder, LinkOption.NOFOLLOW_LINKS)) {
@@ -320,11 +320,13 @@ final class SiteFolder {
       return;
     }
     List<Path> files = new ArrayList<>();
-    List<Path> folders = new ArrayList<>();
     Files.walkFileTree(folder, new SimpleFileVisitor<>() {
       @Override
-      public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+      public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
         files.add(file);
+        if (files.size() == DELETE_BATCH) {
+          deleteAll(files);
+        }
         return FileVisitResult.CONTINUE;
       }
 
@@ -333,10 +335,18 @@ final class SiteFolder {
         if (e != null) {
           throw e;
         }
-        folders.add(dir);
+        // The files of this folder may still wait in the batch.
+        deleteAll(files);
+        Files.delete(dir);
         return FileVisitResult.CONTINUE;
       }
     });
+  }
+
+  private static final int DELETE_BATCH = 4096;
+
+  /** Deletes the files on every core and empties the list; the first failure is thrown after all were tried. */
+  private static void deleteAll(List<Path> files) throws IOException {
     Optional<IOException> failed = files.parallelStream().map(file -> {
       try {
         Files.delete(file);
@@ -345,11 +355,9 @@ final class SiteFolder {
         return Optional.of(e);
       }
     }).flatMap(Optional::stream).findFirst();
+    files.clear();
     if (failed.isPresent()) {
       throw failed.get();
-    }
-    for (Path dir : folders) {
-      Files.delete(dir);
     }
   }
 }
