@@ -429,7 +429,8 @@ public final class Questionnaire {
       if (oneOutcome(combinations)) {
         result = new int[] {2, -1};
       } else {
-        List<Integer> candidates = new ArrayList<>();
+        int[] candidates = new int[facts.size()];
+        int count = 0;
         int mostChanges = 0;
         for (int f = 0; f < facts.size(); f++) {
           int changes = asked[f] ? 0 : changes(combinations, f);
@@ -437,14 +438,16 @@ public final class Questionnaire {
             continue;
           }
           if (plans.size() < MAX_PLANS) {
-            candidates.add(f);
+            candidates[count++] = f;
           } else if (changes > mostChanges) {
-            candidates = new ArrayList<>(List.of(f));
+            candidates[0] = f;
+            count = 1;
             mostChanges = changes;
           }
         }
         result = new int[] {Integer.MAX_VALUE, -1};
-        for (int f : candidates) {
+        for (int i = 0; i < count; i++) {
+          int f = candidates[i];
           long size = 1;
           boolean[] now = asked.clone();
           now[f] = true;
