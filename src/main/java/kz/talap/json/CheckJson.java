@@ -44,8 +44,11 @@ public final class CheckJson implements AutoCloseable {
       .map(v -> new SerializedString(v.name().toLowerCase(java.util.Locale.ROOT))).toArray(SerializedString[]::new);
   private static final SerializedString[] KINDS = java.util.Arrays.stream(Finding.Kind.values())
       .map(v -> new SerializedString(v.name())).toArray(SerializedString[]::new);
-  /** How many catalogue texts a report keeps encoded (a catalogue has far fewer citations). */
-  private static final int MAX_ENCODED = 65_536;
+  /**
+   * How many texts a report keeps encoded: the shipped catalogue cites a few hundred; past the bound (a national
+   * catalogue, or texts joined for one finding) the rest are encoded each time, so a report's memory stays small.
+   */
+  private static final int MAX_ENCODED = 4_096;
   private final Map<Text, SerializedString[]> encoded = new IdentityHashMap<>();
   private final Map<Text, Text> dueCitations = new IdentityHashMap<>();
   private final JsonGenerator json;
