@@ -329,6 +329,7 @@ class CheckCommandTest {
     assertEquals(1, run.out().split("\n\\| compile national, 2 workbooks \\(s\\) ", -1).length - 1, run.out());
     assertTrue(run.out().contains("\n| compile time per workbook, 2 vs 1 (s) "), run.out());
     assertTrue(run.out().contains("\n| publish national (pages/s) "), run.out());
+    assertTrue(run.out().contains("\n| publish time per page, 2 vs 1 workbook (ms) "), run.out());
     assertTrue(run.out().contains("\nSummary: plain Jackson "), run.out());
     // The generator mixes complete, incomplete and invalid-free input: every line must be readable.
     assertTrue(run.out().contains(", 0 input errors\n"), run.out());
