@@ -218,7 +218,7 @@ final class CheckCommand {
             List.of(said(report, Phrase.of("input.cannot-read", "reason", String.valueOf(e.getMessage())))), bar);
           continue;
         }
-        one(submissions, checker, report, input.path().toString(), text, bar);
+        one(submissions, checker, report, input.path().toString(), text, null, bar);
         continue;
       }
       // Read as bytes: a well-formed line goes to the parser without being decoded into a string; a line that is
@@ -229,7 +229,7 @@ final class CheckCommand {
           if (!lines.utf8()) {
             fail(report, source, List.of(said(report, Phrase.of("input.not-utf8"))), bar);
           } else if (!lines.blank()) {
-            one(submissions, checker, report, source, lines, bar);
+            one(submissions, checker, report, source, null, lines, bar);
           }
         }
       } catch (IOException e) {
@@ -245,23 +245,14 @@ final class CheckCommand {
     }
   }
 
+  /** Reads and checks one submission, given as the text of a file or as a line of JSON Lines ({@code line}). */
   private void one(SubmissionJson.Reader submissions, Checker checker, CheckReport report, String source,
-      JsonLines line, Progress bar) throws IOException {
-    one(submissions, checker, report, source, true, null, line, bar);
-  }
-
-  private void one(SubmissionJson.Reader submissions, Checker checker, CheckReport report, String source,
-      String text, Progress bar) throws IOException {
-    one(submissions, checker, report, source, false, text, null, bar);
-  }
-
-  /** Reads and checks one submission, given as text or as a line of JSON Lines. */
-  private void one(SubmissionJson.Reader submissions, Checker checker, CheckReport report, String source,
-      boolean jsonLines, String text, JsonLines line, Progress bar) throws IOException {
+      String text, JsonLines line, Progress bar) throws IOException {
+    boolean jsonLines = line != null;
     SubmissionJson.Parsed parsed;
     CheckResult result;
     try {
-      parsed = line != null ? submissions.read(line.bytes(), line.offset(), line.length()) : submissions.read(text);
+      parsed = jsonLines ? submissions.read(line.bytes(), line.offset(), line.length()) : submissions.read(text);
       result = parsed.submission().isEmpty() ? null : checker.check(parsed.submission().get());
     } catch (Condition.Failure | WorkingCalendar.NoWorkingDay e) {
       // The catalogue compiled but cannot decide this submission: report it here and check the others.

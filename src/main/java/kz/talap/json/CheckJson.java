@@ -56,6 +56,8 @@ public final class CheckJson implements AutoCloseable {
   private Optional<Language> language = Optional.empty();
   /** The one language of messages and citations, or empty for all three. */
   private final Optional<Language> only;
+  /** The languages messages and citations are given in: all three, or the one of {@link #only}. */
+  private final Language[] asked;
 
   /** Starts a report on {@code out}. */
   public CheckJson(Writer out, String catalogueVersion) throws IOException {
@@ -80,6 +82,7 @@ public final class CheckJson implements AutoCloseable {
       Optional<Language> only) throws IOException {
     this.lines = lines;
     this.only = only;
+    this.asked = only.map(l -> new Language[] {l}).orElse(Language.values());
     json = generator;
     json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
     if (lines) {
@@ -171,20 +174,7 @@ public final class CheckJson implements AutoCloseable {
       json.writeFieldName(CITATION);
       catalogueText(finding.citation());
       json.writeFieldName(MESSAGE);
-      if (only.isPresent()) {
-        json.writeStartObject();
-        json.writeFieldName(LANGUAGES[only.get().ordinal()]);
-        json.writeString(finding.message(only.get()));
-        json.writeEndObject();
-      } else {
-        Text message = finding.message();
-        json.writeStartObject();
-        for (Language each : Language.values()) {
-          json.writeFieldName(LANGUAGES[each.ordinal()]);
-          json.writeString(message.in(each));
-        }
-        json.writeEndObject();
-      }
+      languages(finding::message);
       if (language.isPresent()) {
         json.writeStringField("text", finding.message(language.get()));
       }
@@ -210,7 +200,8 @@ public final class CheckJson implements AutoCloseable {
     json.writeStringField("received", due.received().toString());
     json.writeStringField("date", due.due().toString());
     if (!due.received().equals(due.submitted().toLocalDate())) {
-      text("received_citation", due.receivedCitation());
+      json.writeFieldName("received_citation");
+      languages(due.receivedCitation()::in);
     }
     // The term's citation and the counting rules: made once per term, then written like a catalogue text.
     Text citation = dueCitations.computeIfAbsent(due.term().citation(),
@@ -236,25 +227,20 @@ public final class CheckJson implements AutoCloseable {
       }
     }
     json.writeStartObject();
-    for (Language each : Language.values()) {
-      if (only.isEmpty() || only.get() == each) {
-        json.writeFieldName(LANGUAGES[each.ordinal()]);
-        json.writeString(languages[each.ordinal()]);
-      }
+    for (Language each : asked) {
+      json.writeFieldName(LANGUAGES[each.ordinal()]);
+      json.writeString(languages[each.ordinal()]);
     }
     json.writeEndObject();
   }
 
-  private void text(String field, Text text) throws IOException {
-    json.writeObjectFieldStart(field);
-    if (only.isPresent()) {
-      json.writeStringField(only.get().code(), text.in(only.get()));
-      json.writeEndObject();
-      return;
+  /** An object of the languages asked for, each said by {@code said} (only those languages are rendered). */
+  private void languages(java.util.function.Function<Language, String> said) throws IOException {
+    json.writeStartObject();
+    for (Language each : asked) {
+      json.writeFieldName(LANGUAGES[each.ordinal()]);
+      json.writeString(said.apply(each));
     }
-    json.writeStringField("kk", text.kk());
-    json.writeStringField("ru", text.ru());
-    json.writeStringField("en", text.en());
     json.writeEndObject();
   }
 
